@@ -1,0 +1,220 @@
+//! Graphviz DOT: a diagram to read, built with graphviz-rust's DOT model.
+//!
+//! Actors and places are nodes labelled with their names (shape and colour by
+//! type, with a tooltip giving type, role and aliases); one edge per (agent,
+//! relation, target, negated, hypothetical), aggregated over sentences: the
+//! count is its label and sets its pen width, the colour is the relation's,
+//! negated edges are dashed, hypothetical ones dotted, and the tooltip lists
+//! the supporting sentences with article and date. A legend explains it all.
+//! Order is deterministic (sorted keys), every string escaped.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+use crate::graph::KnowledgeGraph;
+use crate::model::{EntityType, Relation};
+
+/// Escapes a string for a double-quoted DOT id: backslash, quote and line breaks.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn attr(k: &str, v: &str) -> Attribute {
+    Attribute(Id::Plain(k.to_string()), Id::Escaped(escape(v)))
+}
+
+/// The colour of a relation.
+pub fn colour(r: Relation) -> &'static str {
+    match r {
+        Relation::Accuses => "#d62728",
+        Relation::Deploys => "#1f77b4",
+        Relation::Mediates => "#2ca02c",
+        Relation::Recognises => "#9467bd",
+    }
+}
+
+fn shape(t: EntityType) -> (&'static str, &'static str) {
+    match t {
+        EntityType::Person => ("ellipse", "#fff7e6"),
+        EntityType::State => ("box", "#e8f0fe"),
+        EntityType::Organisation => ("hexagon", "#eef7ee"),
+        EntityType::ArmedForce => ("octagon", "#fdecea"),
+        EntityType::Group => ("box3d", "#f3e8fd"),
+        EntityType::Place => ("house", "#f5f5f5"),
+    }
+}
+
+/// Which parts of the graph to draw.
+#[derive(Debug, Clone, Default)]
+pub struct DotOptions {
+    /// Only these relations (empty = all).
+    pub relations: Vec<Relation>,
+    /// Only edges stated in at least this many sentences.
+    pub min_support: usize,
+    /// Leave out hypothetical edges.
+    pub no_hypothetical: bool,
+    /// Leave out negated edges.
+    pub no_negated: bool,
+}
+
+type EdgeKey = (String, Relation, String, bool, bool);
+
+/// Builds the DOT model of the graph.
+pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
+    // aggregate edges
+    let mut edges: BTreeMap<EdgeKey, Vec<usize>> = BTreeMap::new();
+    for (i, e) in g.events.iter().enumerate() {
+        if (!opts.relations.is_empty() && !opts.relations.contains(&e.relation)) || (opts.no_hypothetical && e.hypothetical) || (opts.no_negated && e.negated) {
+            continue;
+        }
+        for t in &e.targets {
+            edges.entry((e.agent.clone(), e.relation, t.clone(), e.negated, e.hypothetical)).or_default().push(i);
+        }
+    }
+    edges.retain(|_, v| v.len() >= opts.min_support.max(1));
+    let mut used: Vec<&str> = edges.keys().flat_map(|k| [k.0.as_str(), k.2.as_str()]).collect();
+    used.sort();
+    used.dedup();
+    let ids: BTreeMap<&str, String> = used.iter().enumerate().map(|(i, k)| (*k, format!("n{i}"))).collect();
+
+    let mut stmts: Vec<Stmt> = vec![
+        GraphAttributes::Graph(vec![
+            attr("rankdir", "LR"),
+            attr("fontname", "Helvetica"),
+            attr("labelloc", "t"),
+            attr("label", &format!("newskg — {} articles, {} events", g.articles.len(), g.events.len())),
+            attr("overlap", "false"),
+            attr("splines", "true"),
+            attr("nodesep", "0.4"),
+        ])
+        .into(),
+        GraphAttributes::Node(vec![attr("fontname", "Helvetica"), attr("style", "filled"), attr("fontsize", "11")]).into(),
+        GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("fontsize", "9")]).into(),
+    ];
+    for key in &used {
+        let Some(e) = g.entities.get(*key) else { continue };
+        let (shp, fill) = shape(e.etype);
+        let mut tip = format!("{} ({})", e.label, e.etype.class_name());
+        if let Some(r) = &e.role {
+            tip.push_str(&format!("\nrole: {r}"));
+        }
+        if let Some(a) = &e.affiliation {
+            tip.push_str(&format!("\nof: {}", g.label(a)));
+        }
+        if !e.aliases.is_empty() {
+            tip.push_str(&format!("\nalso: {}", e.aliases.join(", ")));
+        }
+        stmts.push(
+            Node::new(
+                NodeId(Id::Plain(ids[*key].clone()), None),
+                vec![attr("label", &e.label), attr("shape", shp), attr("fillcolor", fill), attr("tooltip", &tip)],
+            )
+            .into(),
+        );
+    }
+    for ((a, r, t, neg, hyp), evs) in &edges {
+        let n = evs.len();
+        let style = if *hyp { "dotted" } else if *neg { "dashed" } else { "solid" };
+        let mut label = r.name().to_string();
+        if *neg {
+            label = format!("not {label}");
+        }
+        if *hyp {
+            label = format!("{label}?");
+        }
+        if n > 1 {
+            label = format!("{label} ×{n}");
+        }
+        let mut tip = format!("{} {} {}", g.label(a), label, g.label(t));
+        for &i in evs.iter().take(10) {
+            let ev = &g.events[i];
+            let date = g.articles.get(&ev.doc).and_then(|x| x.date).map(|d| format!(" {d}")).unwrap_or_default();
+            tip.push_str(&format!("\n[{}{}] {}", ev.doc, date, ev.sentence));
+        }
+        if n > 10 {
+            tip.push_str(&format!("\n… and {} more", n - 10));
+        }
+        let width = format!("{:.1}", 1.0 + (n as f64).ln() * 1.5);
+        stmts.push(
+            Edge {
+                ty: EdgeTy::Pair(Vertex::N(NodeId(Id::Plain(ids[a.as_str()].clone()), None)), Vertex::N(NodeId(Id::Plain(ids[t.as_str()].clone()), None))),
+                attributes: vec![attr("label", &label), attr("color", colour(*r)), attr("fontcolor", colour(*r)), attr("style", style), attr("penwidth", &width), attr("tooltip", &tip)],
+            }
+            .into(),
+        );
+    }
+    stmts.push(legend().into());
+    DotGraph::DiGraph {
+        id: Id::Plain("newskg".into()),
+        strict: false,
+        stmts,
+    }
+}
+
+fn legend() -> Subgraph {
+    let mut stmts: Vec<Stmt> = vec![
+        attr("label", "Legend").into(),
+        attr("style", "rounded").into(),
+        attr("color", "#999999").into(),
+        GraphAttributes::Node(vec![attr("shape", "plaintext"), attr("style", "solid"), attr("fontsize", "9"), attr("label", "")]).into(),
+    ];
+    let rows: Vec<(String, &str, &str)> = Relation::ALL
+        .iter()
+        .map(|r| (r.name().to_string(), colour(*r), "solid"))
+        .chain([("negated".to_string(), "#555555", "dashed"), ("hypothetical".to_string(), "#555555", "dotted")])
+        .collect();
+    for (i, (name, col, style)) in rows.iter().enumerate() {
+        let a = format!("legend_{i}a");
+        let b = format!("legend_{i}b");
+        stmts.push(Node::new(NodeId(Id::Plain(a.clone()), None), vec![attr("label", "")]).into());
+        stmts.push(Node::new(NodeId(Id::Plain(b.clone()), None), vec![attr("label", "")]).into());
+        stmts.push(
+            Edge {
+                ty: EdgeTy::Pair(Vertex::N(NodeId(Id::Plain(a), None)), Vertex::N(NodeId(Id::Plain(b), None))),
+                attributes: vec![attr("label", name), attr("color", col), attr("fontcolor", col), attr("style", style)],
+            }
+            .into(),
+        );
+    }
+    Subgraph {
+        id: Id::Plain("cluster_legend".into()),
+        stmts,
+    }
+}
+
+/// Writes the graph as DOT.
+pub fn write_dot<W: Write>(g: &KnowledgeGraph, opts: &DotOptions, mut w: W) -> io::Result<W> {
+    let dot = build(g, opts);
+    let mut ctx = PrinterContext::default();
+    let text = dot.print(&mut ctx);
+    w.write_all(text.as_bytes())?;
+    w.write_all(b"\n")?;
+    Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_handles_quotes_backslashes_newlines() {
+        assert_eq!(escape(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(escape("x\ny"), "\"x\\ny\"");
+    }
+}

@@ -1,0 +1,172 @@
+//! The graph as RDF triples (the contract of `spec/rdf-contract.md`), and the
+//! Turtle and N-Triples writers over oxttl.
+//!
+//! Triples are generated, sorted by their N-Triples form and de-duplicated,
+//! so the same graph always gives the same bytes. There are no blank nodes:
+//! every node has an IRI that depends only on its content.
+
+use std::io::{self, Write};
+
+use oxrdf::{Literal, NamedNode, NamedNodeRef, Triple};
+use oxttl::{NTriplesSerializer, TurtleSerializer};
+
+use crate::graph::KnowledgeGraph;
+use crate::model::Event;
+use crate::vocab::{self, ext, nkg, PREFIXES};
+
+/// Percent-encodes everything but unreserved characters: injective, so two
+/// different ids never map to one IRI.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The IRI of an entity key (`state/serbia`).
+pub fn entity_iri(key: &str) -> NamedNode {
+    // keys are slugs made of [a-z0-9-] and one '/', but encode defensively
+    let (t, s) = key.split_once('/').unwrap_or(("entity", key));
+    NamedNode::new_unchecked(format!("{}{}/{}", vocab::ID, encode(t), encode(s)))
+}
+
+/// The IRI of an article id.
+pub fn article_iri(id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}article/{}", vocab::ID, encode(id)))
+}
+
+/// FNV-1a, for short content hashes in IRIs (stable across runs and platforms).
+pub fn fnv64(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+/// The IRI of an event: its article, sentence offset, relation and a hash of its content.
+pub fn event_iri(e: &Event) -> NamedNode {
+    let targets = e.targets.join(" ");
+    let flags = format!("{}{}", u8::from(e.negated), u8::from(e.hypothetical));
+    let h = fnv64(&[&e.agent, &targets, &flags, &e.trigger, &e.pattern]);
+    NamedNode::new_unchecked(format!("{}event/{}/{}-{}-{:012x}", vocab::ID, encode(&e.doc), e.start, e.relation.name(), h & 0xffff_ffff_ffff))
+}
+
+fn boolean(b: bool) -> Literal {
+    Literal::new_typed_literal(if b { "true" } else { "false" }, ext::BOOLEAN)
+}
+
+fn integer(n: usize) -> Literal {
+    Literal::new_typed_literal(n.to_string(), ext::INTEGER)
+}
+
+fn en(s: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(s, "en")
+}
+
+fn t(s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<oxrdf::Term>) -> Triple {
+    Triple::new(s.clone(), p, o)
+}
+
+/// All triples of the graph, sorted and de-duplicated.
+pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
+    let mut out = Vec::new();
+    for a in g.articles.values() {
+        let d = article_iri(&a.id);
+        out.push(t(&d, oxrdf::vocab::rdf::TYPE, nkg::ARTICLE));
+        out.push(t(&d, ext::IDENTIFIER, Literal::new_simple_literal(&a.id)));
+        if let Some(date) = a.date {
+            out.push(t(&d, ext::DATE, Literal::new_typed_literal(date.to_string(), ext::XSD_DATE)));
+        }
+    }
+    for e in g.entities.values() {
+        let s = entity_iri(&e.key);
+        out.push(t(&s, oxrdf::vocab::rdf::TYPE, vocab::entity_class(e.etype)));
+        out.push(t(&s, ext::LABEL, en(&e.label)));
+        for a in &e.aliases {
+            out.push(t(&s, ext::ALT_LABEL, en(a)));
+        }
+        if let Some(r) = &e.role {
+            out.push(t(&s, nkg::ROLE, Literal::new_simple_literal(r)));
+        }
+        if let Some(a) = &e.affiliation {
+            if g.entities.contains_key(a) {
+                out.push(t(&s, nkg::AFFILIATION, entity_iri(a)));
+            }
+        }
+    }
+    for ev in &g.events {
+        let s = event_iri(ev);
+        let agent = entity_iri(&ev.agent);
+        out.push(t(&s, oxrdf::vocab::rdf::TYPE, vocab::event_class(ev.relation)));
+        out.push(t(&s, nkg::AGENT, agent.clone()));
+        for target in &ev.targets {
+            out.push(t(&s, nkg::TARGET, entity_iri(target)));
+            if !ev.negated && !ev.hypothetical {
+                out.push(t(&agent, vocab::direct_property(ev.relation), entity_iri(target)));
+            }
+        }
+        out.push(t(&s, nkg::NEGATED, boolean(ev.negated)));
+        out.push(t(&s, nkg::HYPOTHETICAL, boolean(ev.hypothetical)));
+        out.push(t(&s, ext::WAS_DERIVED_FROM, article_iri(&ev.doc)));
+        out.push(t(&s, nkg::SENTENCE, Literal::new_simple_literal(&ev.sentence)));
+        out.push(t(&s, nkg::START_OFFSET, integer(ev.start)));
+        out.push(t(&s, nkg::END_OFFSET, integer(ev.end)));
+        out.push(t(&s, nkg::TRIGGER, Literal::new_simple_literal(&ev.trigger)));
+        out.push(t(&s, nkg::PATTERN, Literal::new_simple_literal(&ev.pattern)));
+        if let Some(sp) = &ev.attributed_to {
+            out.push(t(&s, ext::WAS_ATTRIBUTED_TO, entity_iri(sp)));
+        }
+        if let Some(f) = &ev.force {
+            out.push(t(&s, nkg::FORCE, Literal::new_simple_literal(f)));
+        }
+    }
+    let mut keyed: Vec<(String, Triple)> = out.into_iter().map(|t| (t.to_string(), t)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Writes triples as Turtle with the ontology's prefixes.
+pub fn write_turtle<W: Write>(triples: &[Triple], w: W) -> io::Result<W> {
+    let mut ser = TurtleSerializer::new();
+    for (p, iri) in PREFIXES {
+        ser = ser.with_prefix(*p, *iri).map_err(io::Error::other)?;
+    }
+    ser = ser.with_prefix("id", vocab::ID).map_err(io::Error::other)?;
+    let mut w = ser.for_writer(w);
+    for tr in triples {
+        w.serialize_triple(tr)?;
+    }
+    w.finish()
+}
+
+/// Writes triples as N-Triples, one per line.
+pub fn write_ntriples<W: Write>(triples: &[Triple], w: W) -> io::Result<W> {
+    let mut w = NTriplesSerializer::new().for_writer(w);
+    for tr in triples {
+        w.serialize_triple(tr)?;
+    }
+    Ok(w.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoding_is_injective_and_iri_safe() {
+        assert_eq!(encode("000_6d41"), "000_6d41");
+        assert_eq!(encode("a b"), "a%20b");
+        assert_ne!(encode("a b"), encode("a%20b"));
+        assert!(NamedNode::new(article_iri("x\"<>{}|^`\\ é\n").as_str()).is_ok());
+    }
+}

@@ -1,0 +1,159 @@
+//! Stage 5 — the graph: entities as nodes, one edge per (event, target), in
+//! a petgraph `DiGraph`, plus the article table and the events themselves.
+//!
+//! Entities found in several documents merge by key (their IRI). When
+//! documents spell a name differently, the label with diacritics wins, then
+//! the lexicographically smallest, so merging is order-independent.
+
+use std::collections::BTreeMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::document::Date;
+use crate::model::{Entity, Event, Relation};
+use crate::relations::DocResult;
+
+/// An article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Document id.
+    pub id: String,
+    /// Article date, if stated.
+    pub date: Option<Date>,
+}
+
+/// An edge of the graph: one target of one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdgeData {
+    /// Index into [`KnowledgeGraph::events`].
+    pub event: usize,
+    /// The relation.
+    pub relation: Relation,
+    /// Negated.
+    pub negated: bool,
+    /// Hypothetical.
+    pub hypothetical: bool,
+}
+
+/// The knowledge graph of a corpus.
+#[derive(Debug, Default)]
+pub struct KnowledgeGraph {
+    /// Entities by key, sorted.
+    pub entities: BTreeMap<String, Entity>,
+    /// Articles by id, sorted.
+    pub articles: BTreeMap<String, Article>,
+    /// Events, in (document, offset) order.
+    pub events: Vec<Event>,
+    /// Entities as nodes, event targets as edges.
+    pub graph: DiGraph<String, EdgeData>,
+    /// Node of each entity key.
+    pub nodes: BTreeMap<String, NodeIndex>,
+}
+
+fn better_label(a: &str, b: &str) -> bool {
+    let non_ascii = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+    (non_ascii(a), std::cmp::Reverse(a)) > (non_ascii(b), std::cmp::Reverse(b))
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph from extracted documents (in any order).
+    pub fn build(mut docs: Vec<DocResult>) -> KnowledgeGraph {
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut g = KnowledgeGraph::default();
+        for d in docs {
+            g.articles.insert(d.id.clone(), Article { id: d.id.clone(), date: d.date });
+            for e in d.entities {
+                g.add_entity(e);
+            }
+            g.events.extend(d.events);
+        }
+        g.events.sort_by(|a, b| (&a.doc, a.start, a.relation, &a.agent, &a.targets).cmp(&(&b.doc, b.start, b.relation, &b.agent, &b.targets)));
+        for key in g.entities.keys() {
+            let n = g.graph.add_node(key.clone());
+            g.nodes.insert(key.clone(), n);
+        }
+        for (i, ev) in g.events.iter().enumerate() {
+            let Some(&a) = g.nodes.get(&ev.agent) else { continue };
+            for t in &ev.targets {
+                if let Some(&b) = g.nodes.get(t) {
+                    g.graph.add_edge(
+                        a,
+                        b,
+                        EdgeData {
+                            event: i,
+                            relation: ev.relation,
+                            negated: ev.negated,
+                            hypothetical: ev.hypothetical,
+                        },
+                    );
+                }
+            }
+        }
+        g
+    }
+
+    fn add_entity(&mut self, e: Entity) {
+        match self.entities.get_mut(&e.key) {
+            None => {
+                self.entities.insert(e.key.clone(), e);
+            }
+            Some(old) => {
+                let (keep, other) = if better_label(&e.label, &old.label) { (e.label.clone(), old.label.clone()) } else { (old.label.clone(), e.label.clone()) };
+                old.label = keep;
+                for a in e.aliases.iter().chain(std::iter::once(&other)) {
+                    if *a != old.label && !old.aliases.contains(a) {
+                        old.aliases.push(a.clone());
+                    }
+                }
+                old.aliases.sort();
+                if old.role.is_none() {
+                    old.role = e.role;
+                }
+                if old.affiliation.is_none() {
+                    old.affiliation = e.affiliation;
+                }
+            }
+        }
+    }
+
+    /// The label of an entity key (the key itself if unknown).
+    pub fn label<'a>(&'a self, key: &'a str) -> &'a str {
+        self.entities.get(key).map(|e| e.label.as_str()).unwrap_or(key)
+    }
+
+    /// Number of events per relation.
+    pub fn counts(&self) -> BTreeMap<Relation, usize> {
+        let mut c = BTreeMap::new();
+        for r in Relation::ALL {
+            c.insert(r, 0);
+        }
+        for e in &self.events {
+            *c.entry(e.relation).or_insert(0) += 1;
+        }
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::relations::extract;
+
+    #[test]
+    fn build_is_independent_of_document_order() {
+        let a = extract(&Document::new("a", "Armenia accused Azerbaijan of shelling villages.".into()));
+        let b = extract(&Document::new("b", "Morocco does not recognise Western Sahara's independence.".into()));
+        let g1 = KnowledgeGraph::build(vec![a.clone(), b.clone()]);
+        let g2 = KnowledgeGraph::build(vec![b, a]);
+        assert_eq!(g1.events, g2.events);
+        assert_eq!(g1.entities, g2.entities);
+        assert_eq!(g1.graph.edge_count(), 2);
+    }
+
+    #[test]
+    fn labels_with_diacritics_win_whatever_the_order() {
+        assert!(better_label("Vučić", "Vucic"));
+        assert!(!better_label("Vucic", "Vučić"));
+    }
+}

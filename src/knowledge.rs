@@ -1,0 +1,404 @@
+//! The extractor's general knowledge, loaded from the data files in
+//! `data/knowledge/` (compiled into the binary so it runs anywhere):
+//!
+//! * `states.tsv` — every UN member state plus Kosovo, Palestine, Taiwan,
+//!   Western Sahara and the Holy See: names, capitals (for metonymy),
+//!   adjectives, and plural nouns for their people;
+//! * `organisations.tsv` — IGOs, missions, armed groups, with acronyms and parents;
+//! * `groups.tsv` — collective actors ("the West", "the international community");
+//! * `roles.tsv` — role words that introduce or describe persons;
+//! * `lexicon.tsv` — word classes the patterns use (force nouns, speech verbs,
+//!   negation and modality cues, …);
+//! * `patterns.txt` — relation triggers with example sentences (see [`crate::relations::patterns`]).
+//!
+//! All names are compiled into one Aho–Corasick automaton, so finding every
+//! gazetteer name in a document is a single linear pass.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Result};
+use crate::model::EntityType;
+use crate::text::fold;
+
+/// A state with its names.
+#[derive(Debug, Clone)]
+pub struct StateInfo {
+    /// Canonical name ("Serbia").
+    pub name: String,
+    /// Other names ("Republic of Serbia").
+    pub aliases: Vec<String>,
+    /// Capitals and seats of government ("Belgrade").
+    pub capitals: Vec<String>,
+    /// Adjectives ("Serbian").
+    pub adjectives: Vec<String>,
+    /// Plural nouns for the people ("Serbs").
+    pub plurals: Vec<String>,
+}
+
+/// An organisation, mission, armed group or named collective actor.
+#[derive(Debug, Clone)]
+pub struct OrgInfo {
+    /// Canonical name.
+    pub name: String,
+    /// Entity type (Organisation, ArmedForce or Group).
+    pub etype: EntityType,
+    /// Other names and acronyms.
+    pub aliases: Vec<String>,
+    /// Parent organisation or state, by canonical name.
+    pub parent: Option<String>,
+}
+
+/// What a gazetteer name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A state's name (index into [`Knowledge::states`]).
+    StateName(usize),
+    /// A state's capital, standing for its government.
+    Capital(usize),
+    /// A state's adjective ("Serbian").
+    Adjective(usize),
+    /// The plural noun for a state's people ("Serbs").
+    Plural(usize),
+    /// An organisation or named group (index into [`Knowledge::orgs`]).
+    Org(usize),
+    /// A role word (index into [`Knowledge::roles`]).
+    Role(usize),
+    /// A named region or town (index into [`Knowledge::places`]).
+    Place(usize),
+}
+
+/// A role word and its kind.
+#[derive(Debug, Clone)]
+pub struct RoleInfo {
+    /// The role as written in `roles.tsv` ("prime minister").
+    pub name: String,
+    /// `head`, `official` or `expert`.
+    pub kind: String,
+}
+
+/// All loaded knowledge plus the compiled gazetteer.
+pub struct Knowledge {
+    /// States.
+    pub states: Vec<StateInfo>,
+    /// Organisations and groups.
+    pub orgs: Vec<OrgInfo>,
+    /// Role words.
+    pub roles: Vec<RoleInfo>,
+    /// Named regions and towns that are not states.
+    pub places: Vec<String>,
+    /// Word classes: class name → set of folded entries (multi-word entries joined by spaces).
+    pub classes: HashMap<String, HashSet<String>>,
+    /// Direction words → label prefix ("northern" → "Northern").
+    pub directions: HashMap<String, String>,
+    automaton: AhoCorasick,
+    /// Payloads of the automaton's patterns: what it refers to, whether case matters.
+    payloads: Vec<(Hit, bool)>,
+    /// The automaton's patterns, in order.
+    pattern_texts: Vec<String>,
+    /// Longest entry (in tokens) per class, to bound phrase matching.
+    pub class_max_len: HashMap<String, usize>,
+}
+
+const STATES: &str = include_str!("../data/knowledge/states.tsv");
+const ORGS: &str = include_str!("../data/knowledge/organisations.tsv");
+const GROUPS: &str = include_str!("../data/knowledge/groups.tsv");
+const ROLES: &str = include_str!("../data/knowledge/roles.tsv");
+const LEXICON: &str = include_str!("../data/knowledge/lexicon.tsv");
+const PLACES: &str = include_str!("../data/knowledge/places.tsv");
+
+fn rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+    let _ = file;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+fn list(s: Option<&&str>) -> Vec<String> {
+    s.map(|s| {
+        s.split(';')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(String::from)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+impl Knowledge {
+    /// The built-in knowledge, loaded once per process.
+    pub fn get() -> &'static Knowledge {
+        static K: OnceLock<Knowledge> = OnceLock::new();
+        K.get_or_init(|| match Knowledge::load() {
+            Ok(k) => k,
+            // The data files are compiled in and checked by tests; a syntax
+            // error in them is a build defect, not a user error.
+            Err(e) => panic!("built-in knowledge is invalid: {e}"),
+        })
+    }
+
+    /// Parses the built-in data files.
+    pub fn load() -> Result<Knowledge> {
+        let mut states = Vec::new();
+        for (line, cols) in rows("states.tsv", STATES) {
+            if cols.len() != 5 || cols[0].is_empty() {
+                return Err(Error::Knowledge {
+                    file: "states.tsv".into(),
+                    line,
+                    message: format!("expected 5 tab-separated columns, found {}", cols.len()),
+                });
+            }
+            states.push(StateInfo {
+                name: cols[0].to_string(),
+                aliases: list(cols.get(1)),
+                capitals: list(cols.get(2)),
+                adjectives: list(cols.get(3)),
+                plurals: list(cols.get(4)),
+            });
+        }
+        let mut orgs = Vec::new();
+        for (line, cols) in rows("organisations.tsv", ORGS) {
+            let etype = match cols.get(1).copied() {
+                Some("Organisation") => EntityType::Organisation,
+                Some("ArmedForce") => EntityType::ArmedForce,
+                Some("Group") => EntityType::Group,
+                other => {
+                    return Err(Error::Knowledge {
+                        file: "organisations.tsv".into(),
+                        line,
+                        message: format!("unknown type {other:?}"),
+                    })
+                }
+            };
+            orgs.push(OrgInfo {
+                name: cols[0].to_string(),
+                etype,
+                aliases: list(cols.get(2)),
+                parent: cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from),
+            });
+        }
+        for (line, cols) in rows("groups.tsv", GROUPS) {
+            if cols.len() != 2 {
+                return Err(Error::Knowledge {
+                    file: "groups.tsv".into(),
+                    line,
+                    message: "expected 2 columns".into(),
+                });
+            }
+            orgs.push(OrgInfo {
+                name: cols[0].to_string(),
+                etype: EntityType::Group,
+                aliases: list(cols.get(1)),
+                parent: None,
+            });
+        }
+        let mut roles = Vec::new();
+        for (line, cols) in rows("roles.tsv", ROLES) {
+            if cols.len() != 2 {
+                return Err(Error::Knowledge {
+                    file: "roles.tsv".into(),
+                    line,
+                    message: "expected 2 columns".into(),
+                });
+            }
+            roles.push(RoleInfo {
+                name: cols[0].to_string(),
+                kind: cols[1].to_string(),
+            });
+        }
+        let mut places = Vec::new();
+        let mut place_aliases = Vec::new();
+        for (_, cols) in rows("places.tsv", PLACES) {
+            places.push(cols[0].to_string());
+            place_aliases.push(list(cols.get(1)));
+        }
+        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut directions = HashMap::new();
+        for (line, cols) in rows("lexicon.tsv", LEXICON) {
+            if cols.len() != 2 {
+                return Err(Error::Knowledge {
+                    file: "lexicon.tsv".into(),
+                    line,
+                    message: "expected 2 columns".into(),
+                });
+            }
+            let set = classes.entry(cols[0].to_string()).or_default();
+            for e in cols[1].split(';').map(str::trim).filter(|e| !e.is_empty()) {
+                if cols[0] == "direction" {
+                    let (w, label) = e.split_once(':').ok_or_else(|| Error::Knowledge {
+                        file: "lexicon.tsv".into(),
+                        line,
+                        message: format!("direction entry {e:?} needs word:Label"),
+                    })?;
+                    directions.insert(w.to_string(), label.to_string());
+                    set.insert(w.to_string());
+                } else {
+                    set.insert(fold(e));
+                }
+            }
+        }
+        // the clause_break class contains ';' and ':' which the splitter above eats
+        classes.entry("clause_break".into()).or_default().extend([";".to_string(), ":".to_string()]);
+        let class_max_len = classes
+            .iter()
+            .map(|(k, v)| (k.clone(), v.iter().map(|e| e.split(' ').count()).max().unwrap_or(1)))
+            .collect();
+
+        // Gazetteer: every surface form with its payload.
+        let mut patterns: Vec<String> = Vec::new();
+        let mut payloads: Vec<(Hit, bool)> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut add = |surface: &str, hit: Hit| {
+            let case_sensitive = surface.chars().any(char::is_uppercase);
+            let key = surface.to_lowercase();
+            if let Some(&i) = seen.get(&key) {
+                // first entry wins (state names before capitals before orgs)
+                let _ = i;
+                return;
+            }
+            seen.insert(key, patterns.len());
+            patterns.push(surface.to_string());
+            payloads.push((hit, case_sensitive));
+            // also the form without diacritics, and with straight apostrophes
+            let plain: String = fold_keep_case(surface);
+            if plain != surface && !seen.contains_key(&plain.to_lowercase()) {
+                seen.insert(plain.to_lowercase(), patterns.len());
+                patterns.push(plain);
+                payloads.push((hit, case_sensitive));
+            }
+        };
+        for (i, s) in states.iter().enumerate() {
+            add(&s.name, Hit::StateName(i));
+            for a in &s.aliases {
+                add(a, Hit::StateName(i));
+            }
+        }
+        for (i, o) in orgs.iter().enumerate() {
+            add(&o.name, Hit::Org(i));
+            for a in &o.aliases {
+                add(a, Hit::Org(i));
+            }
+        }
+        for (i, p) in places.iter().enumerate() {
+            add(p, Hit::Place(i));
+            for a in &place_aliases[i] {
+                add(a, Hit::Place(i));
+            }
+        }
+        for (i, s) in states.iter().enumerate() {
+            for c in &s.capitals {
+                add(c, Hit::Capital(i));
+            }
+            for a in &s.adjectives {
+                add(a, Hit::Adjective(i));
+            }
+            for p in &s.plurals {
+                add(p, Hit::Plural(i));
+            }
+        }
+        for (i, r) in roles.iter().enumerate() {
+            add(&r.name, Hit::Role(i));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| Error::Knowledge {
+                file: "gazetteer".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Knowledge {
+            states,
+            orgs,
+            roles,
+            places,
+            classes,
+            directions,
+            automaton,
+            payloads,
+            pattern_texts: patterns,
+            class_max_len,
+        })
+    }
+
+    /// Whether the folded word or phrase belongs to a lexicon class.
+    pub fn is(&self, class: &str, folded: &str) -> bool {
+        self.classes.get(class).is_some_and(|s| s.contains(folded))
+    }
+
+    /// Finds all gazetteer names in `text[from..]` in one pass: returns byte
+    /// spans (absolute) and what they refer to. Names whose entry contains
+    /// capitals must be written with those capitals ("US" never matches "us").
+    pub fn scan(&self, text: &str, from: usize) -> Vec<(usize, usize, Hit)> {
+        let hay = &text[from..];
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(hay) {
+            let (hit, case_sensitive) = self.payloads[m.pattern().as_usize()];
+            let found = &hay[m.start()..m.end()];
+            if case_sensitive {
+                let pat = self.pattern_text(m.pattern().as_usize());
+                let ok = pat
+                    .chars()
+                    .zip(found.chars())
+                    .all(|(p, f)| !p.is_uppercase() || f.is_uppercase());
+                if !ok {
+                    continue;
+                }
+            }
+            out.push((m.start() + from, m.end() + from, hit));
+        }
+        out
+    }
+
+    fn pattern_text(&self, i: usize) -> &str {
+        &self.pattern_texts[i]
+    }
+
+    /// The state of an adjective, name or capital, by canonical name.
+    pub fn state_by_name(&self, name: &str) -> Option<usize> {
+        self.states.iter().position(|s| s.name == name)
+    }
+
+    /// The organisation by canonical name.
+    pub fn org_by_name(&self, name: &str) -> Option<usize> {
+        self.orgs.iter().position(|s| s.name == name)
+    }
+}
+
+/// Removes diacritics and normalises apostrophes, keeping case.
+fn fold_keep_case(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        let k = Knowledge::load().expect("knowledge loads");
+        assert!(k.states.len() >= 197, "all UN members plus others: {}", k.states.len());
+        for name in ["Kosovo", "Palestine", "Taiwan", "Western Sahara", "Serbia", "Armenia"] {
+            assert!(k.state_by_name(name).is_some(), "{name}");
+        }
+        for name in ["United Nations", "European Union", "NATO", "KFOR", "EULEX", "African Union", "Arab League"] {
+            assert!(k.org_by_name(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn scan_respects_case_of_acronyms() {
+        let k = Knowledge::get();
+        let text = "Let us see what the US and Belgrade say about Vučić’s Serbia.";
+        let hits: Vec<&str> = k.scan(text, 0).iter().map(|(s, e, _)| &text[*s..*e]).collect();
+        assert_eq!(hits, ["US", "Belgrade", "Serbia"]);
+    }
+}

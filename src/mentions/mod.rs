@@ -1,0 +1,304 @@
+//! Stage 3 — mentions: which token spans name an actor or a place.
+//!
+//! How it decides, in order (each step is general linguistics over the
+//! knowledge files, never a list of people):
+//!
+//! 1. **Gazetteer** ([`Knowledge::scan`]): one Aho–Corasick pass finds state
+//!    names, capitals, adjectives, people plurals, organisations, groups and
+//!    role words; a hit counts only if it starts and ends on token boundaries.
+//! 2. **Noun phrases** ([`phrases`]): a state/organisation word plus a head noun
+//!    becomes an actor — government heads ("the Belgrade government",
+//!    "Kosovo's leadership", "the leadership of Kosovo") give the state
+//!    (capital metonymy included), force heads give the force ("Kosovo police
+//!    units" → Kosovo Police, "Serbian fighter jets" → Serbian Armed Forces,
+//!    "NATO troops" → NATO), people heads and plurals give groups ("Kosovo
+//!    Serbs", "the Kosovo-Albanian side" → Kosovo Albanians). Coordinated
+//!    adjectives share a head ("Serbian and Kosovar leaders").
+//! 3. **Places** ([`places`]): direction + region ("northern Kosovo", "the
+//!    north of the province", "its north"), borders ("the border with Serbia",
+//!    "the Kosovo–Serbia border"), region nouns that refer back ("the
+//!    province"), and "there".
+//! 4. **Persons** ([`persons`]): capitalised name spans introduced by a role
+//!    ("Serbian President Aleksandar Vucic"), an apposition ("Petar Petkovic,
+//!    head of …", "Serbia's president, Aleksandar Vucic,"), a title ("Mr."),
+//!    or a speech verb ("said Ekaterina Entina"); later surname, "Mr."
+//!    and near-miss spellings of a known name; role descriptions ("the
+//!    Serbian president", "the political scientist") resolved to the person of
+//!    that role in the document, else to the state they represent.
+//!
+//! Pronouns are resolved later, by the relation stage, which knows who speaks.
+
+pub mod persons;
+pub mod phrases;
+pub mod places;
+
+use std::collections::HashMap;
+
+use crate::knowledge::{Hit, Knowledge};
+use crate::model::{Entity, EntityType};
+use crate::text::{Text, TokKind};
+
+/// What a mention refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ref {
+    /// An entity of the document (index into [`Mentions::entities`]).
+    Entity(usize),
+    /// A bare state adjective ("Serbian"), not an actor on its own.
+    Adjective(usize),
+    /// A pronoun; resolved by the relation stage.
+    Pronoun(PronounKind),
+    /// A border; its label needs the states around it.
+    Border(Vec<usize>),
+    /// "there": the last place named.
+    There,
+}
+
+/// Pronoun classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    /// he, she, him, her, his.
+    Person,
+    /// they, them, their.
+    Plural,
+    /// it, its.
+    Thing,
+}
+
+/// How a mention names its referent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// A proper name or alias.
+    Name,
+    /// A capital standing for the government (metonymy).
+    Capital,
+    /// A noun phrase with a head noun ("the Serbian government").
+    Phrase,
+    /// A role description ("the Serbian president").
+    Role,
+    /// A pronoun.
+    Pronoun,
+}
+
+/// A mention: a token span and its referent.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// What it refers to.
+    pub referent: Ref,
+    /// How it names it.
+    pub via: Via,
+    /// For forces: the force phrase as written ("special police units").
+    pub force: Option<String>,
+    /// The word after a hyphen ("EU-brokered" → "brokered").
+    pub hyphen: Option<String>,
+}
+
+/// The mentions of one document and the entities they refer to.
+#[derive(Debug, Default)]
+pub struct Mentions {
+    /// Mentions ordered by first token, non-overlapping.
+    pub list: Vec<Mention>,
+    /// Entities of the document.
+    pub entities: Vec<Entity>,
+    index: HashMap<String, usize>,
+    /// For each token, the mention covering it.
+    pub cover: Vec<Option<usize>>,
+    /// Role hits: token → (end token, role index).
+    pub roles: HashMap<usize, (usize, usize)>,
+}
+
+impl Mentions {
+    /// Adds (or finds) an entity, returning its index.
+    pub fn entity(&mut self, e: Entity) -> usize {
+        if let Some(&i) = self.index.get(&e.key) {
+            let old = &mut self.entities[i];
+            if old.role.is_none() {
+                old.role = e.role;
+            }
+            if old.affiliation.is_none() {
+                old.affiliation = e.affiliation;
+            }
+            return i;
+        }
+        let i = self.entities.len();
+        self.index.insert(e.key.clone(), i);
+        self.entities.push(e);
+        i
+    }
+
+    /// The entity of a state, by index into the knowledge's states.
+    pub fn state(&mut self, k: &Knowledge, s: usize) -> usize {
+        self.entity(Entity::new(EntityType::State, k.states[s].name.clone()))
+    }
+
+    /// The entity of an organisation, by index into the knowledge's orgs.
+    pub fn org(&mut self, k: &Knowledge, o: usize) -> usize {
+        let info = &k.orgs[o];
+        let mut e = Entity::new(info.etype, info.name.clone());
+        e.affiliation = info.parent.as_ref().map(|p| {
+            if let Some(s) = k.state_by_name(p) {
+                crate::model::entity_key(EntityType::State, &k.states[s].name)
+            } else {
+                let t = k.org_by_name(p).map(|o| k.orgs[o].etype).unwrap_or(EntityType::Organisation);
+                crate::model::entity_key(t, p)
+            }
+        });
+        self.entity(e)
+    }
+
+    /// Records a mention unless it overlaps an existing one.
+    pub fn push(&mut self, m: Mention) -> Option<usize> {
+        if m.first >= m.last || (m.first..m.last).any(|t| self.cover[t].is_some()) {
+            return None;
+        }
+        let i = self.list.len();
+        for t in m.first..m.last {
+            self.cover[t] = Some(i);
+        }
+        self.list.push(m);
+        Some(i)
+    }
+
+    /// Records a mention, replacing any mentions it overlaps.
+    pub fn replace(&mut self, m: Mention) -> usize {
+        let overlapped: Vec<usize> = (m.first..m.last).filter_map(|t| self.cover[t]).collect();
+        for o in overlapped {
+            let (a, b) = (self.list[o].first, self.list[o].last);
+            for t in a..b {
+                if self.cover[t] == Some(o) {
+                    self.cover[t] = None;
+                }
+            }
+            self.list[o].first = usize::MAX;
+        }
+        let i = self.list.len();
+        for t in m.first..m.last {
+            self.cover[t] = Some(i);
+        }
+        self.list.push(m);
+        i
+    }
+
+    /// Sorts mentions by position and drops removed ones, rebuilding the cover.
+    fn finish(&mut self) {
+        self.list.retain(|m| m.first != usize::MAX);
+        self.list.sort_by_key(|m| (m.first, m.last));
+        self.cover.iter_mut().for_each(|c| *c = None);
+        for (i, m) in self.list.iter().enumerate() {
+            for t in m.first..m.last {
+                self.cover[t] = Some(i);
+            }
+        }
+    }
+
+    /// The entity a mention refers to directly, if any.
+    pub fn entity_of(&self, m: usize) -> Option<usize> {
+        match self.list[m].referent {
+            Ref::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The entity index of a key, if present.
+    pub fn by_key(&self, key: &str) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+}
+
+/// A gazetteer hit mapped onto tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// What the name refers to.
+    pub hit: Hit,
+}
+
+/// Finds the mentions of a document.
+pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
+    let mut m = Mentions {
+        cover: vec![None; t.tokens.len()],
+        ..Mentions::default()
+    };
+    let spans = gazetteer_spans(k, text, from, t);
+    for s in &spans {
+        if let Hit::Role(r) = s.hit {
+            m.roles.insert(s.first, (s.last, r));
+        }
+    }
+    let names: Vec<Span> = spans.into_iter().filter(|s| !matches!(s.hit, Hit::Role(_))).collect();
+    // Persons first: their spans must not be claimed by other phrases.
+    persons::find_strong(k, text, t, &names, &mut m);
+    places::find(k, text, t, &names, &mut m);
+    phrases::find(k, text, t, &names, &mut m);
+    persons::find_weak(k, text, t, &mut m);
+    persons::resolve_roles(k, t, &mut m);
+    pronouns(k, t, &mut m);
+    m.finish();
+    m
+}
+
+/// Maps gazetteer hits onto token boundaries, dropping those that split a token.
+pub fn gazetteer_spans(k: &Knowledge, text: &str, from: usize, t: &Text) -> Vec<Span> {
+    let mut starts = HashMap::new();
+    let mut ends = HashMap::new();
+    for (i, tok) in t.tokens.iter().enumerate() {
+        starts.insert(tok.start, i);
+        ends.insert(tok.end, i);
+    }
+    k.scan(text, from)
+        .into_iter()
+        .filter_map(|(s, e, hit)| {
+            let (a, b) = (*starts.get(&s)?, *ends.get(&e)?);
+            Some(Span { first: a, last: b + 1, hit })
+        })
+        .collect()
+}
+
+fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {
+    for (i, tok) in t.tokens.iter().enumerate() {
+        if tok.kind != TokKind::Word || m.cover[i].is_some() {
+            continue;
+        }
+        let kind = if k.is("pronoun_person", &tok.norm) {
+            PronounKind::Person
+        } else if k.is("pronoun_plural", &tok.norm) {
+            PronounKind::Plural
+        } else if k.is("pronoun_thing", &tok.norm) {
+            PronounKind::Thing
+        } else if tok.norm == "there" && i > 0 && !t.tokens[i + 1..].first().is_some_and(|n| matches!(n.norm.as_str(), "is" | "are" | "was" | "were" | "have" | "has" | "will" | "would" | "could" | "may" | "might")) {
+            m.push(Mention {
+                first: i,
+                last: i + 1,
+                referent: Ref::There,
+                via: Via::Pronoun,
+                force: None,
+                hyphen: None,
+            });
+            continue;
+        } else {
+            continue;
+        };
+        m.push(Mention {
+            first: i,
+            last: i + 1,
+            referent: Ref::Pronoun(kind),
+            via: Via::Pronoun,
+            force: None,
+            hyphen: None,
+        });
+    }
+}
+
+/// The text of tokens `a..b` as written.
+pub fn span_text(text: &str, t: &Text, a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    text[t.tokens[a].start..t.tokens[b - 1].end].to_string()
+}

@@ -1,0 +1,377 @@
+//! Persons, found by general patterns (never by a list of names):
+//!
+//! * role + name: "Serbian President Aleksandar Vucic", "MGIMO professor Elena Ponomareva";
+//! * name + apposition: "Petar Petkovic, head of the office …";
+//! * role phrase + apposed name: "Serbia's president, Aleksandar Vucic,";
+//! * title + name: "Mr. Kurti";
+//! * name next to a speech verb: "said Ekaterina Entina";
+//!
+//! then later mentions of a known person (surname, "Mr." + near-miss
+//! spelling), and role descriptions without a name ("the Serbian president",
+//! "the political scientist") resolved to the person of that role.
+
+use crate::knowledge::{Hit, Knowledge};
+use crate::model::{entity_key, Entity, EntityType};
+use crate::text::{fold, Text, TokKind};
+
+use super::{Mention, Mentions, Ref, Span, Via};
+
+const PARTICLES: &[&str] = &["bin", "al", "de", "van", "von", "da", "el", "ibn", "ben", "der", "la", "di", "du"];
+
+fn is_name_token(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) -> bool {
+    let tok = &t.tokens[i];
+    tok.kind == TokKind::Word
+        && tok.capitalised
+        && m.cover[i].is_none()
+        && tok.norm.chars().count() >= 2
+        && !tok.norm.contains('.')
+        && !k.is("not_name", &tok.norm)
+        && !m.roles.contains_key(&i)
+        && !names.iter().any(|s| s.first <= i && i < s.last)
+        && tok.norm.chars().any(|c| c.is_alphabetic())
+        && !tok.norm.chars().all(|c| !c.is_lowercase()) // all caps: acronym
+}
+
+/// The maximal name span starting at `i`: capitalised words, hyphen joins, particles.
+fn name_span(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) -> Option<usize> {
+    if !is_name_token(k, t, i, names, m) {
+        return None;
+    }
+    let n = t.tokens.len();
+    let mut j = i + 1;
+    while j < n && j < i + 6 && !t.tokens[j].newline_before {
+        if is_name_token(k, t, j, names, m) && t.tokens[j].space_before {
+            j += 1;
+        } else if t.tokens[j].norm == "-" && !t.tokens[j].space_before && j + 1 < n && !t.tokens[j + 1].space_before && is_name_token(k, t, j + 1, names, m) {
+            j += 2;
+        } else if PARTICLES.contains(&t.tokens[j].norm.as_str()) && j + 1 < n && is_name_token(k, t, j + 1, names, m) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    Some(j)
+}
+
+fn words_in(t: &Text, a: usize, b: usize) -> usize {
+    t.tokens[a..b].iter().filter(|x| x.kind == TokKind::Word && x.norm != "-").count()
+}
+
+/// The affiliation (entity key) named by a gazetteer span ending at `end`
+/// (optionally followed by `'s`).
+fn affiliation_before(k: &Knowledge, t: &Text, names: &[Span], end: usize) -> Option<(usize, String)> {
+    let e = if end > 0 && t.tokens[end - 1].norm == "'s" { end - 1 } else { end };
+    let s = names.iter().find(|s| s.last == e)?;
+    Some((s.first, span_key(k, s.hit)?))
+}
+
+/// The affiliation named inside tokens `a..b` (first gazetteer span).
+fn affiliation_within(k: &Knowledge, names: &[Span], a: usize, b: usize) -> Option<String> {
+    names.iter().filter(|s| s.first >= a && s.last <= b).find_map(|s| span_key(k, s.hit))
+}
+
+fn span_key(k: &Knowledge, hit: Hit) -> Option<String> {
+    match hit {
+        Hit::StateName(s) | Hit::Capital(s) | Hit::Adjective(s) => Some(entity_key(EntityType::State, &k.states[s].name)),
+        Hit::Org(o) => Some(entity_key(k.orgs[o].etype, &k.orgs[o].name)),
+        _ => None,
+    }
+}
+
+fn speech_at(k: &Knowledge, t: &Text, i: usize) -> bool {
+    t.tokens.get(i).is_some_and(|x| k.is("speech", &x.norm))
+}
+
+fn person_mention(first: usize, last: usize, e: usize, via: Via) -> Mention {
+    Mention {
+        first,
+        last,
+        referent: Ref::Entity(e),
+        via,
+        force: None,
+        hyphen: None,
+    }
+}
+
+/// Strong patterns: a name is a person when its context says so.
+pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
+    let n = t.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let Some(end) = name_span(k, t, i, names, m) else {
+            i += 1;
+            continue;
+        };
+        let nwords = words_in(t, i, end);
+        let mut role: Option<(usize, usize)> = None; // (role idx, mention start)
+        let mut affil: Option<String> = None;
+        let mut extra: Option<(usize, usize)> = None; // a role phrase mention elsewhere
+        // (a) role immediately before
+        if let Some((&rs, &(_, r))) = m.roles.iter().find(|(_, (re, _))| *re == i) {
+            let (start, a) = match affiliation_before(k, t, names, rs) {
+                Some((s, key)) => (s, Some(key)),
+                None => {
+                    // an unknown capitalised modifier ("MGIMO professor")
+                    (rs, None)
+                }
+            };
+            role = Some((r, start));
+            affil = a;
+        }
+        // (d) title before
+        let titled = i > 0 && (k.is("title", &t.tokens[i - 1].norm) || (i > 1 && t.tokens[i - 1].norm == "." && k.is("title", &t.tokens[i - 2].norm)));
+        // (b) apposition after: "Name, (the) (X's) role"
+        if role.is_none() && end < n && t.tokens[end].norm == "," {
+            let mut j = end + 1;
+            while j < n && j < end + 7 {
+                if let Some(&(_, r)) = m.roles.get(&j) {
+                    role = Some((r, i));
+                    affil = affiliation_within(k, names, end + 1, (j + 6).min(n));
+                    break;
+                }
+                let w = &t.tokens[j].norm;
+                let skippable = matches!(w.as_str(), "the" | "a" | "an" | "'s" | "former" | "deputy" | "chief" | "senior")
+                    || names.iter().any(|s| s.first <= j && j < s.last)
+                    || t.tokens[j].capitalised;
+                if !skippable {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        // (c) role phrase before with a comma: "Serbia's president, Name,"
+        if role.is_none() && i > 1 && t.tokens[i - 1].norm == "," {
+            let comma = i - 1;
+            let from = comma.saturating_sub(8);
+            let found = m.roles.iter().filter(|(s, (e, _))| **s >= from && *e <= comma).max_by_key(|(s, _)| **s).map(|(s, (e, r))| (*s, *e, *r));
+            if let Some((rs, _re, r)) = found {
+                // the role phrase must not contain a verb-like break
+                let clean = t.tokens[rs..comma].iter().all(|x| x.kind == TokKind::Word || x.norm == "'s" || x.norm == "-");
+                if clean {
+                    let mut ps = rs;
+                    if let Some((s, key)) = affiliation_before(k, t, names, rs) {
+                        ps = s;
+                        affil = Some(key);
+                    } else {
+                        affil = affiliation_within(k, names, rs, comma);
+                    }
+                    while ps > 0 && matches!(t.tokens[ps - 1].norm.as_str(), "the" | "a") {
+                        ps -= 1;
+                    }
+                    role = Some((r, i));
+                    extra = Some((ps, comma));
+                }
+            }
+        }
+        let speech = nwords >= 2 && (speech_at(k, t, end) || (i > 0 && speech_at(k, t, i - 1)));
+        let is_person = (role.is_some() && nwords >= 1 && (nwords >= 2 || titled || role.is_some_and(|(_, s)| s < i)))
+            || (titled && nwords >= 1)
+            || speech;
+        if !is_person || (nwords == 1 && !titled && role.is_none()) {
+            i = end;
+            continue;
+        }
+        let label = super::span_text(text, t, i, end);
+        let mut e = Entity::new(EntityType::Person, label);
+        if let Some((r, _)) = role {
+            e.role = Some(k.roles[r].name.clone());
+        }
+        e.affiliation = affil;
+        let ei = m.entity(e);
+        let start = role.map(|(_, s)| s).unwrap_or(i).min(i);
+        m.push(person_mention(start, end, ei, Via::Name));
+        if let Some((a, b)) = extra {
+            m.push(person_mention(a, b, ei, Via::Role));
+        }
+        i = end;
+    }
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Later mentions of known persons: full name, surname, "Mr. X", near misses.
+pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let persons: Vec<(usize, String, String)> = m
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.etype == EntityType::Person)
+        .map(|(i, e)| {
+            let f = fold(&e.label);
+            let surname = f.split(' ').next_back().unwrap_or("").to_string();
+            (i, f, surname)
+        })
+        .collect();
+    if persons.is_empty() {
+        return;
+    }
+    let n = t.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let tok = &t.tokens[i];
+        if m.cover[i].is_some() || tok.kind != TokKind::Word || !tok.capitalised {
+            i += 1;
+            continue;
+        }
+        // up to three capitalised words
+        let mut end = i + 1;
+        while end < n && end < i + 3 && t.tokens[end].capitalised && t.tokens[end].kind == TokKind::Word && m.cover[end].is_none() && t.tokens[end].space_before {
+            end += 1;
+        }
+        let titled = i > 0 && (k.is("title", &t.tokens[i - 1].norm) || (i > 1 && t.tokens[i - 1].norm == "." && k.is("title", &t.tokens[i - 2].norm)));
+        let mut found = None;
+        for e in (i + 1..=end).rev() {
+            let words: Vec<&str> = t.tokens[i..e].iter().map(|x| x.norm.as_str()).collect();
+            let phrase = words.join(" ");
+            if let Some(p) = persons.iter().find(|(_, f, s)| *f == phrase || (*s == phrase && s.len() >= 3)) {
+                found = Some((p.0, e));
+                break;
+            }
+        }
+        if found.is_none() && !k.is("not_name", &tok.norm) {
+            // near misses of a surname: "Mr. Vučicofi", "Vucicc"
+            let w = &tok.norm;
+            for (pi, _, s) in &persons {
+                if s.len() < 4 {
+                    continue;
+                }
+                let close = levenshtein(w, s) <= if titled { 3 } else { 1 };
+                let prefix = titled && w.len() >= 4 && s.len() >= 4 && w.starts_with(&s[..4.min(s.len())]);
+                if (close && w.len() >= 5) || prefix {
+                    found = Some((*pi, i + 1));
+                    break;
+                }
+            }
+        }
+        if let Some((p, e)) = found {
+            let start = if titled {
+                if t.tokens[i - 1].norm == "." { i - 2 } else { i - 1 }
+            } else {
+                i
+            };
+            let start = if (start..i).all(|x| m.cover[x].is_none()) { start } else { i };
+            m.push(person_mention(start, e, p, Via::Name));
+            i = e;
+            continue;
+        }
+        let _ = text;
+        i += 1;
+    }
+}
+
+/// Role descriptions without a name: "the Serbian president", "Serbia's
+/// president", "the political scientist". Resolved to the person in the
+/// document with that role (and affiliation, when given); otherwise, for
+/// officials of a named state, to the state.
+pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
+    let n = t.tokens.len();
+    let mut roles: Vec<(usize, usize, usize)> = m.roles.iter().map(|(s, (e, r))| (*s, *e, *r)).collect();
+    roles.sort();
+    for (rs, re, r) in roles {
+        if (rs..re).any(|x| m.cover[x].is_some()) {
+            continue;
+        }
+        let mut start = rs;
+        let mut end = re;
+        let mut affil = None;
+        // modifier before: "the Serbian president", "Serbia's president"
+        let before = if rs > 0 && t.tokens[rs - 1].norm == "'s" { rs - 1 } else { rs };
+        if before > 0 {
+            if let Some(mi) = m.cover[before - 1] {
+                match (&m.list[mi].referent, m.list[mi].via) {
+                    (Ref::Adjective(s), _) => {
+                        affil = Some(entity_key(EntityType::State, &k.states[*s].name));
+                        start = m.list[mi].first;
+                    }
+                    (Ref::Entity(e), Via::Name | Via::Capital) if matches!(m.entities[*e].etype, EntityType::State | EntityType::Organisation) => {
+                        affil = Some(m.entities[*e].key.clone());
+                        start = m.list[mi].first;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // "President of Serbia", "the head of the Serbian cabinet"
+        if affil.is_none() && end + 1 < n && t.tokens[end].norm == "of" {
+            let mut j = end + 1;
+            while j < n && j < end + 4 && m.cover[j].is_none() {
+                j += 1;
+            }
+            if j < n {
+                if let Some(mi) = m.cover[j] {
+                    match &m.list[mi].referent {
+                        Ref::Adjective(s) => affil = Some(entity_key(EntityType::State, &k.states[*s].name)),
+                        Ref::Entity(e) if matches!(m.entities[*e].etype, EntityType::State | EntityType::Organisation) => affil = Some(m.entities[*e].key.clone()),
+                        _ => {}
+                    }
+                    if affil.is_some() {
+                        // extend over a following head noun ("cabinet", "party")
+                        end = m.list[mi].last;
+                        if end < n && t.tokens[end].kind == TokKind::Word && !t.tokens[end].capitalised && crate::mentions::phrases::phrase_at(k, t, end, "government").is_some() {
+                            end += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let determined = start < rs || (rs > 0 && matches!(t.tokens[rs - 1].norm.as_str(), "the" | "this" | "that"));
+        if !determined {
+            continue;
+        }
+        while start > 0 && matches!(t.tokens[start - 1].norm.as_str(), "the" | "this" | "that") {
+            start -= 1;
+        }
+        let role = &k.roles[r];
+        // candidates: persons with a compatible role and the same affiliation
+        let compatible = |e: &Entity| -> bool {
+            if e.etype != EntityType::Person {
+                return false;
+            }
+            let Some(er) = &e.role else { return false };
+            let same_role = *er == role.name || k.roles.iter().any(|x| x.name == *er && x.kind == role.kind && role.kind == "head");
+            let kind_match = k.roles.iter().any(|x| x.name == *er && x.kind == role.kind);
+            let affil_ok = match (&affil, &e.affiliation) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            affil_ok && (same_role || (role.kind == "expert" && kind_match))
+        };
+        // nearest preceding mention of a compatible person, else the first following
+        let mut best: Option<usize> = None;
+        for mm in m.list.iter().filter(|x| x.first != usize::MAX) {
+            if let Ref::Entity(e) = mm.referent {
+                if compatible(&m.entities[e]) {
+                    if mm.first < start {
+                        best = Some(e);
+                    } else if best.is_none() {
+                        best = Some(e);
+                        break;
+                    }
+                }
+            }
+        }
+        let target = match best {
+            Some(e) => Some(e),
+            None => match &affil {
+                Some(a) if role.kind != "expert" => m.by_key(a),
+                _ => None,
+            },
+        };
+        if let Some(e) = target {
+            m.push(person_mention(start, end, e, Via::Role));
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! Noun phrases built on gazetteer names: governments, forces, peoples,
+//! ethnic groups, hyphen compounds and coordinated adjectives.
+
+use crate::knowledge::{Hit, Knowledge};
+use crate::model::{Entity, EntityType};
+use crate::text::{Text, TokKind};
+
+use super::{Mention, Mentions, Ref, Span, Via};
+
+/// The class of a head noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Head {
+    /// Government, authorities, leadership, side…
+    Government,
+    /// Troops, units, jets… (not police).
+    Force,
+    /// Police.
+    Police,
+    /// People, population, minority…
+    People,
+}
+
+/// Words that, after an ethnic group adjective, are absorbed into the group phrase.
+const GROUP_NOUNS: &[&str] = &[
+    "gangs", "groups", "fighters", "militants", "rebels", "separatists", "community", "side", "people",
+    "population", "minority", "majority", "leaders", "politicians", "protesters", "demonstrators",
+];
+
+/// Matches the longest lexicon phrase of `class` starting at token `i`; returns its end.
+pub fn phrase_at(k: &Knowledge, t: &Text, i: usize, class: &str) -> Option<usize> {
+    let max = k.class_max_len.get(class).copied().unwrap_or(1);
+    let mut best = None;
+    let mut words = String::new();
+    for len in 1..=max {
+        let j = i + len - 1;
+        let tok = t.tokens.get(j)?;
+        if tok.kind != TokKind::Word && tok.norm != "'" {
+            break;
+        }
+        if len > 1 {
+            if tok.newline_before {
+                break;
+            }
+            words.push(' ');
+        }
+        words.push_str(&tok.norm);
+        if k.is(class, &words) {
+            best = Some(j + 1);
+        }
+    }
+    best
+}
+
+/// A chain of modifiers and head nouns starting at `i`: returns its end and the head class.
+pub fn head_chain(k: &Knowledge, t: &Text, i: usize, cover: &[Option<usize>]) -> Option<(usize, Head)> {
+    let mut j = i;
+    let mut head = None;
+    let mut end = i;
+    let mut police = false;
+    let mut force = false;
+    while j < t.tokens.len() && cover[j].is_none() && !t.tokens[j].newline_before {
+        let tok = &t.tokens[j];
+        if tok.kind != TokKind::Word {
+            // allow hyphenated modifiers like "Serb-populated" only as words
+            break;
+        }
+        if let Some(e) = phrase_at(k, t, j, "force") {
+            if phrase_at(k, t, j, "police").is_some() {
+                police = true;
+            }
+            force = true;
+            head = Some(Head::Force);
+            end = e;
+            j = e;
+            continue;
+        }
+        if let Some(e) = phrase_at(k, t, j, "government") {
+            if !force {
+                head = Some(Head::Government);
+            }
+            end = e;
+            j = e;
+            continue;
+        }
+        if let Some(e) = phrase_at(k, t, j, "people") {
+            if head.is_none() {
+                head = Some(Head::People);
+                end = e;
+            }
+            j = e;
+            break;
+        }
+        if k.is("modifier", &tok.norm) && j < i + 4 {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let head = head?;
+    let head = if head == Head::Force && police { Head::Police } else { head };
+    Some((end, head))
+}
+
+/// The entity for a state plus a head class.
+fn state_head_entity(k: &Knowledge, m: &mut Mentions, s: usize, head: Head) -> Option<usize> {
+    let info = &k.states[s];
+    let state_key = crate::model::entity_key(EntityType::State, &info.name);
+    Some(match head {
+        Head::Government => m.state(k, s),
+        Head::Police => {
+            let mut e = Entity::new(EntityType::ArmedForce, format!("{} Police", info.name));
+            e.affiliation = Some(state_key);
+            m.entity(e)
+        }
+        Head::Force => {
+            let adj = info.adjectives.first().cloned().unwrap_or_else(|| info.name.clone());
+            let mut e = Entity::new(EntityType::ArmedForce, format!("{adj} Armed Forces"));
+            e.affiliation = Some(state_key);
+            m.entity(e)
+        }
+        Head::People => {
+            let p = info.plurals.first()?;
+            m.entity(Entity::new(EntityType::Group, p.clone()))
+        }
+    })
+}
+
+fn group(k: &Knowledge, m: &mut Mentions, place: Option<usize>, people: usize) -> Option<usize> {
+    let p = k.states[people].plurals.first()?;
+    let label = match place {
+        Some(s) if s != people => format!("{} {}", k.states[s].name, p),
+        _ => p.clone(),
+    };
+    Some(m.entity(Entity::new(EntityType::Group, label)))
+}
+
+fn state_of(hit: Hit) -> Option<usize> {
+    match hit {
+        Hit::StateName(s) | Hit::Capital(s) | Hit::Adjective(s) | Hit::Plural(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn mention(first: usize, last: usize, e: usize, via: Via) -> Mention {
+    Mention {
+        first,
+        last,
+        referent: Ref::Entity(e),
+        via,
+        force: None,
+        hyphen: None,
+    }
+}
+
+/// Builds actor mentions from the gazetteer spans.
+pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
+    let toks = &t.tokens;
+    let n = toks.len();
+    let next_span = |i: usize| names.iter().find(|s| s.first == i);
+    let mut idx = 0;
+    while idx < names.len() {
+        let s = names[idx];
+        idx += 1;
+        if (s.first..s.last).any(|x| m.cover[x].is_some()) {
+            continue;
+        }
+        let mut end = s.last;
+        // possessive
+        let after_pos = if end < n && toks[end].norm == "'s" { end + 1 } else { end };
+        let ethnic_before = s.first > 0 && toks[s.first - 1].norm == "ethnic" && m.cover[s.first - 1].is_none();
+
+        // 1. Hyphen compound: "Kosovo-Albanian side", "EU-brokered"
+        if end + 1 < n && toks[end].norm == "-" && !toks[end].space_before && !toks[end + 1].space_before {
+            if let (Some(place), Some(other)) = (state_of(s.hit), next_span(end + 1)) {
+                if let Hit::Adjective(o) | Hit::Plural(o) = other.hit {
+                    if o != place && matches!(s.hit, Hit::StateName(_)) {
+                        let mut last = other.last;
+                        if last < n && GROUP_NOUNS.contains(&toks[last].norm.as_str()) {
+                            last += 1;
+                        }
+                        if let Some(e) = group(k, m, Some(place), o) {
+                            m.push(mention(s.first, last, e, Via::Phrase));
+                        }
+                        continue;
+                    }
+                }
+            }
+            let word = toks[end + 1].norm.clone();
+            let hit = match s.hit {
+                Hit::Adjective(st) if !ethnic_before => Hit::StateName(st),
+                h => h,
+            };
+            if let Some(e) = base_entity(k, m, hit, ethnic_before) {
+                let via = if matches!(s.hit, Hit::Capital(_)) { Via::Capital } else { Via::Name };
+                let mut mm = mention(s.first, end, e, via);
+                mm.hyphen = Some(word);
+                m.push(mm);
+            }
+            continue;
+        }
+
+        // 2. Ethnic groups: "ethnic Serbs", "Kosovo Serbs", "Kosovo's minority Serbs", "Kosovo Albanian gangs"
+        if let Hit::StateName(place) = s.hit {
+            let mut j = after_pos;
+            while j < n && k.is("modifier", &toks[j].norm) && j < after_pos + 2 {
+                j += 1;
+            }
+            if let Some(p) = next_span(j) {
+                if let Hit::Plural(o) | Hit::Adjective(o) = p.hit {
+                    let is_plural = matches!(p.hit, Hit::Plural(_));
+                    let mut last = p.last;
+                    if !is_plural {
+                        if last < n && GROUP_NOUNS.contains(&toks[last].norm.as_str()) {
+                            last += 1;
+                        } else {
+                            last = usize::MAX;
+                        }
+                    }
+                    if last != usize::MAX && o != place {
+                        if let Some(e) = group(k, m, Some(place), o) {
+                            m.push(mention(s.first, last, e, Via::Phrase));
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        if let Hit::Plural(p) = s.hit {
+            let first = if ethnic_before { s.first - 1 } else { s.first };
+            if let Some(e) = group(k, m, None, p) {
+                m.push(mention(first, s.last, e, Via::Phrase));
+            }
+            continue;
+        }
+        if ethnic_before {
+            if let Hit::Adjective(p) = s.hit {
+                // "ethnic Albanian fighters", "ethnic Serb demonstrators"
+                let mut last = s.last;
+                while last < n && toks[last].kind == TokKind::Word && !toks[last].capitalised && last < s.last + 2 && m.cover[last].is_none() {
+                    last += 1;
+                    if GROUP_NOUNS.contains(&toks[last - 1].norm.as_str()) {
+                        break;
+                    }
+                }
+                if let Some(e) = group(k, m, None, p) {
+                    m.push(mention(s.first - 1, last, e, Via::Phrase));
+                }
+                continue;
+            }
+        }
+
+        // 3. State/organisation + head: "the Belgrade government", "Kosovo police units"
+        if let Some((hend, head)) = head_chain(k, t, after_pos, &m.cover) {
+            let e = match s.hit {
+                Hit::Org(o) => Some(m.org(k, o)),
+                other => state_of(other).and_then(|st| state_head_entity(k, m, st, head)),
+            };
+            if let Some(e) = e {
+                let mut mm = mention(s.first, hend, e, Via::Phrase);
+                if matches!(head, Head::Force | Head::Police) {
+                    mm.force = Some(super::span_text(text, t, after_pos, hend));
+                }
+                m.push(mm);
+                continue;
+            }
+        }
+        // Coordinated adjectives: "Serbian and Kosovar leaders", "both the Serbian and Kosovo governments"
+        if let Hit::Adjective(st) = s.hit {
+            if end < n && matches!(toks[end].norm.as_str(), "and" | "or") {
+                if let Some(other) = next_span(end + 1) {
+                    let after_other = if other.last < n && toks[other.last].norm == "'s" { other.last + 1 } else { other.last };
+                    if let Some((_, head)) = head_chain(k, t, after_other, &m.cover) {
+                        if let Some(e) = state_head_entity(k, m, st, head) {
+                            m.push(mention(s.first, s.last, e, Via::Phrase));
+                            continue;
+                        }
+                    }
+                }
+            }
+            // a bare adjective is kept (for places and coordination) but is not an actor
+            m.push(Mention {
+                first: s.first,
+                last: s.last,
+                referent: Ref::Adjective(st),
+                via: Via::Name,
+                force: None,
+                hyphen: None,
+            });
+            continue;
+        }
+        // 4. Plain names and capitals
+        if let Some(e) = base_entity(k, m, s.hit, false) {
+            let via = if matches!(s.hit, Hit::Capital(_)) { Via::Capital } else { Via::Name };
+            end = s.last;
+            m.push(mention(s.first, end, e, via));
+        }
+    }
+    extend_head_of(k, text, t, m);
+}
+
+/// The entity a bare name refers to.
+fn base_entity(k: &Knowledge, m: &mut Mentions, hit: Hit, ethnic: bool) -> Option<usize> {
+    match hit {
+        Hit::StateName(s) | Hit::Capital(s) => Some(m.state(k, s)),
+        Hit::Org(o) => Some(m.org(k, o)),
+        Hit::Place(p) => Some(m.entity(Entity::new(EntityType::Place, k.places[p].clone()))),
+        Hit::Adjective(s) | Hit::Plural(s) if ethnic => group(k, m, None, s),
+        _ => None,
+    }
+}
+
+/// "the leadership of Kosovo", "police officers from Kosovo", "the authorities
+/// of Serbia": a government or force head followed by `of`/`from` and a state
+/// mention takes the mention over.
+fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    let count = m.list.len();
+    for mi in 0..count {
+        let (first, e) = match (&m.list[mi].referent, m.list[mi].via) {
+            (Ref::Entity(e), Via::Name | Via::Capital) => (m.list[mi].first, *e),
+            _ => continue,
+        };
+        if m.list[mi].first == usize::MAX {
+            continue;
+        }
+        let etype = m.entities[e].etype;
+        if !matches!(etype, EntityType::State | EntityType::Organisation) {
+            continue;
+        }
+        // walk left over determiners and modifiers to "of"/"from"
+        let mut j = first;
+        while j > 0 && (matches!(toks[j - 1].norm.as_str(), "the" | "this" | "that") || k.is("modifier", &toks[j - 1].norm)) && m.cover[j - 1].is_none() {
+            j -= 1;
+        }
+        if j == 0 || !matches!(toks[j - 1].norm.as_str(), "of" | "from") || m.cover[j - 1].is_some() {
+            continue;
+        }
+        let prep = j - 1;
+        // find a head chain ending right before the preposition
+        let mut h = prep;
+        let mut found = None;
+        while h > 0 && prep - h < 4 && m.cover[h - 1].is_none() && toks[h - 1].kind == TokKind::Word {
+            h -= 1;
+            if let Some((end, head)) = head_chain(k, t, h, &m.cover) {
+                if end == prep {
+                    found = Some((h, head));
+                }
+            }
+        }
+        let Some((hstart, head)) = found else { continue };
+        let ent = if etype == EntityType::State {
+            let s = k.state_by_name(&m.entities[e].label);
+            match s {
+                Some(s) => state_head_entity(k, m, s, head),
+                None => Some(e),
+            }
+        } else {
+            Some(e)
+        };
+        let Some(ent) = ent else { continue };
+        let last = m.list[mi].last;
+        let mut mm = mention(hstart, last, ent, Via::Phrase);
+        if matches!(head, Head::Force | Head::Police) {
+            mm.force = Some(super::span_text(text, t, hstart, prep));
+        }
+        m.replace(mm);
+    }
+}
+

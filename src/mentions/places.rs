@@ -1,0 +1,228 @@
+//! Places: direction + region, borders, region nouns that refer back,
+//! capitalised names after a locative preposition.
+
+use crate::knowledge::{Hit, Knowledge};
+use crate::model::{Entity, EntityType};
+use crate::text::{Text, TokKind};
+
+use super::phrases::phrase_at;
+use super::{Mention, Mentions, Ref, Span, Via};
+
+fn place_mention(first: usize, last: usize, e: usize) -> Mention {
+    Mention {
+        first,
+        last,
+        referent: Ref::Entity(e),
+        via: Via::Name,
+        force: None,
+        hyphen: None,
+    }
+}
+
+/// A direction-qualified region ("Northern Kosovo").
+fn directed(k: &Knowledge, m: &mut Mentions, dir: &str, region: &str) -> Option<usize> {
+    let prefix = k.directions.get(dir)?;
+    Some(m.entity(Entity::new(EntityType::Place, format!("{prefix} {region}"))))
+}
+
+/// Finds the most recent state named before token `before` (for "its north",
+/// "the province").
+fn recent_state(names: &[Span], before: usize, locative_only: bool, t: &Text, k: &Knowledge) -> Option<usize> {
+    let mut fallback = None;
+    for s in names.iter().rev().filter(|s| s.last <= before) {
+        if let Hit::StateName(st) = s.hit {
+            let loc = s.first > 0 && {
+                let mut j = s.first;
+                while j > 0 && matches!(t.tokens[j - 1].norm.as_str(), "the" | "of") && j + 3 > s.first {
+                    if t.tokens[j - 1].norm == "of" {
+                        break;
+                    }
+                    j -= 1;
+                }
+                j > 0 && (k.is("locative", &t.tokens[j - 1].norm) || t.tokens[j - 1].norm == "of")
+            };
+            if loc || !locative_only {
+                return Some(st);
+            }
+            if fallback.is_none() {
+                fallback = Some(st);
+            }
+        }
+    }
+    fallback
+}
+
+/// Finds place mentions.
+pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
+    let toks = &t.tokens;
+    let n = toks.len();
+    let span_at = |i: usize| names.iter().find(|s| s.first == i).copied();
+    let mut i = 0;
+    while i < n {
+        if m.cover[i].is_some() || toks[i].kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let w = toks[i].norm.as_str();
+        // "northern Kosovo", "central Serbia"
+        if k.directions.contains_key(w) {
+            if let Some(s) = span_at(i + 1) {
+                if let Hit::StateName(st) = s.hit {
+                    if let Some(e) = directed(k, m, w, &k.states[st].name) {
+                        m.push(place_mention(i, s.last, e));
+                        i = s.last;
+                        continue;
+                    }
+                }
+            }
+            // "the north of (the) (mods) X", "the northern part of X", "its north"
+            let mut j = i + 1;
+            if j < n && matches!(toks[j].norm.as_str(), "part" | "parts") {
+                j += 1;
+            }
+            let possessor = if i > 0 && toks[i - 1].norm == "its" {
+                recent_state(names, i - 1, false, t, k)
+            } else if i > 1 && toks[i - 1].norm == "'s" {
+                names.iter().find(|s| s.last == i - 1).and_then(|s| match s.hit {
+                    Hit::StateName(st) | Hit::Capital(st) => Some(st),
+                    _ => None,
+                })
+            } else {
+                None
+            };
+            if let Some(st) = possessor {
+                if j == i + 1 && !toks.get(j).is_some_and(|x| x.norm == "of") {
+                    let start = if toks[i - 1].norm == "its" { i - 1 } else { i };
+                    if let Some(e) = directed(k, m, w, &k.states[st].name) {
+                        m.push(place_mention(start, i + 1, e));
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            if j < n && toks[j].norm == "of" {
+                let mut x = j + 1;
+                while x < n && (matches!(toks[x].norm.as_str(), "the" | "-") || k.is("modifier", &toks[x].norm) || (toks[x].kind == TokKind::Word && x + 1 < n && toks[x + 1].norm == "-")) && x < j + 5 {
+                    x += 1;
+                }
+                let target = if let Some(s) = span_at(x) {
+                    match s.hit {
+                        Hit::StateName(st) => Some((st, s.last)),
+                        _ => None,
+                    }
+                } else if let Some(end) = phrase_at(k, t, x, "region") {
+                    recent_state(names, i, true, t, k).map(|st| (st, end))
+                } else {
+                    None
+                };
+                if let Some((st, end)) = target {
+                    if let Some(e) = directed(k, m, w, &k.states[st].name) {
+                        m.push(place_mention(i, end, e));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        // borders
+        if let Some(end) = phrase_at(k, t, i, "border") {
+            let mut states = Vec::new();
+            let mut first = i;
+            // "Serbia's border", "the Serbian border", "the Kosovo-Serbia border"
+            let mut p = i;
+            while p > 0 && k.directions.contains_key(toks[p - 1].norm.as_str()) {
+                p -= 1;
+            }
+            if p > 0 {
+                let prev = names.iter().find(|s| s.last == p || (s.last + 1 == p && toks[p - 1].norm == "'s"));
+                if let Some(s) = prev {
+                    if let Some(st) = state_of_name(s.hit) {
+                        states.push(st);
+                        first = s.first;
+                        if s.first > 1 && matches!(toks[s.first - 1].norm.as_str(), "-") {
+                            if let Some(s2) = names.iter().find(|x| x.last == s.first - 1) {
+                                if let Some(st2) = state_of_name(s2.hit) {
+                                    states.push(st2);
+                                    first = s2.first;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            let mut last = end;
+            if end < n && matches!(toks[end].norm.as_str(), "with" | "between") {
+                if let Some(s) = span_at(end + 1) {
+                    if let Some(st) = state_of_name(s.hit) {
+                        states.push(st);
+                        last = s.last;
+                        if last + 1 < n && toks[last].norm == "and" {
+                            if let Some(s2) = span_at(last + 1) {
+                                if let Some(st2) = state_of_name(s2.hit) {
+                                    states.push(st2);
+                                    last = s2.last;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (first..last).all(|x| m.cover[x].is_none()) {
+                states.sort();
+                states.dedup();
+                m.push(Mention {
+                    first,
+                    last,
+                    referent: Ref::Border(states),
+                    via: Via::Name,
+                    force: None,
+                    hyphen: None,
+                });
+                i = last;
+                continue;
+            }
+        }
+        // "the province", "the region": the state last named as a place
+        if i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "this") || (i > 1 && toks[i - 2].norm == "the" && k.is("modifier", &toks[i - 1].norm)) {
+            if let Some(end) = phrase_at(k, t, i, "region") {
+                let followed_by_of = end < n && toks[end].norm == "of";
+                if !followed_by_of {
+                    if let Some(st) = recent_state(names, i, true, t, k) {
+                        let e = m.state(k, st);
+                        m.push(place_mention(i, end, e));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        // capitalised names after a locative preposition: "blockaded Kosovska Mitrovica", "in Jarinje"
+        if toks[i].capitalised && i > 0 && is_place_context(k, &toks[i - 1].norm) && !k.is("not_name", w) && span_at(i).is_none() {
+            let mut end = i;
+            while end < n && toks[end].kind == TokKind::Word && toks[end].capitalised && m.cover[end].is_none() && span_at(end).is_none() && !k.is("not_name", &toks[end].norm) && end < i + 3 {
+                end += 1;
+            }
+            if end > i && !m.roles.contains_key(&i) {
+                let label = super::span_text(text, t, i, end);
+                let e = m.entity(Entity::new(EntityType::Place, label));
+                m.push(place_mention(i, end, e));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Words after which a capitalised name is a place.
+fn is_place_context(k: &Knowledge, w: &str) -> bool {
+    matches!(w, "in" | "into" | "near" | "towards" | "toward" | "outside" | "around" | "blockaded" | "blocked" | "seized" | "entered" | "occupied" | "invaded" | "surrounded" | "captured")
+        && k.is("locative", "in")
+}
+
+fn state_of_name(hit: Hit) -> Option<usize> {
+    match hit {
+        Hit::StateName(s) | Hit::Adjective(s) => Some(s),
+        _ => None,
+    }
+}

@@ -1,0 +1,200 @@
+//! Who says what: speakers of sentences and quotations, and pronouns.
+//!
+//! * "X said (that) …", "…, X said", "…, said X", "according to X", "RT
+//!   quoted X as saying": X speaks the sentence.
+//! * A quotation's speaker is named after its closing mark ("…,” she
+//!   stated") or before its opening mark ("X said: “…”"); every sentence
+//!   inside the quotation gets that speaker. A quotation with no attribution
+//!   continues the previous speaker.
+//! * `he`/`she` refer to the person the current sentence is about (its first
+//!   person mention before the pronoun), else to the person the previous
+//!   sentences were about (their speaker or first person mention); `they` to
+//!   the most recent group; `it` to the most recent state or organisation.
+
+use crate::mentions::{PronounKind, Ref};
+use crate::model::EntityType;
+use crate::text::TokKind;
+
+use super::Ctx;
+
+impl Ctx<'_> {
+    /// Computes speakers and topic persons for all sentences, in order.
+    pub fn attribute(&mut self) {
+        let ns = self.t.sentences.len();
+        self.speakers = vec![None; ns];
+        self.topics = vec![None; ns];
+        let mut quote_speaker: Vec<Option<usize>> = vec![None; self.t.quotes.len()];
+        // quote attributions first (they may lie in a later sentence)
+        for (qi, q) in self.t.quotes.iter().enumerate() {
+            quote_speaker[qi] = self.quote_attribution(q.open, q.close, q.closed);
+        }
+        let mut last_speaker: Option<usize> = None;
+        for si in 0..ns {
+            self.current = si;
+            let s = self.t.sentences[si].clone();
+            let quoted = (s.first..s.last).filter(|&i| self.t.tokens[i].in_quote).count();
+            let mostly_quoted = quoted * 2 > (s.last - s.first);
+            let mut speaker = self.sentence_speaker(s.first, s.last);
+            if speaker.is_none() && mostly_quoted {
+                let q = (s.first..s.last).find_map(|i| self.t.tokens[i].quote);
+                speaker = q.and_then(|q| quote_speaker[q]).or(last_speaker);
+            }
+            self.speakers[si] = speaker;
+            if speaker.is_some() {
+                last_speaker = speaker;
+            }
+            let topic = speaker.filter(|&e| self.m.entities[e].etype == EntityType::Person).or_else(|| {
+                (s.first..s.last).find_map(|i| {
+                    let mi = self.m.cover[i]?;
+                    match self.m.list[mi].referent {
+                        Ref::Entity(e) if self.m.entities[e].etype == EntityType::Person && !self.t.tokens[i].in_quote => Some(e),
+                        _ => None,
+                    }
+                })
+            });
+            self.topics[si] = topic;
+        }
+    }
+
+    /// The speaker named inside tokens `[a, b)` of a sentence, if any.
+    fn sentence_speaker(&self, a: usize, b: usize) -> Option<usize> {
+        let toks = &self.t.tokens;
+        // "according to X"
+        for i in a..b.saturating_sub(2) {
+            if toks[i].norm == "according" && toks[i + 1].norm == "to" {
+                if let Some(mi) = self.m.cover[i + 2] {
+                    return self.entity_of_mention(mi);
+                }
+            }
+        }
+        // "X quoted Y as saying"
+        for i in a..b {
+            if matches!(toks[i].norm.as_str(), "quoted" | "quotes" | "quoting") {
+                for j in i + 1..(i + 8).min(b) {
+                    if toks[j].norm == "as" {
+                        if let Some(mi) = (i + 1..j).find_map(|x| self.m.cover[x]) {
+                            return self.entity_of_mention(mi);
+                        }
+                    }
+                }
+            }
+        }
+        // speech verbs outside quotations
+        for i in a..b {
+            if toks[i].in_quote || !self.k.is("speech", &toks[i].norm) || self.m.cover[i].is_some() {
+                continue;
+            }
+            // post-posed: ", said X" / "” said X"
+            let after = (i + 1..(i + 3).min(b)).find_map(|j| self.m.cover[j]);
+            let before_is_boundary = i > a && (toks[i - 1].norm == "," || toks[i - 1].kind == TokKind::CloseQuote);
+            if before_is_boundary {
+                if let Some(mi) = after {
+                    if self.is_actor_mention(mi) {
+                        return self.entity_of_mention(mi);
+                    }
+                }
+            }
+            let subj = self.subjects(i);
+            if let Some(&mi) = subj.first() {
+                return self.entity_of_mention(mi);
+            }
+        }
+        None
+    }
+
+    /// The speaker of a quotation from the text around its marks.
+    fn quote_attribution(&self, open: usize, close: usize, closed: bool) -> Option<usize> {
+        let s_close = &self.t.sentences[self.sentence_of(close)];
+        if closed && close + 1 < s_close.last {
+            if let Some(e) = self.sentence_speaker_outside(close + 1, s_close.last) {
+                return Some(e);
+            }
+        }
+        let s_open = &self.t.sentences[self.sentence_of(open)];
+        if open > s_open.first {
+            return self.sentence_speaker_outside(s_open.first, open);
+        }
+        None
+    }
+
+    fn sentence_speaker_outside(&self, a: usize, b: usize) -> Option<usize> {
+        let toks = &self.t.tokens;
+        for i in a..b {
+            if !self.k.is("speech", &toks[i].norm) && !matches!(toks[i].norm.as_str(), "quoted" | "quotes") {
+                continue;
+            }
+            if matches!(toks[i].norm.as_str(), "quoted" | "quotes") {
+                for j in i + 1..(i + 8).min(b) {
+                    if toks[j].norm == "as" {
+                        if let Some(mi) = (i + 1..j).find_map(|x| self.m.cover[x]) {
+                            return self.entity_of_mention(mi);
+                        }
+                    }
+                }
+            }
+            // "she stated", "Vucic said", "the Serbian president stressed"
+            if let Some(mi) = (a..i).rev().find_map(|x| self.m.cover[x]) {
+                if self.is_actor_mention(mi) {
+                    return self.entity_of_mention(mi);
+                }
+            }
+            // "said Vucic"
+            if let Some(mi) = (i + 1..(i + 3).min(b)).find_map(|x| self.m.cover[x]) {
+                if self.is_actor_mention(mi) {
+                    return self.entity_of_mention(mi);
+                }
+            }
+        }
+        None
+    }
+
+    /// The entity a mention stands for, resolving pronouns.
+    pub fn entity_of_mention(&self, mi: usize) -> Option<usize> {
+        let m = &self.m.list[mi];
+        match m.referent {
+            Ref::Entity(e) => Some(e),
+            Ref::Pronoun(kind) => self.resolve_pronoun(m.first, kind),
+            _ => None,
+        }
+    }
+
+    /// Resolves a pronoun at token `at`.
+    pub fn resolve_pronoun(&self, at: usize, kind: PronounKind) -> Option<usize> {
+        let si = self.sentence_of(at);
+        let s = &self.t.sentences[si];
+        let want = |e: usize| -> bool {
+            let et = self.m.entities[e].etype;
+            match kind {
+                PronounKind::Person => et == EntityType::Person,
+                PronounKind::Plural => et == EntityType::Group,
+                PronounKind::Thing => matches!(et, EntityType::State | EntityType::Organisation),
+            }
+        };
+        // in the current sentence, before the pronoun
+        let in_sentence: Vec<usize> = (s.first..at)
+            .filter_map(|i| self.m.cover[i])
+            .filter_map(|mi| match self.m.list[mi].referent {
+                Ref::Entity(e) if want(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        match kind {
+            PronounKind::Person => {
+                if let Some(&e) = in_sentence.first() {
+                    return Some(e);
+                }
+                (0..si).rev().take(6).find_map(|p| self.topics.get(p).copied().flatten())
+            }
+            PronounKind::Plural | PronounKind::Thing => {
+                if let Some(&e) = in_sentence.last() {
+                    return Some(e);
+                }
+                let from = self.t.sentences[si.saturating_sub(3)].first;
+                (from..s.first).rev().filter_map(|i| self.m.cover[i]).find_map(|mi| match self.m.list[mi].referent {
+                    Ref::Entity(e) if want(e) => Some(e),
+                    _ => None,
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! Reading arguments off a clause: subjects (with coordination, appositions,
+//! relative pronouns and coordinated verb phrases), objects and places.
+//!
+//! * The **subject** of a predicate at token `p` is the nearest actor mention
+//!   to its left in the same clause that is not inside a prepositional phrase
+//!   ("an ally *of Serbia*") and not a possessor ("*Kosovo's* decision").
+//!   Conjuncts are added ("Serbia, along with Russia and China, refused").
+//!   A relative pronoun takes its antecedent ("Serbs, *who* reject").
+//!   A verb coordinated with an earlier one ("X said … *and accused* Y")
+//!   takes the subject of the clause.
+//! * The **object** is the first actor mention after the predicate in the
+//!   clause, with its conjuncts.
+//! * A **place** is the first place-like mention after the predicate: a
+//!   place, a border, "there", or a state after a locative preposition.
+
+use crate::mentions::{Ref, Via};
+use crate::model::EntityType;
+use crate::text::TokKind;
+
+use super::Ctx;
+
+const AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "also", "then", "again", "already", "not", "n't",
+    "never", "further", "still", "just", "to", "do", "does", "did", "reportedly", "allegedly", "repeatedly", "since", "later",
+    "earlier", "now", "recently", "previously", "formally", "officially", "will", "would", "could", "may", "might", "can",
+    "should", "must", "itself", "themselves", "himself", "herself", "once", "even", "only", "openly", "publicly", "both",
+];
+
+impl Ctx<'_> {
+    /// Whether token `i` is a hard clause boundary.
+    fn hard_break(&self, i: usize) -> bool {
+        let n = self.t.tokens[i].norm.as_str();
+        matches!(n, ";" | ":" | "•") || (matches!(n, "-" | "–" | "—") && self.t.tokens[i].space_before)
+    }
+
+    /// Whether mention `mi` sits in a prepositional phrase or is a possessor.
+    pub fn is_oblique(&self, mi: usize) -> bool {
+        let m = &self.m.list[mi];
+        let toks = &self.t.tokens;
+        if m.last < toks.len() && toks[m.last].norm == "'s" {
+            return true;
+        }
+        // "-brokered", "-led": a modifier, not a subject
+        if m.hyphen.is_some() {
+            return true;
+        }
+        let mut j = m.first;
+        let mut steps = 0;
+        while j > 0 && steps < 4 {
+            let w = toks[j - 1].norm.as_str();
+            if self.m.cover[j - 1].is_some() {
+                return false;
+            }
+            if self.k.is("preposition", w) {
+                return true;
+            }
+            if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "[" | "neighbouring" | "neighboring")
+                || (toks[j - 1].kind == TokKind::Word && !toks[j - 1].capitalised && self.k.is("modifier", w))
+            {
+                j -= 1;
+                steps += 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// Whether the mention can act.
+    pub fn is_actor_mention(&self, mi: usize) -> bool {
+        match &self.m.list[mi].referent {
+            Ref::Entity(e) => self.m.entities[*e].etype.is_actor(),
+            Ref::Pronoun(_) => true,
+            _ => false,
+        }
+    }
+
+    /// Start of the clause containing `p` (for modality and negation scope).
+    pub fn clause_start(&self, p: usize) -> usize {
+        let s = &self.t.sentences[self.sentence_of(p)];
+        let mut j = p;
+        while j > s.first {
+            if self.hard_break(j - 1) || self.k.is("clause_break", &self.t.tokens[j - 1].norm) && !matches!(self.t.tokens[j - 1].norm.as_str(), "that" | "who" | "which" | "as") {
+                break;
+            }
+            j -= 1;
+        }
+        j
+    }
+
+    /// The subject mentions of the predicate starting at token `p`.
+    pub fn subjects(&self, p: usize) -> Vec<usize> {
+        let sent = &self.t.sentences[self.sentence_of(p)];
+        let toks = &self.t.tokens;
+        let in_q = toks[p].in_quote;
+        // coordinated verb phrase: "X said … and accused Y"
+        let mut j = p;
+        while j > sent.first && (AUX.contains(&toks[j - 1].norm.as_str()) || self.k.is("negation", &toks[j - 1].norm) || self.k.is("modal", &toks[j - 1].norm)) {
+            j -= 1;
+        }
+        if j > sent.first && matches!(toks[j - 1].norm.as_str(), "and" | "but" | "or") && self.m.cover[j - 1].is_none() {
+            let before = j - 1;
+            let prev_is_mention = before > sent.first && self.m.cover[before - 1].is_some();
+            if !prev_is_mention {
+                if let Some(s) = self.clause_subject(sent.first, before) {
+                    return self.with_conjuncts(s, sent.first);
+                }
+            }
+        }
+        let mut k = p;
+        while k > sent.first {
+            k -= 1;
+            if toks[k].in_quote != in_q && toks[k].kind != TokKind::OpenQuote && toks[k].kind != TokKind::CloseQuote {
+                break;
+            }
+            if self.hard_break(k) {
+                break;
+            }
+            let w = toks[k].norm.as_str();
+            if matches!(w, "who" | "which" | "that") && self.m.cover[k].is_none() {
+                // relative pronoun: the antecedent right before
+                let mut a = k;
+                while a > sent.first && toks[a - 1].norm == "," {
+                    a -= 1;
+                }
+                if a > sent.first {
+                    if let Some(mi) = self.m.cover[a - 1] {
+                        if self.is_actor_mention(mi) {
+                            return self.with_conjuncts(mi, sent.first);
+                        }
+                    }
+                }
+                if w == "that" && k > sent.first && (self.k.is("speech", &toks[k - 1].norm) || toks[k - 1].kind == TokKind::Word && !toks[k - 1].capitalised && self.m.cover[k - 1].is_none() && !matches!(toks[k - 1].norm.as_str(), "is" | "was" | "are" | "were")) {
+                    break;
+                }
+                continue;
+            }
+            if self.m.cover[k].is_none() && self.k.is("clause_break", w) && !matches!(w, "as") {
+                break;
+            }
+            if let Some(mi) = self.m.cover[k] {
+                let m = &self.m.list[mi];
+                k = m.first;
+                if self.is_actor_mention(mi) && !self.is_oblique(mi) {
+                    return self.with_conjuncts(mi, sent.first);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The first non-oblique actor mention of the clause `[from, to)`.
+    fn clause_subject(&self, from: usize, to: usize) -> Option<usize> {
+        let mut k = from;
+        while k < to {
+            if let Some(mi) = self.m.cover[k] {
+                if self.is_actor_mention(mi) && !self.is_oblique(mi) {
+                    return Some(mi);
+                }
+                k = self.m.list[mi].last;
+            } else {
+                k += 1;
+            }
+        }
+        None
+    }
+
+    /// A mention and the mentions coordinated with it to its left
+    /// ("Serbia, along with its allies Russia and China").
+    fn with_conjuncts(&self, mi: usize, floor: usize) -> Vec<usize> {
+        let toks = &self.t.tokens;
+        let mut out = vec![mi];
+        let mut cur = self.m.list[mi].first;
+        loop {
+            let mut j = cur;
+            let mut saw_conj = false;
+            let mut steps = 0;
+            while j > floor && steps < 5 {
+                let w = toks[j - 1].norm.as_str();
+                if self.m.cover[j - 1].is_some() {
+                    break;
+                }
+                if matches!(w, "and" | "or" | "," | "with" | "along" | "together" | "as" | "well") {
+                    saw_conj = true;
+                } else if !(matches!(w, "its" | "their" | "his" | "her" | "the" | "allies" | "ally" | "partners" | "partner" | "neighbours" | "neighbors" | "neighbour" | "neighbor" | "backers" | "both")) {
+                    break;
+                }
+                j -= 1;
+                steps += 1;
+            }
+            if !saw_conj || j == floor || self.m.cover[j - 1].is_none() {
+                break;
+            }
+            let prev = match self.m.cover[j - 1] {
+                Some(p) => p,
+                None => break,
+            };
+            if !self.is_actor_mention(prev) || self.is_oblique(prev) && !toks[j - 1].norm.ends_with('s') {
+                break;
+            }
+            // "X, an ally of Y," is not coordination: require a conjunction word
+            let words: Vec<&str> = toks[j..cur].iter().map(|t| t.norm.as_str()).collect();
+            if !words.iter().any(|w| matches!(*w, "and" | "or" | "with" | "as")) && !words.is_empty() && words != [","] {
+                break;
+            }
+            if words == [","] {
+                // a list "A, B and C": accept only if a later conjunction exists
+                let has_and = toks[cur..self.m.list[mi].last.max(cur)].iter().any(|t| t.norm == "and");
+                if !has_and && out.len() < 2 {
+                    break;
+                }
+            }
+            out.push(prev);
+            cur = self.m.list[prev].first;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The object mentions after token `from`: the first actor mention within
+    /// `limit` tokens, in the same clause, with its conjuncts.
+    pub fn objects(&self, from: usize, limit: usize) -> Vec<usize> {
+        let sent = &self.t.sentences[self.sentence_of(from.saturating_sub(1).max(self.t.sentences[0].first))];
+        let toks = &self.t.tokens;
+        let end = sent.last.min(from + limit);
+        let mut k = from;
+        while k < end {
+            if self.hard_break(k) {
+                break;
+            }
+            if self.m.cover[k].is_none() && matches!(toks[k].norm.as_str(), "that" | "which" | "who" | "because" | "while" | "when" | "if") {
+                break;
+            }
+            if let Some(mi) = self.m.cover[k] {
+                if self.is_actor_mention(mi) || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place) {
+                    return self.right_conjuncts(mi, sent.last);
+                }
+                k = self.m.list[mi].last;
+                continue;
+            }
+            k += 1;
+        }
+        Vec::new()
+    }
+
+    /// A mention and its conjuncts to the right ("Israel and Hamas").
+    pub fn right_conjuncts(&self, mi: usize, ceil: usize) -> Vec<usize> {
+        let toks = &self.t.tokens;
+        let mut out = vec![mi];
+        let mut cur = self.m.list[mi].last;
+        while cur + 1 < ceil {
+            let w = toks[cur].norm.as_str();
+            if !matches!(w, "and" | "or" | ",") {
+                break;
+            }
+            let mut j = cur + 1;
+            if j < ceil && toks[j].norm == "the" {
+                j += 1;
+            }
+            match self.m.cover.get(j).copied().flatten() {
+                Some(next) if self.is_actor_mention(next) => {
+                    out.push(next);
+                    cur = self.m.list[next].last;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The first place-like mention after `from` within `limit` tokens.
+    pub fn place_after(&self, from: usize, limit: usize, direct: bool) -> Option<usize> {
+        let sent = &self.t.sentences[self.sentence_of(from.saturating_sub(1).max(self.t.sentences[0].first))];
+        let toks = &self.t.tokens;
+        let end = sent.last.min(from + limit);
+        let mut k = from;
+        while k < end {
+            if self.hard_break(k) || (self.m.cover[k].is_none() && matches!(toks[k].norm.as_str(), "that" | "which" | "who" | "because" | "while" | "when" | "if" | "but" | "saying")) {
+                break;
+            }
+            if let Some(mi) = self.m.cover[k] {
+                let m = &self.m.list[mi];
+                let locative = {
+                    let mut j = m.first;
+                    while j > from && matches!(toks[j - 1].norm.as_str(), "the" | "of") && toks[j - 1].norm != "of" {
+                        j -= 1;
+                    }
+                    (j > 0 && (self.k.is("locative", &toks[j - 1].norm) || (toks[j - 1].norm == "of" && j >= 2 && matches!(toks[j - 2].norm.as_str(), "territory" | "province" | "region" | "parts" | "part")))) || (direct && j == from)
+                };
+                match &m.referent {
+                    Ref::Border(_) | Ref::There => return Some(mi),
+                    Ref::Entity(e) => {
+                        let et = self.m.entities[*e].etype;
+                        if et == EntityType::Place || (et == EntityType::State && locative && m.via != Via::Phrase) {
+                            return Some(mi);
+                        }
+                    }
+                    _ => {}
+                }
+                k = m.last;
+                continue;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The mention after `by` following token `from` (passive agents, "by Pristina").
+    pub fn by_agent(&self, from: usize, limit: usize) -> Vec<usize> {
+        let sent = &self.t.sentences[self.sentence_of(from.saturating_sub(1).max(self.t.sentences[0].first))];
+        let toks = &self.t.tokens;
+        let end = sent.last.min(from + limit);
+        let mut k = from;
+        while k < end {
+            if self.hard_break(k) {
+                break;
+            }
+            if toks[k].norm == "by" && self.m.cover[k].is_none() {
+                let mut j = k + 1;
+                while j < end && matches!(toks[j].norm.as_str(), "the" | "a") {
+                    j += 1;
+                }
+                if let Some(mi) = self.m.cover.get(j).copied().flatten() {
+                    if self.is_actor_mention(mi) {
+                        return self.right_conjuncts(mi, sent.last);
+                    }
+                }
+            }
+            k += 1;
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,509 @@
+//! The frames: how each kind of trigger reads its agent and target.
+//! See `data/knowledge/patterns.txt` for which trigger uses which frame, and
+//! its examples for what each frame must do.
+
+use crate::mentions::phrases::phrase_at;
+use crate::mentions::Ref;
+use crate::model::{EntityType, Relation};
+use crate::text::TokKind;
+
+use super::patterns::{Frame, Pattern, TriggerHit};
+use super::{Arg, Ctx, Found};
+
+/// Nouns naming talks, for mediation triggers.
+const TALKS: &[&str] = &[
+    "talks", "deal", "agreement", "agreements", "negotiations", "negotiation", "dialogue", "discussion", "discussions", "process",
+    "accord", "accords", "truce", "ceasefire", "cease-fire", "summit", "meeting", "meetings", "normalisation", "normalization",
+    "peace", "settlement", "exchange", "swap", "armistice", "framework", "roadmap", "consultations", "contacts",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got"];
+
+impl Ctx<'_> {
+    /// Applies a pattern's frame at a trigger.
+    pub fn apply(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        match pat.frame {
+            Frame::Verb => self.frame_verb(hit, pat),
+            Frame::Hostile => self.frame_hostile(hit, pat),
+            Frame::Deploy => self.frame_deploy(hit, pat),
+            Frame::Motion => self.frame_motion(hit, pat),
+            Frame::Nominal => self.frame_nominal(hit, pat),
+            Frame::Compound => self.frame_compound(hit, pat),
+            Frame::Pp => self.frame_pp(hit, pat),
+            Frame::Mediate => self.frame_mediate(hit, pat),
+            Frame::Reject => self.frame_reject(hit, pat),
+        }
+    }
+
+    fn tok(&self, i: usize) -> &str {
+        self.t.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    fn entities(&self, mentions: &[usize]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &mi in mentions {
+            if let Some(e) = self.entity_of_mention(mi) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    fn args(&self, mentions: &[usize]) -> Vec<Arg> {
+        let mut out = Vec::new();
+        for &mi in mentions {
+            let a = match &self.m.list[mi].referent {
+                Ref::Border(s) => Some(Arg::Border(s.clone())),
+                Ref::There => self.there(self.m.list[mi].first).map(Arg::Entity),
+                _ => self.entity_of_mention(mi).map(Arg::Entity),
+            };
+            if let Some(a) = a {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
+    /// "there": the last place or state named before token `at` after a locative word.
+    fn there(&self, at: usize) -> Option<usize> {
+        let from = self.t.sentences[self.sentence_of(at).saturating_sub(2)].first;
+        (from..at).rev().filter_map(|i| self.m.cover[i]).find_map(|mi| match self.m.list[mi].referent {
+            Ref::Entity(e) if matches!(self.m.entities[e].etype, EntityType::Place | EntityType::State) => Some(e),
+            _ => None,
+        })
+    }
+
+    fn scope_from(&self, subjects: &[usize], p: usize) -> usize {
+        subjects
+            .iter()
+            .map(|&mi| self.m.list[mi].last)
+            .filter(|&l| l <= p)
+            .max()
+            .unwrap_or_else(|| self.clause_start(p))
+    }
+
+    fn found(&self, pat: &Pattern, hit: TriggerHit, agents: Vec<usize>, targets: Vec<Arg>, negated: bool, hypothetical: bool) -> Found {
+        Found {
+            relation: pat.relation,
+            agents,
+            targets,
+            negated,
+            hypothetical,
+            first: hit.first,
+            last: hit.last,
+            pattern: pat.id.clone(),
+            force: None,
+            speaker: self.speakers.get(self.current).copied().flatten(),
+        }
+    }
+
+    fn frame_verb(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let form = self.tok(p).to_string();
+        let prev = if p > 0 { self.tok(p - 1) } else { "" };
+        if pat.relation == Relation::Recognises {
+            // adjectival "partially recognised Kosovo", "the recognised government"
+            if matches!(prev, "partially" | "partly" | "internationally" | "widely" | "universally" | "largely" | "mostly" | "fully" | "the" | "a" | "an" | "its" | "newly" | "unilaterally" | "self") {
+                return Vec::new();
+            }
+            if form.starts_with("acknowledg") {
+                let ok = (hit.last..(hit.last + 6).min(self.t.tokens.len())).any(|i| matches!(self.tok(i), "independence" | "sovereignty" | "statehood" | "state" | "government" | "authority"));
+                if !ok {
+                    return Vec::new();
+                }
+            }
+        }
+        if matches!(form.as_str(), "charged" | "charges") && !(hit.last..(hit.last + 8).min(self.t.tokens.len())).any(|i| self.tok(i) == "with") {
+            return Vec::new();
+        }
+        let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(hit.last) == "by";
+        let (agents_m, targets_m) = if passive {
+            (self.by_agent(hit.last, 6), self.subjects(p))
+        } else {
+            (self.subjects(p), self.objects(hit.last, 10))
+        };
+        let agents = self.entities(&agents_m);
+        let targets = self.args(&targets_m);
+        if agents.is_empty() || targets.is_empty() {
+            return Vec::new();
+        }
+        let from = if passive { self.clause_start(p) } else { self.scope_from(&agents_m, p) };
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        let mut out = vec![self.found(pat, hit, agents, targets.clone(), negated, hypothetical)];
+        out.extend(self.ellipsis(pat, hit, &targets, negated, hypothetical));
+        out
+    }
+
+    /// "…, but most Western countries do, including the United States": the
+    /// elided predicate holds with the opposite polarity for the new subjects.
+    fn ellipsis(&self, pat: &Pattern, hit: TriggerHit, targets: &[Arg], negated: bool, hypothetical: bool) -> Vec<Found> {
+        let s = &self.t.sentences[self.sentence_of(hit.first)];
+        let Some(but) = (hit.last..s.last).find(|&i| self.tok(i) == "but" && self.m.cover[i].is_none()) else {
+            return Vec::new();
+        };
+        let mut j = but + 1;
+        while j < s.last && matches!(self.tok(j), "most" | "many" | "some" | "other" | "several" | "all" | "the" | "a" | "few") {
+            j += 1;
+        }
+        let Some(mi) = self.m.cover.get(j).copied().flatten() else { return Vec::new() };
+        if !self.is_actor_mention(mi) {
+            return Vec::new();
+        }
+        let mut subj = self.right_conjuncts(mi, s.last);
+        let after = self.m.list[*subj.last().unwrap_or(&mi)].last;
+        if !matches!(self.tok(after), "do" | "does" | "did" | "have" | "has" | "had" | "will" | "would") {
+            return Vec::new();
+        }
+        let mut k = after + 1;
+        if self.tok(k) == "," {
+            k += 1;
+        }
+        if self.tok(k) == "including" || (self.tok(k) == "such" && self.tok(k + 1) == "as") {
+            let start = if self.tok(k) == "such" { k + 2 } else { k + 1 };
+            let mut x = start;
+            while x < s.last && self.tok(x) == "the" {
+                x += 1;
+            }
+            if let Some(m2) = self.m.cover.get(x).copied().flatten() {
+                if self.is_actor_mention(m2) {
+                    subj.extend(self.right_conjuncts(m2, s.last));
+                }
+            }
+        }
+        let agents = self.entities(&subj);
+        if agents.is_empty() {
+            return Vec::new();
+        }
+        let mut f = self.found(pat, hit, agents, targets.to_vec(), !negated, hypothetical);
+        f.first = but;
+        vec![f]
+    }
+
+    fn frame_hostile(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let Some(speaker) = self.speakers.get(self.current).copied().flatten() else {
+            return Vec::new();
+        };
+        let p = hit.first;
+        let form_negative = matches!(self.tok(p), "not" | "fail" | "fails" | "failed");
+        if !form_negative && self.negated(self.clause_start(p), p) {
+            return Vec::new(); // a denial is not an accusation
+        }
+        let is_noun = self.t.tokens[p].kind == TokKind::Word && {
+            let w = self.tok(p);
+            w.ends_with("tion") || w.ends_with("tions") || w.ends_with("ism") || w.ends_with("ion") || matches!(w, "terror" | "aggression" | "persecution" | "massacre" | "atrocities" | "genocide" | "sabotage" | "war" | "provocateur" | "provocateurs" | "aggressor")
+        };
+        let mut perps: Vec<usize> = Vec::new();
+        if self.tok(p) == "due" {
+            perps = self.objects(hit.last, 5);
+        } else if is_noun {
+            perps = self.by_agent(hit.last, 12);
+            if perps.is_empty() && self.tok(hit.last) == "of" {
+                let mut j = hit.last + 1;
+                while matches!(self.tok(j), "the" | "a") || self.t.tokens.get(j).is_some_and(|t| !t.capitalised && self.k.is("modifier", &t.norm)) {
+                    j += 1;
+                }
+                if let Some(mi) = self.m.cover.get(j).copied().flatten() {
+                    if self.is_actor_mention(mi) {
+                        perps = vec![mi];
+                    }
+                }
+            }
+            if perps.is_empty() && p > 1 && self.tok(p - 1) == "'s" {
+                if let Some(mi) = self.m.cover[p - 2] {
+                    perps = vec![mi];
+                }
+            }
+            if perps.is_empty() {
+                // "X is the main provocateur", "X is conducting terror"
+                let subj = self.subjects(p);
+                let verbal = subj.first().is_some_and(|&mi| {
+                    let gap = &self.t.tokens[self.m.list[mi].last..p];
+                    gap.iter().any(|t| BE.contains(&t.norm.as_str()) || t.norm.ends_with("ing") || t.norm.ends_with("ed") || t.norm.ends_with('s'))
+                });
+                if verbal {
+                    perps = subj;
+                }
+            }
+        } else {
+            perps = self.subjects(p);
+        }
+        let speaker_aff = self.m.entities[speaker].affiliation.clone();
+        let targets: Vec<Arg> = self
+            .entities(&perps)
+            .into_iter()
+            .filter(|&e| e != speaker && self.m.entities[e].etype.is_actor())
+            .filter(|&e| Some(&self.m.entities[e].key) != speaker_aff.as_ref())
+            .map(Arg::Entity)
+            .collect();
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        vec![self.found(pat, hit, vec![speaker], targets, false, false)]
+    }
+
+    fn has_force_after(&self, from: usize, limit: usize) -> bool {
+        let end = (from + limit).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
+        (from..end).any(|i| {
+            phrase_at(self.k, self.t, i, "force").is_some()
+                || self.m.cover[i].is_some_and(|mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce))
+        })
+    }
+
+    fn force_text(&self, agent_mentions: &[usize], from: usize, to: usize) -> Option<String> {
+        if let Some(f) = agent_mentions.iter().find_map(|&mi| self.m.list[mi].force.clone()) {
+            return Some(f);
+        }
+        let end = to.min(self.t.tokens.len());
+        let start = (from..end).find(|&i| phrase_at(self.k, self.t, i, "force").is_some() || self.t.tokens[i].kind == TokKind::Number)?;
+        let mut stop = start;
+        while stop < end && !self.k.is("locative", self.tok(stop)) && self.tok(stop) != "," && self.m.cover[stop].is_none_or(|mi| self.m.list[mi].force.is_some()) {
+            stop += 1;
+        }
+        if stop == start {
+            return None;
+        }
+        Some(crate::mentions::span_text(self.text, self.t, start, stop))
+    }
+
+    fn frame_deploy(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let subj = self.subjects(p);
+        let subject_is_force = subj.iter().any(|&mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce));
+        if pat.needs_force && !subject_is_force && !self.has_force_after(hit.last, 8) {
+            return Vec::new();
+        }
+        let mut agents_m = subj.clone();
+        let passive = p > 0 && BE.contains(&self.tok(p - 1));
+        if passive {
+            let by = self.by_agent(hit.last, 8);
+            if !by.is_empty() {
+                agents_m = by;
+            }
+        }
+        let agents = self.entities(&agents_m);
+        let agents: Vec<usize> = agents.into_iter().filter(|&e| self.m.entities[e].etype.is_actor()).collect();
+        if agents.is_empty() {
+            return Vec::new();
+        }
+        let place = self.place_after(hit.last, 16, false);
+        let targets = place.map(|mi| self.args(&[mi])).unwrap_or_default();
+        let from = self.scope_from(&subj, p);
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
+        let place_start = place.map(|mi| self.m.list[mi].first).unwrap_or(hit.last + 8);
+        f.force = self.force_text(&agents_m, hit.last, place_start);
+        vec![f]
+    }
+
+    fn frame_motion(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let subj = self.subjects(p);
+        let w = self.tok(p);
+        let any_actor = w.starts_with("invad") || w.starts_with("occup");
+        let ok = subj.iter().any(|&mi| {
+            self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce || (any_actor && self.m.entities[e].etype.is_actor()))
+        });
+        if !ok {
+            return Vec::new();
+        }
+        let Some(place) = self.place_after(hit.last, 10, true) else {
+            return Vec::new();
+        };
+        let agents = self.entities(&subj);
+        let targets = self.args(&[place]);
+        if agents.is_empty() || targets.is_empty() {
+            return Vec::new();
+        }
+        let from = self.scope_from(&subj, p);
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
+        f.force = self.force_text(&subj, p, p);
+        vec![f]
+    }
+
+    fn frame_nominal(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let w = self.tok(p).to_string();
+        let n = self.t.tokens.len();
+        // "the deployment of Iranian troops", "the return of up to 1,000 soldiers of our forces"
+        let mut of_force: Option<usize> = None;
+        let mut force_words = false;
+        if self.tok(hit.last) == "of" {
+            let mut j = hit.last + 1;
+            while j < n && j < hit.last + 7 && self.m.cover[j].is_none() {
+                if phrase_at(self.k, self.t, j, "force").is_some() {
+                    force_words = true;
+                }
+                j += 1;
+            }
+            if let Some(mi) = self.m.cover.get(j).copied().flatten() {
+                if self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce) {
+                    of_force = Some(mi);
+                    force_words = true;
+                }
+            }
+        }
+        if matches!(w.as_str(), "return" | "deployment" | "deployments" | "build-up" | "buildup") && !force_words && !self.has_force_after(hit.last, 6) {
+            return Vec::new();
+        }
+        let mut agents_m = self.by_agent(hit.last, 12);
+        if agents_m.is_empty() {
+            if let Some(mi) = of_force.filter(|&mi| !matches!(self.m.list[mi].referent, Ref::Pronoun(_))) {
+                agents_m = vec![mi];
+            }
+        }
+        if agents_m.is_empty() && p > 1 && self.tok(p - 1) == "'s" {
+            if let Some(mi) = self.m.cover[p - 2] {
+                agents_m = vec![mi];
+            }
+        }
+        if agents_m.is_empty() && !w.starts_with("occup") && !w.starts_with("invas") {
+            agents_m = self.subjects(p);
+        }
+        let agents: Vec<usize> = self.entities(&agents_m).into_iter().filter(|&e| self.m.entities[e].etype.is_actor()).collect();
+        if agents.is_empty() {
+            return Vec::new();
+        }
+        let place = if self.tok(hit.last) == "of" {
+            self.place_after(hit.last + 1, 14, true)
+        } else {
+            self.place_after(hit.last, 14, false)
+        };
+        if w.starts_with("occup") && place.is_none() {
+            return Vec::new();
+        }
+        let targets = place.map(|mi| self.args(&[mi])).unwrap_or_default();
+        let from = self.clause_start(p);
+        let negated = self.negated(from, p);
+        let end = self.clause_end(hit.last);
+        let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
+        let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
+        f.force = self.force_text(&agents_m, hit.last, place.map(|mi| self.m.list[mi].first).unwrap_or(hit.last + 8));
+        vec![f]
+    }
+
+    fn talks_near(&self, from: usize, limit: usize) -> bool {
+        (from..(from + limit).min(self.t.tokens.len())).any(|i| TALKS.contains(&self.tok(i)))
+    }
+
+    /// The parties of a mediation: "between A and B", else the other actors
+    /// of the sentence, else the two most salient states of the document.
+    fn parties(&self, mediator: usize, p: usize) -> Vec<Arg> {
+        let s = &self.t.sentences[self.sentence_of(p)];
+        let med_key = self.m.entities[mediator].key.clone();
+        let ok = |e: usize| e != mediator && self.m.entities[e].etype.is_actor() && self.m.entities[e].affiliation.as_ref() != Some(&med_key);
+        let mut parties: Vec<usize> = Vec::new();
+        if let Some(b) = (s.first..s.last).filter(|&i| self.tok(i) == "between").min_by_key(|&i| i.abs_diff(p)) {
+            parties = self.entities(&self.objects(b + 1, 8)).into_iter().filter(|&e| ok(e)).collect();
+        }
+        if parties.is_empty() {
+            let speaker = self.speakers.get(self.current).copied().flatten();
+            let mut k = s.first;
+            while k < s.last {
+                if let Some(mi) = self.m.cover[k] {
+                    if self.is_actor_mention(mi) {
+                        if let Some(e) = self.entity_of_mention(mi) {
+                            let et = self.m.entities[e].etype;
+                            if ok(e) && Some(e) != speaker && matches!(et, EntityType::State | EntityType::Group) && !parties.contains(&e) {
+                                parties.push(e);
+                            }
+                        }
+                    }
+                    k = self.m.list[mi].last;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        if parties.len() < 2 {
+            for &st in &self.salient {
+                if parties.len() >= 2 {
+                    break;
+                }
+                if ok(st) && !parties.contains(&st) {
+                    parties.push(st);
+                }
+            }
+        }
+        parties.into_iter().map(Arg::Entity).collect()
+    }
+
+    fn frame_compound(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        if p < 2 || self.tok(p - 1) != "-" {
+            return Vec::new();
+        }
+        let Some(mi) = self.m.cover[p - 2] else { return Vec::new() };
+        if self.m.list[mi].hyphen.is_none() || !self.talks_near(hit.last, 3) {
+            return Vec::new();
+        }
+        let Some(mediator) = self.entity_of_mention(mi) else { return Vec::new() };
+        let targets = self.parties(mediator, p);
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        vec![self.found(pat, hit, vec![mediator], targets, false, false)]
+    }
+
+    fn frame_pp(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let med = self.objects(hit.last, 4);
+        let Some(&mi) = med.first() else { return Vec::new() };
+        let Some(mediator) = self.entity_of_mention(mi) else { return Vec::new() };
+        let targets = self.parties(mediator, hit.first);
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        vec![self.found(pat, hit, vec![mediator], targets, false, false)]
+    }
+
+    fn frame_mediate(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let w = self.tok(p).to_string();
+        if self.tok(hit.last) == "by" || (p > 0 && self.tok(p - 1) == "-") {
+            return Vec::new(); // handled by the pp and compound frames
+        }
+        let relative_talks = {
+            // "talks, which the EU has negotiated"
+            let s = &self.t.sentences[self.sentence_of(p)];
+            (s.first..p).rev().take(8).find(|&i| self.tok(i) == "which").is_some_and(|i| i >= 2 && (TALKS.contains(&self.tok(i - 1)) || (self.tok(i - 1) == "," && TALKS.contains(&self.tok(i - 2)))))
+        };
+        let needs_talks = !w.starts_with("mediat");
+        if needs_talks && !relative_talks && !self.talks_near(hit.last, 6) && !(self.tok(hit.last) == "between") {
+            return Vec::new();
+        }
+        if w == "negotiated" && !relative_talks && !(hit.last..(hit.last + 8).min(self.t.tokens.len())).any(|i| self.tok(i) == "between") {
+            return Vec::new();
+        }
+        let subj = self.subjects(p);
+        let Some(&mi) = subj.first() else { return Vec::new() };
+        let Some(mediator) = self.entity_of_mention(mi) else { return Vec::new() };
+        let targets = self.parties(mediator, p);
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        let from = self.scope_from(&subj, p);
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        vec![self.found(pat, hit, vec![mediator], targets, negated, hypothetical)]
+    }
+
+    fn frame_reject(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let subj = self.subjects(p);
+        let agents = self.entities(&subj);
+        let targets = self.args(&self.objects(hit.last, 6));
+        if agents.is_empty() || targets.is_empty() {
+            return Vec::new();
+        }
+        let from = self.scope_from(&subj, p);
+        let hypothetical = self.hypothetical(from, p);
+        vec![self.found(pat, hit, agents, targets, true, hypothetical)]
+    }
+}

@@ -1,0 +1,334 @@
+//! Stage 4 — relations: relation instances with polarity, modality,
+//! attribution and provenance.
+//!
+//! How it decides, for each sentence:
+//!
+//! 1. **Attribution** ([`attribution`]): who speaks each sentence or
+//!    quotation ("X said", "…, said X", "according to X", quotes), and what
+//!    pronouns refer to.
+//! 2. **Triggers** ([`patterns`]): the words of `data/knowledge/patterns.txt`
+//!    are looked up token by token (one hash lookup per token).
+//! 3. **Frames** ([`frames`]): each trigger's frame reads its arguments with
+//!    the clause machinery of [`clause`] — subject to the left (skipping
+//!    prepositional phrases and appositions, following coordination,
+//!    relative pronouns and coordinated verbs), object or place to the right,
+//!    `by`-agents of passives and event nouns, mediation parties from
+//!    "between A and B" or the sentence or, failing that, the two states the
+//!    article is about. Ellipsis ("…, but most Western countries do") repeats
+//!    the predicate with the opposite polarity.
+//! 4. **Polarity** ([`polarity`]): negation and modality cues between subject
+//!    and trigger (and after event nouns).
+//! 5. **Events**: one per supporting sentence, agent × target pairs
+//!    (one event per agent, all parties of a mediation on one event), the
+//!    speaker as attribution, the force as an attribute, the sentence and
+//!    its character offsets as provenance. Borders get their label from the
+//!    states around them ("Kosovo–Serbia border").
+
+pub mod attribution;
+pub mod clause;
+pub mod frames;
+pub mod patterns;
+pub mod polarity;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::document::Document;
+use crate::knowledge::Knowledge;
+use crate::mentions::{self, Mentions, Ref};
+use crate::model::{Entity, EntityType, Event, Relation};
+use crate::text::{self, Text};
+
+use patterns::TriggerIndex;
+
+/// An argument before it becomes an entity: an entity, or a border whose
+/// label depends on the agent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// An entity of the document.
+    Entity(usize),
+    /// A border next to these states (indices into the knowledge's states).
+    Border(Vec<usize>),
+}
+
+/// A relation found by a frame, before entities are finalised.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Relation.
+    pub relation: Relation,
+    /// Agents (entity indices); one event per agent.
+    pub agents: Vec<usize>,
+    /// Targets.
+    pub targets: Vec<Arg>,
+    /// Negated.
+    pub negated: bool,
+    /// Hypothetical.
+    pub hypothetical: bool,
+    /// First token of the trigger.
+    pub first: usize,
+    /// One past the last token of the trigger.
+    pub last: usize,
+    /// Pattern id.
+    pub pattern: String,
+    /// Force phrase, for deployments.
+    pub force: Option<String>,
+    /// Speaker entity.
+    pub speaker: Option<usize>,
+}
+
+/// Everything the frames need about one document.
+pub struct Ctx<'a> {
+    /// Knowledge.
+    pub k: &'a Knowledge,
+    /// Document text.
+    pub text: &'a str,
+    /// Tokens and sentences.
+    pub t: &'a Text,
+    /// Mentions and entities.
+    pub m: &'a Mentions,
+    /// Speaker of each sentence.
+    pub speakers: Vec<Option<usize>>,
+    /// The person each sentence is about.
+    pub topics: Vec<Option<usize>>,
+    /// The sentence being processed.
+    pub current: usize,
+    /// State entities by salience in the document.
+    pub salient: Vec<usize>,
+}
+
+impl Ctx<'_> {
+    /// The sentence containing token `tok`.
+    pub fn sentence_of(&self, tok: usize) -> usize {
+        self.t.sentences.partition_point(|s| s.first <= tok).saturating_sub(1)
+    }
+}
+
+/// The extraction result of one document.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    /// Document id.
+    pub id: String,
+    /// Article date.
+    pub date: Option<crate::document::Date>,
+    /// Entities referred to by the events.
+    pub entities: Vec<Entity>,
+    /// Events, in text order.
+    pub events: Vec<Event>,
+}
+
+/// States ordered by how much the document talks about them.
+fn salience(k: &Knowledge, m: &Mentions) -> Vec<usize> {
+    let mut count: HashMap<usize, (usize, usize)> = HashMap::new();
+    for mm in &m.list {
+        let e = match &mm.referent {
+            Ref::Entity(e) => {
+                let ent = &m.entities[*e];
+                match ent.etype {
+                    EntityType::State => Some(*e),
+                    _ => ent.affiliation.as_ref().and_then(|a| m.by_key(a)).filter(|&x| m.entities[x].etype == EntityType::State),
+                }
+            }
+            Ref::Adjective(s) => m.by_key(&crate::model::entity_key(EntityType::State, &k.states[*s].name)),
+            _ => None,
+        };
+        if let Some(e) = e {
+            let c = count.entry(e).or_insert((0, mm.first));
+            c.0 += 1;
+        }
+    }
+    let mut v: Vec<(usize, (usize, usize))> = count.into_iter().collect();
+    v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+    v.into_iter().map(|(e, _)| e).collect()
+}
+
+/// Converts byte offsets to character offsets, walking forward only.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter<'_> {
+    fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// Extracts the relation instances of one document.
+pub fn extract(doc: &Document) -> DocResult {
+    let k = Knowledge::get();
+    let t = text::analyse(&doc.text, doc.body_start);
+    let mut m = mentions::find(k, &doc.text, doc.body_start, &t);
+    let salient = salience(k, &m);
+    let idx = TriggerIndex::get();
+    let mut found_by_sentence: Vec<Vec<Found>> = Vec::new();
+    {
+        let mut ctx = Ctx {
+            k,
+            text: &doc.text,
+            t: &t,
+            m: &m,
+            speakers: Vec::new(),
+            topics: Vec::new(),
+            current: 0,
+            salient,
+        };
+        ctx.attribute();
+        for (si, s) in t.sentences.iter().enumerate() {
+            ctx.current = si;
+            let norms: Vec<&str> = t.tokens[s.first..s.last].iter().map(|x| x.norm.as_str()).collect();
+            let mut found = Vec::new();
+            for hit in idx.find(&norms, s.first) {
+                found.extend(ctx.apply(hit, &idx.patterns[hit.pattern]));
+            }
+            found_by_sentence.push(found);
+        }
+        let salient = ctx.salient.clone();
+        drop(ctx);
+        return build(doc, &t, &mut m, found_by_sentence, &salient);
+    }
+}
+
+/// The label of a border given its states and the agent's state.
+fn border_entity(k: &Knowledge, m: &Mentions, states: &[usize], agent: usize, salient: &[usize]) -> Entity {
+    let mut names: Vec<String> = states.iter().map(|&s| k.states[s].name.clone()).collect();
+    let agent_state = {
+        let e = &m.entities[agent];
+        if e.etype == EntityType::State {
+            Some(e.label.clone())
+        } else {
+            e.affiliation.as_ref().and_then(|a| m.by_key(a)).filter(|&x| m.entities[x].etype == EntityType::State).map(|x| m.entities[x].label.clone())
+        }
+    };
+    if names.len() < 2 {
+        if let Some(a) = agent_state {
+            if !names.contains(&a) {
+                names.push(a);
+            }
+        }
+    }
+    for &s in salient {
+        if names.len() >= 2 {
+            break;
+        }
+        let l = &m.entities[s].label;
+        if !names.contains(l) {
+            names.push(l.clone());
+        }
+    }
+    names.sort();
+    names.dedup();
+    let label = match names.len() {
+        0 => "Border".to_string(),
+        1 => format!("{} border", names[0]),
+        _ => format!("{}–{} border", names[0], names[1]),
+    };
+    Entity::new(EntityType::Place, label)
+}
+
+fn build(doc: &Document, t: &Text, m: &mut Mentions, found: Vec<Vec<Found>>, salient: &[usize]) -> DocResult {
+    let k = Knowledge::get();
+    let mut events = Vec::new();
+    let mut used: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut counter = CharCounter { text: &doc.text, byte: 0, chars: 0 };
+    let mut extra: Vec<Entity> = Vec::new();
+    for (si, fs) in found.into_iter().enumerate() {
+        let s = &t.sentences[si];
+        let start = counter.at(s.start);
+        let end = counter.at(s.end);
+        let sentence = doc.text[s.start..s.end].to_string();
+        let mut seen = Vec::new();
+        for f in fs {
+            for &a in &f.agents {
+                let mut targets = Vec::new();
+                for arg in &f.targets {
+                    let ent = match arg {
+                        Arg::Entity(e) => m.entities[*e].clone(),
+                        Arg::Border(states) => {
+                            let b = border_entity(k, m, states, a, salient);
+                            extra.push(b.clone());
+                            b
+                        }
+                    };
+                    if ent.key == m.entities[a].key && f.relation != Relation::Deploys {
+                        continue;
+                    }
+                    if !targets.contains(&ent.key) {
+                        targets.push(ent.key.clone());
+                        used.entry(ent.key.clone()).or_insert(ent);
+                    }
+                }
+                if targets.is_empty() && f.relation != Relation::Deploys {
+                    continue;
+                }
+                let agent = m.entities[a].clone();
+                let dedup_key = (f.relation, agent.key.clone(), targets.clone(), f.negated, f.hypothetical);
+                if seen.contains(&dedup_key) {
+                    continue;
+                }
+                seen.push(dedup_key);
+                let speaker = f.speaker.map(|e| m.entities[e].clone());
+                if let Some(sp) = &speaker {
+                    used.entry(sp.key.clone()).or_insert_with(|| sp.clone());
+                }
+                used.entry(agent.key.clone()).or_insert_with(|| agent.clone());
+                events.push(Event {
+                    doc: doc.id.clone(),
+                    date: doc.date,
+                    relation: f.relation,
+                    agent: agent.key.clone(),
+                    targets,
+                    negated: f.negated,
+                    hypothetical: f.hypothetical,
+                    attributed_to: speaker.map(|s| s.key),
+                    force: f.force.clone(),
+                    trigger: mentions::span_text(&doc.text, t, f.first, f.last),
+                    pattern: f.pattern.clone(),
+                    sentence: sentence.clone(),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    // affiliations of used entities are entities too (a person's state)
+    let keys: Vec<String> = used.keys().cloned().collect();
+    for key in keys {
+        let aff = used.get(&key).and_then(|e| e.affiliation.clone());
+        if let Some(a) = aff {
+            if !used.contains_key(&a) {
+                if let Some(i) = m.by_key(&a) {
+                    used.insert(a.clone(), m.entities[i].clone());
+                } else if let Some((t, label)) = a.split_once('/') {
+                    // affiliation known by key only (an organisation's parent)
+                    let et = match t {
+                        "state" => EntityType::State,
+                        "force" => EntityType::ArmedForce,
+                        "group" => EntityType::Group,
+                        _ => EntityType::Organisation,
+                    };
+                    let name = k
+                        .states
+                        .iter()
+                        .map(|s| s.name.clone())
+                        .chain(k.orgs.iter().map(|o| o.name.clone()))
+                        .find(|n| crate::model::slug(n) == label)
+                        .unwrap_or_else(|| label.to_string());
+                    used.insert(a.clone(), Entity::new(et, name));
+                }
+            }
+        }
+    }
+    let _ = extra;
+    DocResult {
+        id: doc.id.clone(),
+        date: doc.date,
+        entities: used.into_values().collect(),
+        events,
+    }
+}

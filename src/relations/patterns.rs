@@ -1,0 +1,262 @@
+//! Relation patterns as data: `data/knowledge/patterns.txt` is parsed into
+//! [`Pattern`]s (triggers + frame + examples) and compiled into a
+//! [`TriggerIndex`] keyed by the first word of each form, so finding the
+//! triggers of a sentence is one lookup per token.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::error::{Error, Result};
+use crate::model::Relation;
+use crate::text::fold;
+
+/// How a pattern reads its arguments (implemented in [`super::frames`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Subject acts on the object.
+    Verb,
+    /// A wrongdoing attributed by a speaker.
+    Hostile,
+    /// Subject sends or positions forces; the place follows.
+    Deploy,
+    /// A force moves into or over a place.
+    Motion,
+    /// A noun of the event with `of`/`by`/`to` arguments.
+    Nominal,
+    /// `X-brokered talks between A and B`.
+    Compound,
+    /// `through the mediation of X`.
+    Pp,
+    /// `X mediated talks between A and B`.
+    Mediate,
+    /// Negative recognition by a verb of rejection.
+    Reject,
+}
+
+/// An expected extraction in a pattern example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    /// Relation.
+    pub relation: Relation,
+    /// Agent label.
+    pub agent: String,
+    /// Target label, `None` for `-`.
+    pub target: Option<String>,
+    /// Negated (`!`).
+    pub negated: bool,
+    /// Hypothetical (`?`).
+    pub hypothetical: bool,
+}
+
+/// One pattern of `patterns.txt`.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Unique id (`accuse-verb`).
+    pub id: String,
+    /// The relation it extracts.
+    pub relation: Relation,
+    /// How it reads arguments.
+    pub frame: Frame,
+    /// Trigger forms, each a list of folded words.
+    pub forms: Vec<Vec<String>>,
+    /// Whether a force noun must appear in the object.
+    pub needs_force: bool,
+    /// Example sentences and what they must yield (empty = nothing).
+    pub examples: Vec<(String, Vec<Expected>)>,
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct TriggerHit {
+    /// Pattern index.
+    pub pattern: usize,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+}
+
+/// All patterns and the index from first word to (pattern, form).
+pub struct TriggerIndex {
+    /// The patterns, in file order.
+    pub patterns: Vec<Pattern>,
+    by_first: HashMap<String, Vec<(usize, usize)>>,
+}
+
+const PATTERNS: &str = include_str!("../../data/knowledge/patterns.txt");
+
+impl TriggerIndex {
+    /// The built-in patterns, parsed once.
+    pub fn get() -> &'static TriggerIndex {
+        static P: OnceLock<TriggerIndex> = OnceLock::new();
+        P.get_or_init(|| match TriggerIndex::parse(PATTERNS) {
+            Ok(p) => p,
+            Err(e) => panic!("built-in patterns are invalid: {e}"),
+        })
+    }
+
+    /// Parses a patterns file.
+    pub fn parse(src: &str) -> Result<TriggerIndex> {
+        let err = |line: usize, message: String| Error::Knowledge {
+            file: "patterns.txt".into(),
+            line,
+            message,
+        };
+        let mut patterns: Vec<Pattern> = Vec::new();
+        for (ln, raw) in src.lines().enumerate() {
+            let line = ln + 1;
+            let l = raw.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            if let Some(id) = l.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+                if patterns.iter().any(|p| p.id == id) {
+                    return Err(err(line, format!("duplicate pattern [{id}]")));
+                }
+                patterns.push(Pattern {
+                    id: id.to_string(),
+                    relation: Relation::Accuses,
+                    frame: Frame::Verb,
+                    forms: Vec::new(),
+                    needs_force: false,
+                    examples: Vec::new(),
+                });
+                continue;
+            }
+            let Some((key, value)) = l.split_once('=') else {
+                return Err(err(line, format!("expected `key = value`, found {l:?}")));
+            };
+            let (key, value) = (key.trim(), value.trim());
+            let Some(p) = patterns.last_mut() else {
+                return Err(err(line, "a key before the first [pattern]".into()));
+            };
+            match key {
+                "relation" => p.relation = Relation::parse(value).ok_or_else(|| err(line, format!("unknown relation {value:?}")))?,
+                "frame" => {
+                    p.frame = match value {
+                        "verb" => Frame::Verb,
+                        "hostile" => Frame::Hostile,
+                        "deploy" => Frame::Deploy,
+                        "motion" => Frame::Motion,
+                        "nominal" => Frame::Nominal,
+                        "compound" => Frame::Compound,
+                        "pp" => Frame::Pp,
+                        "mediate" => Frame::Mediate,
+                        "reject" => Frame::Reject,
+                        _ => return Err(err(line, format!("unknown frame {value:?}"))),
+                    }
+                }
+                "forms" => {
+                    p.forms = value
+                        .split('|')
+                        .map(|f| f.split_whitespace().map(fold).collect::<Vec<_>>())
+                        .filter(|f| !f.is_empty())
+                        .collect()
+                }
+                "needs" => p.needs_force = value == "force",
+                "example" => {
+                    let (sentence, expected) = value.split_once("=>").ok_or_else(|| err(line, "example needs `=>`".into()))?;
+                    let mut exp = Vec::new();
+                    for item in expected.split(';').map(str::trim).filter(|x| !x.is_empty() && *x != "none") {
+                        exp.push(parse_expected(item).ok_or_else(|| err(line, format!("cannot read expectation {item:?}")))?);
+                    }
+                    p.examples.push((sentence.trim().to_string(), exp));
+                }
+                _ => return Err(err(line, format!("unknown key {key:?}"))),
+            }
+        }
+        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (pi, p) in patterns.iter().enumerate() {
+            if p.forms.is_empty() {
+                return Err(err(0, format!("pattern [{}] has no forms", p.id)));
+            }
+            for (fi, f) in p.forms.iter().enumerate() {
+                by_first.entry(f[0].clone()).or_default().push((pi, fi));
+            }
+        }
+        Ok(TriggerIndex { patterns, by_first })
+    }
+
+    /// Finds the triggers among tokens (by folded form), longest form first at each position.
+    pub fn find(&self, norms: &[&str], offset: usize) -> Vec<TriggerHit> {
+        let mut out = Vec::new();
+        for i in 0..norms.len() {
+            let Some(cands) = self.by_first.get(norms[i]) else { continue };
+            let mut best: HashMap<usize, usize> = HashMap::new();
+            for &(pi, fi) in cands {
+                let form = &self.patterns[pi].forms[fi];
+                if i + form.len() <= norms.len() && form.iter().zip(&norms[i..]).all(|(a, b)| a == b) {
+                    let e = best.entry(pi).or_insert(0);
+                    *e = (*e).max(form.len());
+                }
+            }
+            let mut hits: Vec<(usize, usize)> = best.into_iter().collect();
+            hits.sort();
+            for (pi, len) in hits {
+                out.push(TriggerHit {
+                    pattern: pi,
+                    first: offset + i,
+                    last: offset + i + len,
+                });
+            }
+        }
+        out
+    }
+}
+
+fn parse_expected(s: &str) -> Option<Expected> {
+    let mut s = s.trim();
+    let mut negated = false;
+    let mut hypothetical = false;
+    loop {
+        if let Some(r) = s.strip_prefix('!') {
+            negated = true;
+            s = r;
+        } else if let Some(r) = s.strip_prefix('?') {
+            hypothetical = true;
+            s = r;
+        } else {
+            break;
+        }
+    }
+    let (rel, rest) = s.split_once('(')?;
+    let args = rest.strip_suffix(')')?;
+    let (agent, target) = args.split_once(',')?;
+    let target = target.trim();
+    Some(Expected {
+        relation: Relation::parse(rel.trim())?,
+        agent: agent.trim().to_string(),
+        target: if target == "-" { None } else { Some(target.to_string()) },
+        negated,
+        hypothetical,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_file_parses_and_every_pattern_has_examples() {
+        let idx = TriggerIndex::parse(PATTERNS).expect("patterns parse");
+        assert!(idx.patterns.len() >= 8);
+        for p in &idx.patterns {
+            assert!(!p.examples.is_empty(), "pattern [{}] has no example", p.id);
+            assert!(p.examples.iter().any(|(_, e)| !e.is_empty()), "pattern [{}] has no positive example", p.id);
+        }
+    }
+
+    #[test]
+    fn malformed_patterns_are_reported_with_line() {
+        let e = TriggerIndex::parse("[a]\nrelation = nonsense\n").err().map(|e| e.to_string());
+        assert_eq!(e.as_deref(), Some("patterns.txt:2: unknown relation \"nonsense\""));
+    }
+
+    #[test]
+    fn longest_form_wins() {
+        let idx = TriggerIndex::parse("[a]\nrelation = accuses\nframe = verb\nforms = hold | hold responsible\nexample = x => none\n").expect("parses");
+        let hits = idx.find(&["they", "hold", "responsible"], 10);
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].first, hits[0].last), (11, 13));
+    }
+}

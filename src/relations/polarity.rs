@@ -1,0 +1,56 @@
+//! Negation and modality: where "does not recognise" and "will consider the
+//! return of forces" are decided.
+//!
+//! Both look at the words between the start of the predicate's scope (the end
+//! of its subject, or the start of its clause) and the trigger, using the
+//! `negation` and `modal` classes of `lexicon.tsv` (one- and two-word cues).
+//! A negative cue makes the event negated ("does not", "refused to",
+//! "never"); a modal cue makes it hypothetical ("will", "would", "could",
+//! "intends to", "if", "consider", "possibility of", "any …"). For event nouns
+//! ("the return of forces … will cool"), cues after the noun in the same
+//! clause count too.
+
+use super::Ctx;
+
+impl Ctx<'_> {
+    fn cue_in(&self, class: &str, from: usize, to: usize) -> bool {
+        let toks = &self.t.tokens;
+        let to = to.min(toks.len());
+        for i in from..to {
+            if self.m.cover[i].is_some() {
+                continue;
+            }
+            if self.k.is(class, &toks[i].norm) {
+                return true;
+            }
+            if i + 1 < to && self.k.is(class, &format!("{} {}", toks[i].norm, toks[i + 1].norm)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a negation cue stands in `[from, to)`.
+    pub fn negated(&self, from: usize, to: usize) -> bool {
+        self.cue_in("negation", from, to)
+    }
+
+    /// Whether a modality cue stands in `[from, to)`.
+    pub fn hypothetical(&self, from: usize, to: usize) -> bool {
+        self.cue_in("modal", from, to)
+    }
+
+    /// The end of the clause after token `p` (for cues after an event noun).
+    pub fn clause_end(&self, p: usize) -> usize {
+        let s = &self.t.sentences[self.sentence_of(p)];
+        let mut j = p;
+        while j < s.last {
+            let w = self.t.tokens[j].norm.as_str();
+            if matches!(w, ";" | ":" | "," | "and" | "but") && self.m.cover[j].is_none() {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+}

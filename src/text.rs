@@ -1,0 +1,401 @@
+//! Stage 2 — text: tokens with byte offsets, sentences, quotations.
+//!
+//! The tokenizer splits words, numbers and punctuation, keeps whether a token
+//! was preceded by whitespace (so `EU-brokered` is `EU` `-` `brokered` with
+//! no space before `-`), splits the possessive `'s`, and folds every word to
+//! lower case without diacritics for matching (`Vučić` → `vucic`).
+//! Sentences end at a line break or at `.`/`!`/`?` (after closing quotes)
+//! followed by a capital, digit or opening quote, unless the period ends a
+//! known abbreviation or an initial. Quotations are paired opening and closing
+//! marks; a quotation may span sentences and ends at the latest with its
+//! paragraph.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (possibly with digits and internal periods, e.g. `U.S.`).
+    Word,
+    /// Digits (with internal `,` or `.`).
+    Number,
+    /// An opening quotation mark.
+    OpenQuote,
+    /// A closing quotation mark.
+    CloseQuote,
+    /// Any other punctuation character.
+    Punct,
+}
+
+/// A token of a document, with byte offsets into the document text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// Kind of token.
+    pub kind: TokKind,
+    /// Lower-cased, diacritic-free form (`’` becomes `'`).
+    pub norm: String,
+    /// Whether whitespace precedes the token.
+    pub space_before: bool,
+    /// Whether a line break precedes the token.
+    pub newline_before: bool,
+    /// Whether the first character is upper case.
+    pub capitalised: bool,
+    /// Whether the token lies inside a quotation.
+    pub in_quote: bool,
+    /// Index of the quotation the token is in (into [`Text::quotes`]).
+    pub quote: Option<usize>,
+}
+
+impl Token {
+    /// Whether this token is the punctuation character `c`.
+    pub fn is(&self, c: &str) -> bool {
+        self.norm == c
+    }
+}
+
+/// A sentence: a token range and its byte span.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// First token index.
+    pub first: usize,
+    /// One past the last token index.
+    pub last: usize,
+    /// Byte offset of the first token.
+    pub start: usize,
+    /// Byte offset after the last token.
+    pub end: usize,
+}
+
+/// A quotation: token index of its opening and closing marks.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark (or the last token of the paragraph).
+    pub close: usize,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+}
+
+/// The analysed text of one document.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// All tokens.
+    pub tokens: Vec<Token>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Quotations in order.
+    pub quotes: Vec<Quote>,
+}
+
+/// Folds a string for comparison: lower case, no diacritics, `’` → `'`,
+/// dashes to `-`, whitespace collapsed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            '’' | '‘' | '`' | 'ʼ' => '\'',
+            '–' | '—' | '‐' | '‑' => '-',
+            'ı' => 'i',
+            'đ' | 'Đ' => 'd',
+            'ł' | 'Ł' => 'l',
+            'ø' | 'Ø' => 'o',
+            'ß' => 's',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep",
+    "st", "jr", "sr", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "adm", "brig", "cmdr",
+    "pres", "amb", "rev", "fig", "vol",
+];
+
+/// Tokenizes `text` from byte offset `from` and splits it into sentences.
+pub fn analyse(text: &str, from: usize) -> Text {
+    let tokens = tokenize(text, from);
+    let sentences = split_sentences(&tokens);
+    let mut t = Text {
+        tokens,
+        sentences,
+        quotes: Vec::new(),
+    };
+    mark_quotes(&mut t);
+    t
+}
+
+fn tokenize(text: &str, from: usize) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let body = &text[from..];
+    let chars: Vec<(usize, char)> = body.char_indices().map(|(i, c)| (i + from, c)).collect();
+    let n = chars.len();
+    let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let mut i = 0;
+    let mut space = true;
+    let mut newline = true;
+    while i < n {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                newline = true;
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let kind;
+        if is_word_char(c) {
+            // A word: letters/digits, with internal periods for initialisms
+            // (U.S.), internal apostrophes except the possessive 's.
+            while j < n {
+                let cj = chars[j].1;
+                if is_word_char(cj) {
+                    j += 1;
+                } else if cj == '.'
+                    && j + 1 < n
+                    && chars[j + 1].1.is_alphabetic()
+                    && (j + 2 >= n || chars[j + 2].1 == '.')
+                    && j - i == 1
+                {
+                    // initialism like U.S. or U.N.: take letter-period pairs
+                    j += 1;
+                } else if (cj == '.' || cj == ',') && chars[j - 1].1.is_ascii_digit() && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                    j += 1;
+                } else if is_apostrophe(cj) && j + 1 < n && is_word_char(chars[j + 1].1) {
+                    // possessive 's / s' handled as separate tokens
+                    let next = chars[j + 1].1;
+                    let after = if j + 2 < n { chars[j + 2].1 } else { ' ' };
+                    if (next == 's' || next == 'S') && !is_word_char(after) {
+                        break;
+                    }
+                    if (next == 't' || next == 'T') && !is_word_char(after) && chars[j - 1].1 == 'n' {
+                        break;
+                    }
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // initialisms: absorb the final period of "U.S."
+            let word: String = chars[i..j].iter().map(|x| x.1).collect();
+            if j < n && chars[j].1 == '.' && word.len() >= 3 && word.contains('.') && word.chars().filter(|c| *c == '.').count() >= 1 {
+                j += 1;
+            }
+            let all_digits = chars[i..j].iter().all(|x| x.1.is_ascii_digit() || x.1 == '.' || x.1 == ',');
+            kind = if all_digits { TokKind::Number } else { TokKind::Word };
+            // "n't" split: the word ends before 'n' when followed by 't
+            if j < n && is_apostrophe(chars[j].1) && j + 1 < n && (chars[j + 1].1 == 't' || chars[j + 1].1 == 'T') && chars[j - 1].1 == 'n' && j - 1 > i {
+                let (s, e) = (start, byte_at(j - 1));
+                tokens.push(make_token(text, s, e, TokKind::Word, space, newline));
+                tokens.push(make_token(text, e, byte_at(j + 2), TokKind::Word, false, false));
+                space = false;
+                newline = false;
+                i = j + 2;
+                continue;
+            }
+        } else if is_apostrophe(c)
+            && !space
+            && i + 1 < n
+            && (chars[i + 1].1 == 's' || chars[i + 1].1 == 'S')
+            && (i + 2 >= n || !is_word_char(chars[i + 2].1))
+        {
+            j = i + 2;
+            kind = TokKind::Word;
+        } else {
+            kind = match c {
+                '“' | '«' | '„' => TokKind::OpenQuote,
+                '”' | '»' => TokKind::CloseQuote,
+                '"' => {
+                    let next_space = i + 1 >= n || chars[i + 1].1.is_whitespace();
+                    if space && !next_space {
+                        TokKind::OpenQuote
+                    } else {
+                        TokKind::CloseQuote
+                    }
+                }
+                _ => TokKind::Punct,
+            };
+        }
+        tokens.push(make_token(text, start, byte_at(j), kind, space, newline));
+        space = false;
+        newline = false;
+        i = j;
+    }
+    tokens
+}
+
+fn make_token(text: &str, start: usize, end: usize, kind: TokKind, space: bool, newline: bool) -> Token {
+    let raw = &text[start..end];
+    let norm = fold(raw);
+    let norm = if norm == "'" && (raw == "’" || raw == "'") { "'".to_string() } else { norm };
+    Token {
+        start,
+        end,
+        kind,
+        capitalised: raw.chars().next().is_some_and(char::is_uppercase),
+        norm,
+        space_before: space,
+        newline_before: newline,
+        in_quote: false,
+        quote: None,
+    }
+}
+
+fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let n = tokens.len();
+    let push = |out: &mut Vec<Sentence>, a: usize, b: usize| {
+        if b > a {
+            out.push(Sentence {
+                first: a,
+                last: b,
+                start: tokens[a].start,
+                end: tokens[b - 1].end,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        if i > first && tokens[i].newline_before {
+            push(&mut out, first, i);
+            first = i;
+        }
+        let t = &tokens[i];
+        if t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." | "!" | "?" | "…") {
+            // absorb closing quotes and brackets
+            let mut k = i + 1;
+            while k < n && !tokens[k].newline_before && (tokens[k].kind == TokKind::CloseQuote || matches!(tokens[k].norm.as_str(), ")" | "]" | "'")) {
+                k += 1;
+            }
+            let abbrev = t.norm == "."
+                && i > 0
+                && !t.space_before
+                && tokens[i - 1].kind == TokKind::Word
+                && (ABBREVIATIONS.contains(&tokens[i - 1].norm.as_str())
+                    || (tokens[i - 1].norm.chars().count() == 1 && tokens[i - 1].capitalised));
+            let next_starts = k >= n
+                || tokens[k].newline_before
+                || tokens[k].capitalised
+                || tokens[k].kind == TokKind::Number
+                || tokens[k].kind == TokKind::OpenQuote;
+            if !abbrev && next_starts && k > first {
+                push(&mut out, first, k);
+                first = k;
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, first, n);
+    out
+}
+
+fn mark_quotes(t: &mut Text) {
+    let n = t.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if t.tokens[i].kind == TokKind::OpenQuote {
+            let open = i;
+            let mut j = i + 1;
+            let mut closed = false;
+            while j < n {
+                if t.tokens[j].kind == TokKind::CloseQuote {
+                    closed = true;
+                    break;
+                }
+                if t.tokens[j].kind == TokKind::OpenQuote {
+                    break;
+                }
+                // a quote left open ends with its paragraph unless the next
+                // paragraph continues it (it then starts with an opening mark)
+                if t.tokens[j].newline_before && !closed {
+                    break;
+                }
+                j += 1;
+            }
+            let close = if closed { j } else { j.saturating_sub(1).max(open) };
+            let q = t.quotes.len();
+            for tok in &mut t.tokens[open..=close.min(n - 1)] {
+                tok.in_quote = true;
+                tok.quote = Some(q);
+            }
+            t.quotes.push(Quote { open, close, closed });
+            i = if closed { close + 1 } else { j };
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(s: &str) -> Vec<String> {
+        let t = analyse(s, 0);
+        t.sentences.iter().map(|x| s[x.start..x.end].to_string()).collect()
+    }
+
+    #[test]
+    fn fold_removes_case_and_diacritics() {
+        assert_eq!(fold("Vučić"), "vucic");
+        assert_eq!(fold("Kosovo’s  North"), "kosovo's north");
+        assert_eq!(fold("Kosovo–Serbia"), "kosovo-serbia");
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let s = sentences("Mr. Vucic met U.S. envoys. “We will not go,” he said. Then he left!\nNew line");
+        assert_eq!(
+            s,
+            vec!["Mr. Vucic met U.S. envoys.", "“We will not go,” he said.", "Then he left!", "New line"]
+        );
+    }
+
+    #[test]
+    fn possessives_and_hyphens_are_split() {
+        let t = analyse("Kosovo’s EU-brokered talks aren't over.", 0);
+        let norms: Vec<&str> = t.tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["kosovo", "'s", "eu", "-", "brokered", "talks", "are", "n't", "over", "."]);
+        assert!(!t.tokens[3].space_before);
+    }
+
+    #[test]
+    fn quotes_span_sentences() {
+        let t = analyse("“One. Two,” she said. Three.", 0);
+        assert_eq!(t.quotes.len(), 1);
+        assert!(t.tokens[1].in_quote);
+        assert!(!t.tokens[t.tokens.len() - 2].in_quote);
+    }
+}
