@@ -302,3 +302,20 @@ pub fn span_text(text: &str, t: &Text, a: usize, b: usize) -> String {
     }
     text[t.tokens[a].start..t.tokens[b - 1].end].to_string()
 }
+
+/// A readable listing of the mentions of a text, for diagnosing patterns:
+/// one line per mention, `[text] → referent (via)`.
+pub fn describe(text: &str) -> String {
+    let k = Knowledge::get();
+    let t = crate::text::analyse(text, 0);
+    let m = find(k, text, 0, &t);
+    let mut out = String::new();
+    for mm in &m.list {
+        let what = match &mm.referent {
+            Ref::Entity(e) => format!("{} ({})", m.entities[*e].label, m.entities[*e].etype.class_name()),
+            other => format!("{other:?}"),
+        };
+        out.push_str(&format!("[{}] → {} via {:?}\n", span_text(text, &t, mm.first, mm.last), what, mm.via));
+    }
+    out
+}

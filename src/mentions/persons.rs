@@ -165,7 +165,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         }
         let speech = nwords >= 2 && (speech_at(k, t, end) || (i > 0 && speech_at(k, t, i - 1)));
         let is_person = (role.is_some() && nwords >= 1 && (nwords >= 2 || titled || role.is_some_and(|(_, s)| s < i)))
-            || (titled && nwords >= 1)
+            || (titled && nwords >= 2)
             || speech;
         if !is_person || (nwords == 1 && !titled && role.is_none()) {
             i = end;
@@ -255,6 +255,12 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 }
             }
         }
+        if found.is_none() && titled && !k.is("not_name", &tok.norm) {
+            // "Mr. Smith" with no fuller mention in the document
+            let label = super::span_text(text, t, i, end);
+            let ei = m.entity(Entity::new(EntityType::Person, label));
+            found = Some((ei, end));
+        }
         if let Some((p, e)) = found {
             let start = if titled {
                 if t.tokens[i - 1].norm == "." { i - 2 } else { i - 1 }
@@ -266,7 +272,6 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             i = e;
             continue;
         }
-        let _ = text;
         i += 1;
     }
 }

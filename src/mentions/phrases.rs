@@ -119,14 +119,25 @@ fn state_head_entity(k: &Knowledge, m: &mut Mentions, s: usize, head: Head) -> O
             m.entity(e)
         }
         Head::People => {
-            let p = info.plurals.first()?;
-            m.entity(Entity::new(EntityType::Group, p.clone()))
+            let p = people_plural(k, s)?;
+            m.entity(Entity::new(EntityType::Group, p))
         }
     })
 }
 
+/// The plural noun for a state's people: from `states.tsv`, else derived from
+/// its adjective (Albanian → Albanians, Israeli → Israelis, Chinese → Chinese).
+pub fn people_plural(k: &Knowledge, s: usize) -> Option<String> {
+    let info = &k.states[s];
+    if let Some(p) = info.plurals.first() {
+        return Some(p.clone());
+    }
+    let adj = info.adjectives.first()?;
+    Some(if adj.ends_with('n') || adj.ends_with('i') { format!("{adj}s") } else { adj.clone() })
+}
+
 fn group(k: &Knowledge, m: &mut Mentions, place: Option<usize>, people: usize) -> Option<usize> {
-    let p = k.states[people].plurals.first()?;
+    let p = people_plural(k, people)?;
     let label = match place {
         Some(s) if s != people => format!("{} {}", k.states[s].name, p),
         _ => p.clone(),
@@ -253,6 +264,8 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         if let Some((hend, head)) = head_chain(k, t, after_pos, &m.cover) {
             let e = match s.hit {
                 Hit::Org(o) => Some(m.org(k, o)),
+                // "Moscow's troops": the capital stands for the government that sends them
+                Hit::Capital(st) if head == Head::Force => Some(m.state(k, st)),
                 other => state_of(other).and_then(|st| state_head_entity(k, m, st, head)),
             };
             if let Some(e) = e {
@@ -348,7 +361,10 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             }
         }
         let Some((hstart, head)) = found else { continue };
-        let ent = if etype == EntityType::State {
+        let ent = if etype == EntityType::State && toks[prep].norm == "from" && head == Head::Force {
+            // "armoured vehicles from Pristina": sent by that state
+            Some(e)
+        } else if etype == EntityType::State {
             let s = k.state_by_name(&m.entities[e].label);
             match s {
                 Some(s) => state_head_entity(k, m, s, head),

@@ -85,9 +85,10 @@ impl Ctx<'_> {
                 continue;
             }
             // post-posed: ", said X" / "” said X"
-            let after = (i + 1..(i + 3).min(b)).find_map(|j| self.m.cover[j]);
+            let after = (i + 1..(i + 2).min(b)).find_map(|j| self.m.cover[j]);
             let before_is_boundary = i > a && (toks[i - 1].norm == "," || toks[i - 1].kind == TokKind::CloseQuote);
-            if before_is_boundary {
+            let subject_before = i > a + 1 && toks[i - 1].norm == "," && self.m.cover[i - 2].is_some();
+            if before_is_boundary && !subject_before {
                 if let Some(mi) = after {
                     if self.is_actor_mention(mi) {
                         return self.entity_of_mention(mi);

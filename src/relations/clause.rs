@@ -80,7 +80,7 @@ impl Ctx<'_> {
         let s = &self.t.sentences[self.sentence_of(p)];
         let mut j = p;
         while j > s.first {
-            if self.hard_break(j - 1) || self.k.is("clause_break", &self.t.tokens[j - 1].norm) && !matches!(self.t.tokens[j - 1].norm.as_str(), "that" | "who" | "which" | "as") {
+            if self.hard_break(j - 1) || self.k.is("clause_break", &self.t.tokens[j - 1].norm) && !matches!(self.t.tokens[j - 1].norm.as_str(), "who" | "which" | "as") {
                 break;
             }
             j -= 1;
@@ -111,7 +111,10 @@ impl Ctx<'_> {
         while k > sent.first {
             k -= 1;
             if toks[k].in_quote != in_q && toks[k].kind != TokKind::OpenQuote && toks[k].kind != TokKind::CloseQuote {
-                break;
+                if in_q {
+                    break; // the subject of a quoted predicate is inside the quotation
+                }
+                continue; // a predicate outside skips quoted words ("accuses X of “provocations” by sending")
             }
             if self.hard_break(k) {
                 break;
@@ -175,9 +178,10 @@ impl Ctx<'_> {
             let mut j = cur;
             let mut saw_conj = false;
             let mut steps = 0;
-            while j > floor && steps < 5 {
+            while j > floor && steps < 7 {
                 let w = toks[j - 1].norm.as_str();
-                if self.m.cover[j - 1].is_some() {
+                let determiner = matches!(w, "its" | "their" | "his" | "her");
+                if self.m.cover[j - 1].is_some() && !determiner {
                     break;
                 }
                 if matches!(w, "and" | "or" | "," | "with" | "along" | "together" | "as" | "well") {

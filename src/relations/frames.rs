@@ -77,13 +77,17 @@ impl Ctx<'_> {
         })
     }
 
+    /// Where the scope of negation and modality cues of the predicate at `p`
+    /// starts: after its subject, or after the conjunction of a coordinated
+    /// verb phrase ("said Serbia would … and accused").
     fn scope_from(&self, subjects: &[usize], p: usize) -> usize {
-        subjects
+        let base = subjects
             .iter()
             .map(|&mi| self.m.list[mi].last)
             .filter(|&l| l <= p)
             .max()
-            .unwrap_or_else(|| self.clause_start(p))
+            .unwrap_or_else(|| self.clause_start(p));
+        (base..p).rev().find(|&i| matches!(self.tok(i), "and" | "but") && self.m.cover[i].is_none()).map(|i| i + 1).unwrap_or(base)
     }
 
     fn found(&self, pat: &Pattern, hit: TriggerHit, agents: Vec<usize>, targets: Vec<Arg>, negated: bool, hypothetical: bool) -> Found {
@@ -231,6 +235,12 @@ impl Ctx<'_> {
             }
         } else {
             perps = self.subjects(p);
+        }
+        if !form_negative && perps.iter().any(|&mi| {
+            let first = self.m.list[mi].first.min(p);
+            self.negated(self.clause_start(first), first)
+        }) {
+            return Vec::new(); // "it was not X that staged provocations"
         }
         let speaker_aff = self.m.entities[speaker].affiliation.clone();
         let targets: Vec<Arg> = self
@@ -400,6 +410,11 @@ impl Ctx<'_> {
         let med_key = self.m.entities[mediator].key.clone();
         let ok = |e: usize| e != mediator && self.m.entities[e].etype.is_actor() && self.m.entities[e].affiliation.as_ref() != Some(&med_key);
         let mut parties: Vec<usize> = Vec::new();
+        let both_sides = (s.first..s.last.saturating_sub(1)).any(|i| matches!(self.tok(i), "both" | "two" | "the") && matches!(self.tok(i + 1), "sides" | "parties"));
+        if both_sides {
+            parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
+            return parties.into_iter().map(Arg::Entity).collect();
+        }
         if let Some(b) = (s.first..s.last).filter(|&i| self.tok(i) == "between").min_by_key(|&i| i.abs_diff(p)) {
             parties = self.entities(&self.objects(b + 1, 8)).into_iter().filter(|&e| ok(e)).collect();
         }
@@ -408,7 +423,7 @@ impl Ctx<'_> {
             let mut k = s.first;
             while k < s.last {
                 if let Some(mi) = self.m.cover[k] {
-                    if self.is_actor_mention(mi) {
+                    if self.is_actor_mention(mi) && !matches!(self.m.list[mi].referent, Ref::Pronoun(_)) {
                         if let Some(e) = self.entity_of_mention(mi) {
                             let et = self.m.entities[e].etype;
                             if ok(e) && Some(e) != speaker && matches!(et, EntityType::State | EntityType::Group) && !parties.contains(&e) {
