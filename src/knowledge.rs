@@ -304,7 +304,7 @@ impl Knowledge {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(|e| Error::Knowledge {
                 file: "gazetteer".into(),
@@ -331,12 +331,14 @@ impl Knowledge {
     }
 
     /// Finds all gazetteer names in `text[from..]` in one pass: returns byte
-    /// spans (absolute) and what they refer to. Names whose entry contains
-    /// capitals must be written with those capitals ("US" never matches "us").
+    /// spans (absolute) and what they refer to, overlapping ones included
+    /// (the caller keeps the longest on token boundaries). Names whose entry
+    /// contains capitals must be written with those capitals ("US" never
+    /// matches "us", "Northern Cyprus" not "northern Cyprus").
     pub fn scan(&self, text: &str, from: usize) -> Vec<(usize, usize, Hit)> {
         let hay = &text[from..];
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(hay) {
+        for m in self.automaton.find_overlapping_iter(hay) {
             let (hit, case_sensitive) = self.payloads[m.pattern().as_usize()];
             let found = &hay[m.start()..m.end()];
             if case_sensitive {

@@ -251,13 +251,23 @@ pub fn gazetteer_spans(k: &Knowledge, text: &str, from: usize, t: &Text) -> Vec<
         starts.insert(tok.start, i);
         ends.insert(tok.end, i);
     }
-    k.scan(text, from)
+    let mut spans: Vec<Span> = k
+        .scan(text, from)
         .into_iter()
         .filter_map(|(s, e, hit)| {
             let (a, b) = (*starts.get(&s)?, *ends.get(&e)?);
             Some(Span { first: a, last: b + 1, hit })
         })
-        .collect()
+        .collect();
+    // leftmost-longest among the names that fit token boundaries
+    spans.sort_by_key(|s| (s.first, std::cmp::Reverse(s.last)));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if out.last().is_none_or(|p| s.first >= p.last) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {

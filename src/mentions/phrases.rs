@@ -105,6 +105,7 @@ pub fn head_chain(k: &Knowledge, t: &Text, i: usize, cover: &[Option<usize>]) ->
 fn state_head_entity(k: &Knowledge, m: &mut Mentions, s: usize, head: Head) -> Option<usize> {
     let info = &k.states[s];
     let state_key = crate::model::entity_key(EntityType::State, &info.name);
+    m.state(k, s); // the state exists for salience and borders even if only its force is named
     Some(match head {
         Head::Government => m.state(k, s),
         Head::Police => {
@@ -291,6 +292,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 }
             }
             // a bare adjective is kept (for places and coordination) but is not an actor
+            m.state(k, st);
             m.push(Mention {
                 first: s.first,
                 last: s.last,

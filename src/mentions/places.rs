@@ -44,7 +44,7 @@ fn recent_state(names: &[Span], before: usize, locative_only: bool, t: &Text, k:
             if loc || !locative_only {
                 return Some(st);
             }
-            if fallback.is_none() {
+            if fallback.is_none() && !locative_only {
                 fallback = Some(st);
             }
         }

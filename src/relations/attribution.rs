@@ -62,7 +62,11 @@ impl Ctx<'_> {
         // "according to X"
         for i in a..b.saturating_sub(2) {
             if toks[i].norm == "according" && toks[i + 1].norm == "to" {
-                if let Some(mi) = self.m.cover[i + 2] {
+                let mut j = i + 2;
+                while j < b && matches!(toks[j].norm.as_str(), "the" | "a" | "an") {
+                    j += 1;
+                }
+                if let Some(mi) = self.m.cover.get(j).copied().flatten() {
                     return self.entity_of_mention(mi);
                 }
             }

@@ -260,3 +260,53 @@ mod tests {
         assert_eq!((hits[0].first, hits[0].last), (11, 13));
     }
 }
+
+/// Runs every example of every pattern through the whole extractor and
+/// returns one line per disagreement (empty when all hold).
+pub fn check_examples(idx: &TriggerIndex) -> Vec<String> {
+    use crate::document::Document;
+    let mut failures = Vec::new();
+    for p in &idx.patterns {
+        for (sentence, expected) in &p.examples {
+            let r = super::extract(&Document::new("example", sentence.clone()));
+            let label = |key: &str| r.entities.iter().find(|e| e.key == key).map(|e| e.label.clone()).unwrap_or_else(|| key.to_string());
+            let mut got: Vec<Expected> = Vec::new();
+            for e in &r.events {
+                let targets: Vec<Option<String>> = if e.targets.is_empty() { vec![None] } else { e.targets.iter().map(|t| Some(label(t))).collect() };
+                for t in targets {
+                    let x = Expected {
+                        relation: e.relation,
+                        agent: label(&e.agent),
+                        target: t,
+                        negated: e.negated,
+                        hypothetical: e.hypothetical,
+                    };
+                    if !got.contains(&x) {
+                        got.push(x);
+                    }
+                }
+            }
+            let norm = |x: &Expected| (x.relation, fold(&x.agent), x.target.as_deref().map(fold), x.negated, x.hypothetical);
+            let mut g: Vec<_> = got.iter().map(norm).collect();
+            let mut e: Vec<_> = expected.iter().map(norm).collect();
+            g.sort();
+            e.sort();
+            if g != e {
+                failures.push(format!("[{}] {sentence}\n    expected {e:?}\n    got      {g:?}", p.id));
+            }
+        }
+    }
+    failures
+}
+
+#[cfg(test)]
+mod example_tests {
+    use super::*;
+
+    /// nlprule-style: every example sentence of every pattern must yield exactly what it says.
+    #[test]
+    fn every_pattern_example_holds() {
+        let failures = check_examples(TriggerIndex::get());
+        assert!(failures.is_empty(), "{} example(s) fail:\n{}", failures.len(), failures.join("\n"));
+    }
+}
