@@ -259,14 +259,19 @@ pub fn gazetteer_spans(k: &Knowledge, text: &str, from: usize, t: &Text) -> Vec<
             Some(Span { first: a, last: b + 1, hit })
         })
         .collect();
-    // leftmost-longest among the names that fit token boundaries
-    spans.sort_by_key(|s| (s.first, std::cmp::Reverse(s.last)));
+    // longest first among the names that fit token boundaries; an alias
+    // starting with "the" yields to a name it overlaps ("the Polisario Front")
+    let starts_the = |s: &Span| t.tokens[s.first].norm == "the";
+    spans.sort_by_key(|s| (std::cmp::Reverse(s.last - s.first), starts_the(s), s.first));
+    let mut taken = vec![false; t.tokens.len()];
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
-        if out.last().is_none_or(|p| s.first >= p.last) {
+        if (s.first..s.last).all(|i| !taken[i]) {
+            taken[s.first..s.last].iter_mut().for_each(|x| *x = true);
             out.push(s);
         }
     }
+    out.sort_by_key(|s| s.first);
     out
 }
 

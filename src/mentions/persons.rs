@@ -98,7 +98,15 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
     let n = t.tokens.len();
     let mut i = 0;
     while i < n {
-        let Some(end) = name_span(k, t, i, names, m) else {
+        // after a role, a first name may also be a city ("Defence Minister Wellington Koo")
+        let role_before = m.roles.values().any(|(re, _)| *re == i);
+        let city_first = role_before
+            && m.cover[i].is_none()
+            && names.iter().any(|s| s.first == i && s.last == i + 1 && matches!(s.hit, Hit::Capital(_)))
+            && i + 1 < n
+            && t.tokens[i + 1].space_before;
+        let span = if city_first { name_span(k, t, i + 1, names, m) } else { name_span(k, t, i, names, m) };
+        let Some(end) = span else {
             i += 1;
             continue;
         };

@@ -303,7 +303,18 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             });
             continue;
         }
-        // 4. Plain names and capitals
+        // 4. Plain names and capitals; a capital after a locative preposition is
+        //    the city, not its government ("talks in Pretoria")
+        if let Hit::Capital(st) = s.hit {
+            let prev = if s.first > 0 { toks[s.first - 1].norm.as_str() } else { "" };
+            let head_before = s.first > 1 && phrase_at(k, t, s.first - 2, "government").is_some_and(|e| e == s.first - 1);
+            if matches!(prev, "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards") && !head_before {
+                let label = super::span_text(text, t, s.first, s.last);
+                let e = m.entity(Entity::new(EntityType::Place, label));
+                m.push(mention(s.first, s.last, e, Via::Name));
+                continue;
+            }
+        }
         if let Some(e) = base_entity(k, m, s.hit, false) {
             let via = if matches!(s.hit, Hit::Capital(_)) { Via::Capital } else { Via::Name };
             end = s.last;
@@ -347,7 +358,8 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         while j > 0 && (matches!(toks[j - 1].norm.as_str(), "the" | "this" | "that") || k.is("modifier", &toks[j - 1].norm)) && m.cover[j - 1].is_none() {
             j -= 1;
         }
-        if j == 0 || !matches!(toks[j - 1].norm.as_str(), "of" | "from") || m.cover[j - 1].is_some() {
+        let capital = m.list[mi].via == Via::Capital;
+        if j == 0 || !(matches!(toks[j - 1].norm.as_str(), "of" | "from") || (capital && toks[j - 1].norm == "in")) || m.cover[j - 1].is_some() {
             continue;
         }
         let prep = j - 1;

@@ -216,7 +216,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
 
 /// Words after which a capitalised name is a place.
 fn is_place_context(k: &Knowledge, w: &str) -> bool {
-    matches!(w, "in" | "into" | "near" | "towards" | "toward" | "outside" | "around" | "blockaded" | "blocked" | "seized" | "entered" | "occupied" | "invaded" | "surrounded" | "captured")
+    matches!(w, "in" | "into" | "to" | "near" | "towards" | "toward" | "outside" | "around" | "blockaded" | "blocked" | "seized" | "entered" | "occupied" | "invaded" | "surrounded" | "captured")
         && k.is("locative", "in")
 }
 

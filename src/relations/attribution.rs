@@ -99,6 +99,10 @@ impl Ctx<'_> {
                     }
                 }
             }
+            // an unnamed speaker right before the verb ("witnesses said") is nobody we know
+            if i > a && toks[i - 1].kind == TokKind::Word && !toks[i - 1].capitalised && self.m.cover[i - 1].is_none() && !self.k.is("negation", &toks[i - 1].norm) && !matches!(toks[i - 1].norm.as_str(), "also" | "then" | "again" | "has" | "have" | "had" | "later" | "earlier" | "repeatedly" | "further" | "once" | "reportedly" | "publicly" | "previously" | "recently" | "today" | "yesterday") {
+                continue;
+            }
             let subj = self.subjects(i);
             if let Some(&mi) = subj.first() {
                 return self.entity_of_mention(mi);

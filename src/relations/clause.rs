@@ -133,10 +133,19 @@ impl Ctx<'_> {
                         }
                     }
                 }
-                if w == "that" && k > sent.first && (self.k.is("speech", &toks[k - 1].norm) || toks[k - 1].kind == TokKind::Word && !toks[k - 1].capitalised && self.m.cover[k - 1].is_none() && !matches!(toks[k - 1].norm.as_str(), "is" | "was" | "are" | "were")) {
+                if w == "that" && k > sent.first && (self.k.is("speech", &toks[k - 1].norm) || matches!(toks[k - 1].norm.as_str(), "hope" | "hoped" | "fear" | "feared" | "expected" | "clear" | "possible" | "likely")) {
                     break;
                 }
                 continue;
+            }
+            if w == "," && self.m.cover[k].is_none() {
+                // ", which backs the Polisario Front," — a relative clause or apposition between commas is skipped
+                if let Some(open) = (k.saturating_sub(14).max(sent.first)..k).rev().find(|&x| toks[x].norm == ",") {
+                    if open + 1 < k && matches!(toks[open + 1].norm.as_str(), "which" | "who" | "whose" | "whom") {
+                        k = open;
+                        continue;
+                    }
+                }
             }
             if self.m.cover[k].is_none() && self.k.is("clause_break", w) && !matches!(w, "as") {
                 break;
@@ -144,8 +153,15 @@ impl Ctx<'_> {
             if let Some(mi) = self.m.cover[k] {
                 let m = &self.m.list[mi];
                 k = m.first;
-                if self.is_actor_mention(mi) && !self.is_oblique(mi) {
+                // "after Kosovo police entered": a conjunction, not a preposition, when the verb follows
+                let clause_opener = m.first > 0
+                    && matches!(toks[m.first - 1].norm.as_str(), "after" | "before" | "since" | "until" | "as" | "while" | "because" | "when" | "once")
+                    && toks[m.last..p].iter().all(|x| AUX.contains(&x.norm.as_str()) || self.k.is("negation", &x.norm) || self.k.is("modal", &x.norm));
+                if self.is_actor_mention(mi) && (!self.is_oblique(mi) || clause_opener) {
                     return self.with_conjuncts(mi, sent.first);
+                }
+                if clause_opener {
+                    break;
                 }
             }
         }

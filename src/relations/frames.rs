@@ -42,7 +42,18 @@ impl Ctx<'_> {
     fn entities(&self, mentions: &[usize]) -> Vec<usize> {
         let mut out = Vec::new();
         for &mi in mentions {
-            if let Some(e) = self.entity_of_mention(mi) {
+            let resolved = match self.m.list[mi].referent {
+                Ref::Pronoun(crate::mentions::PronounKind::Plural) => {
+                    let subj = self.subjects(self.m.list[mi].first);
+                    if subj.len() >= 2 {
+                        subj.iter().filter_map(|&x| self.entity_of_mention(x)).collect()
+                    } else {
+                        self.entity_of_mention(mi).into_iter().collect()
+                    }
+                }
+                _ => self.entity_of_mention(mi).into_iter().collect::<Vec<_>>(),
+            };
+            for e in resolved {
                 if !out.contains(&e) {
                     out.push(e);
                 }
@@ -233,6 +244,9 @@ impl Ctx<'_> {
                     perps = subj;
                 }
             }
+        } else if self.passive_by(hit) {
+            // "Russia is occupied by …": the doer is the by-agent
+            perps = self.by_agent(hit.last, 6);
         } else {
             perps = self.subjects(p);
         }
@@ -311,8 +325,26 @@ impl Ctx<'_> {
         vec![f]
     }
 
+    /// A passive participle with a `by` agent ("was occupied by").
+    fn passive_by(&self, hit: TriggerHit) -> bool {
+        hit.first > 0 && BE.contains(&self.tok(hit.first - 1)) && self.tok(hit.first).ends_with("ed") && self.tok(hit.last) == "by"
+    }
+
     fn frame_motion(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
+        if self.passive_by(hit) {
+            // "the north was occupied by Serbian forces": agent after by, place before
+            let agents = self.entities(&self.by_agent(hit.last, 6));
+            let targets: Vec<Arg> = self.args(&self.subjects(p)).into_iter().filter(|a| match a {
+                Arg::Entity(e) => matches!(self.m.entities[*e].etype, EntityType::Place | EntityType::State),
+                Arg::Border(_) => true,
+            }).collect();
+            if agents.is_empty() || targets.is_empty() || agents.iter().any(|&e| self.m.entities[e].etype == EntityType::Place) {
+                return Vec::new();
+            }
+            let from = self.clause_start(p);
+            return vec![self.found(pat, hit, agents, targets, self.negated(from, p), self.hypothetical(from, p))];
+        }
         let subj = self.subjects(p);
         let w = self.tok(p);
         let any_actor = w.starts_with("invad") || w.starts_with("occup");
@@ -425,8 +457,7 @@ impl Ctx<'_> {
                 if let Some(mi) = self.m.cover[k] {
                     if self.is_actor_mention(mi) && !matches!(self.m.list[mi].referent, Ref::Pronoun(_)) {
                         if let Some(e) = self.entity_of_mention(mi) {
-                            let et = self.m.entities[e].etype;
-                            if ok(e) && Some(e) != speaker && matches!(et, EntityType::State | EntityType::Group) && !parties.contains(&e) {
+                            if ok(e) && Some(e) != speaker && !parties.contains(&e) {
                                 parties.push(e);
                             }
                         }
@@ -460,22 +491,12 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let Some(mediator) = self.entity_of_mention(mi) else { return Vec::new() };
-        let targets = self.parties(mediator, p);
-        if targets.is_empty() {
-            return Vec::new();
-        }
-        vec![self.found(pat, hit, vec![mediator], targets, false, false)]
+        self.mediation(pat, hit, &[mediator], false, false)
     }
 
     fn frame_pp(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
-        let med = self.objects(hit.last, 4);
-        let Some(&mi) = med.first() else { return Vec::new() };
-        let Some(mediator) = self.entity_of_mention(mi) else { return Vec::new() };
-        let targets = self.parties(mediator, hit.first);
-        if targets.is_empty() {
-            return Vec::new();
-        }
-        vec![self.found(pat, hit, vec![mediator], targets, false, false)]
+        let mediators = self.entities(&self.objects(hit.last, 4));
+        self.mediation(pat, hit, &mediators, false, false)
     }
 
     fn frame_mediate(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -497,16 +518,23 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let subj = self.subjects(p);
-        let Some(&mi) = subj.first() else { return Vec::new() };
-        let Some(mediator) = self.entity_of_mention(mi) else { return Vec::new() };
-        let targets = self.parties(mediator, p);
-        if targets.is_empty() {
-            return Vec::new();
-        }
+        let mediators = self.entities(&subj);
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
         let hypothetical = self.hypothetical(from, p);
-        vec![self.found(pat, hit, vec![mediator], targets, negated, hypothetical)]
+        self.mediation(pat, hit, &mediators, negated, hypothetical)
+    }
+
+    /// One mediation per mediator; the parties exclude all mediators.
+    fn mediation(&self, pat: &Pattern, hit: TriggerHit, mediators: &[usize], negated: bool, hypothetical: bool) -> Vec<Found> {
+        let mut out = Vec::new();
+        for &mediator in mediators {
+            let targets: Vec<Arg> = self.parties(mediator, hit.first).into_iter().filter(|a| !matches!(a, Arg::Entity(e) if mediators.contains(e))).collect();
+            if !targets.is_empty() {
+                out.push(self.found(pat, hit, vec![mediator], targets, negated, hypothetical));
+            }
+        }
+        out
     }
 
     fn frame_reject(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
