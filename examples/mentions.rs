@@ -5,6 +5,9 @@ fn main() {
     print!("{}", newskg::mentions::describe(&text));
     let r = newskg::relations::extract(&newskg::document::Document::new("example", text));
     for e in &r.events {
-        println!("{}({}, {:?}) negated={} hypothetical={} by={:?} [{}]", e.relation, e.agent, e.targets, e.negated, e.hypothetical, e.attributed_to, e.pattern);
+        println!(
+            "{}({}, {:?}) negated={} hypothetical={} by={:?} [{}]",
+            e.relation, e.agent, e.targets, e.negated, e.hypothetical, e.attributed_to, e.pattern
+        );
     }
 }

@@ -28,14 +28,21 @@ pub fn load_graph(input: &InputArgs) -> Result<KnowledgeGraph> {
 /// One-line summary of a graph.
 pub fn summary(g: &KnowledgeGraph) -> String {
     let counts: Vec<String> = g.counts().iter().map(|(r, n)| format!("{r} {n}")).collect();
-    format!("{} documents, {} entities, {} relation instances ({})", g.articles.len(), g.entities.len(), g.events.len(), counts.join(", "))
+    format!(
+        "{} documents, {} entities, {} relation instances ({})",
+        g.articles.len(),
+        g.entities.len(),
+        g.events.len(),
+        counts.join(", ")
+    )
 }
 
 /// `newskg export`.
 pub fn export(args: &ExportArgs) -> Result<()> {
     let mut formats = Vec::new();
     for f in &args.format {
-        let fmt = ExportFormat::from_extension(f.trim()).with_context(|| format!("unknown format {f:?} (expected ttl, jsonld, dot or nt)"))?;
+        let fmt = ExportFormat::from_extension(f.trim())
+            .with_context(|| format!("unknown format {f:?} (expected ttl, jsonld, dot or nt)"))?;
         if !formats.contains(&fmt) {
             formats.push(fmt);
         }
@@ -65,7 +72,17 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
     }
     if args.explain {
         for p in &report.false_positives {
-            writeln!(out, "FP   {} {}({}, {}){}{}  | {}", p.doc, p.relation, p.subject, p.object.as_deref().unwrap_or("-"), if p.negated { " negated" } else { "" }, if p.hypothetical { " hypothetical" } else { "" }, p.sentence)?;
+            writeln!(
+                out,
+                "FP   {} {}({}, {}){}{}  | {}",
+                p.doc,
+                p.relation,
+                p.subject,
+                p.object.as_deref().unwrap_or("-"),
+                if p.negated { " negated" } else { "" },
+                if p.hypothetical { " hypothetical" } else { "" },
+                p.sentence
+            )?;
         }
         for m in &report.misses {
             writeln!(
@@ -74,7 +91,10 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
                 m.doc,
                 m.relation,
                 m.subject.join("|"),
-                m.object.as_ref().map(|o| o.join("|")).unwrap_or_else(|| "-".into()),
+                m.object
+                    .as_ref()
+                    .map(|o| o.join("|"))
+                    .unwrap_or_else(|| "-".into()),
                 if m.negated { " negated" } else { "" },
                 if m.hypothetical { " hypothetical" } else { "" },
                 m.evidence
@@ -82,9 +102,22 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
         }
         writeln!(out)?;
     }
-    writeln!(out, "{:<12} {:>5} {:>5} {:>5} {:>9} {:>9} {:>9}", "relation", "TP", "FP", "FN", "precision", "recall", "F1")?;
-    for (name, s) in report.relations.iter().map(|(n, s)| (n.as_str(), s)).chain(std::iter::once(("overall", &report.overall))) {
-        writeln!(out, "{:<12} {:>5} {:>5} {:>5} {:>9.3} {:>9.3} {:>9.3}", name, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
+    writeln!(
+        out,
+        "{:<12} {:>5} {:>5} {:>5} {:>9} {:>9} {:>9}",
+        "relation", "TP", "FP", "FN", "precision", "recall", "F1"
+    )?;
+    for (name, s) in report
+        .relations
+        .iter()
+        .map(|(n, s)| (n.as_str(), s))
+        .chain(std::iter::once(("overall", &report.overall)))
+    {
+        writeln!(
+            out,
+            "{:<12} {:>5} {:>5} {:>5} {:>9.3} {:>9.3} {:>9.3}",
+            name, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1
+        )?;
     }
     Ok(())
 }

@@ -93,9 +93,21 @@ pub struct Score {
 
 impl Score {
     fn new(tp: usize, fp: usize, fn_: usize) -> Score {
-        let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
-        let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if tp + fp == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let r = if tp + fn_ == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         Score {
             tp,
             fp,
@@ -153,7 +165,11 @@ impl Names {
 }
 
 fn matches(names: &Names, p: &Prediction, g: &GoldItem) -> bool {
-    if p.doc != g.doc || Some(p.relation) != Relation::parse(&g.relation) || p.negated != g.negated || p.hypothetical != g.hypothetical {
+    if p.doc != g.doc
+        || Some(p.relation) != Relation::parse(&g.relation)
+        || p.negated != g.negated
+        || p.hypothetical != g.hypothetical
+    {
         return false;
     }
     if !g.subject.iter().any(|s| names.same(&p.subject, s)) {
@@ -169,7 +185,12 @@ fn matches(names: &Names, p: &Prediction, g: &GoldItem) -> bool {
 /// Maximum bipartite matching (Kuhn's augmenting paths).
 fn max_matching(adj: &[Vec<usize>], right: usize) -> Vec<Option<usize>> {
     let mut owner: Vec<Option<usize>> = vec![None; right];
-    fn augment(u: usize, adj: &[Vec<usize>], seen: &mut [bool], owner: &mut [Option<usize>]) -> bool {
+    fn augment(
+        u: usize,
+        adj: &[Vec<usize>],
+        seen: &mut [bool],
+        owner: &mut [Option<usize>],
+    ) -> bool {
         for &v in &adj[u] {
             if seen[v] {
                 continue;
@@ -189,11 +210,22 @@ fn max_matching(adj: &[Vec<usize>], right: usize) -> Vec<Option<usize>> {
     owner
 }
 
-fn score_subset(names: &Names, preds: &[Prediction], gold: &[GoldItem]) -> (Score, Vec<Prediction>, Vec<GoldItem>) {
+fn score_subset(
+    names: &Names,
+    preds: &[Prediction],
+    gold: &[GoldItem],
+) -> (Score, Vec<Prediction>, Vec<GoldItem>) {
     let required: Vec<&GoldItem> = gold.iter().filter(|g| !g.optional).collect();
     let adj: Vec<Vec<usize>> = preds
         .iter()
-        .map(|p| required.iter().enumerate().filter(|(_, g)| matches(names, p, g)).map(|(i, _)| i).collect())
+        .map(|p| {
+            required
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| matches(names, p, g))
+                .map(|(i, _)| i)
+                .collect()
+        })
         .collect();
     let owner = max_matching(&adj, required.len());
     let matched_preds: BTreeSet<usize> = owner.iter().flatten().copied().collect();
@@ -204,7 +236,12 @@ fn score_subset(names: &Names, preds: &[Prediction], gold: &[GoldItem]) -> (Scor
             fps.push(p.clone());
         }
     }
-    let misses: Vec<GoldItem> = required.iter().enumerate().filter(|(i, _)| owner[*i].is_none()).map(|(_, g)| (*g).clone()).collect();
+    let misses: Vec<GoldItem> = required
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| owner[*i].is_none())
+        .map(|(_, g)| (*g).clone())
+        .collect();
     (Score::new(tp, fps.len(), misses.len()), fps, misses)
 }
 
@@ -212,12 +249,20 @@ fn score_subset(names: &Names, preds: &[Prediction], gold: &[GoldItem]) -> (Scor
 /// `only_gold_docs` (predictions for unannotated documents are not scored).
 pub fn score(names: &Names, preds: &[Prediction], gold: &[GoldItem]) -> Report {
     let docs: BTreeSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
-    let preds: Vec<Prediction> = preds.iter().filter(|p| docs.contains(p.doc.as_str())).cloned().collect();
+    let preds: Vec<Prediction> = preds
+        .iter()
+        .filter(|p| docs.contains(p.doc.as_str()))
+        .cloned()
+        .collect();
     let (overall, false_positives, misses) = score_subset(names, &preds, gold);
     let mut relations = BTreeMap::new();
     for r in Relation::ALL {
         let p: Vec<Prediction> = preds.iter().filter(|x| x.relation == r).cloned().collect();
-        let g: Vec<GoldItem> = gold.iter().filter(|x| Relation::parse(&x.relation) == Some(r)).cloned().collect();
+        let g: Vec<GoldItem> = gold
+            .iter()
+            .filter(|x| Relation::parse(&x.relation) == Some(r))
+            .cloned()
+            .collect();
         relations.insert(r.name().to_string(), score_subset(names, &p, &g).0);
     }
     Report {
@@ -261,6 +306,50 @@ pub fn read_entities(path: &Path) -> Result<Vec<GoldEntity>> {
         line: e.line(),
         message: e.to_string(),
     })
+}
+
+/// (document, relation, subject, object, negated, hypothetical).
+type InstanceKey = (String, Relation, String, Option<String>, bool, bool);
+
+/// The predictions of a graph: one per event and target (or none when the
+/// event has no target), de-duplicated per document.
+pub fn predictions(g: &crate::graph::KnowledgeGraph) -> Vec<Prediction> {
+    let mut out: BTreeMap<InstanceKey, String> = BTreeMap::new();
+    for e in &g.events {
+        let subject = g.label(&e.agent).to_string();
+        let objects: Vec<Option<String>> = if e.targets.is_empty() {
+            vec![None]
+        } else {
+            e.targets
+                .iter()
+                .map(|t| Some(g.label(t).to_string()))
+                .collect()
+        };
+        for o in objects {
+            out.entry((
+                e.doc.clone(),
+                e.relation,
+                subject.clone(),
+                o,
+                e.negated,
+                e.hypothetical,
+            ))
+            .or_insert_with(|| e.sentence.clone());
+        }
+    }
+    out.into_iter()
+        .map(
+            |((doc, relation, subject, object, negated, hypothetical), sentence)| Prediction {
+                doc,
+                relation,
+                subject,
+                object,
+                negated,
+                hypothetical,
+                sentence,
+            },
+        )
+        .collect()
 }
 
 #[cfg(test)]
@@ -311,18 +400,35 @@ mod tests {
     fn one_to_one_matching_and_ignored_alternates() {
         let n = names();
         let g = vec![
-            gold("d", "accuses", &["Vucic"], Some(&["Kosovo", "Kurti"]), false),
+            gold(
+                "d",
+                "accuses",
+                &["Vucic"],
+                Some(&["Kosovo", "Kurti"]),
+                false,
+            ),
             gold("d", "accuses", &["Vucic"], Some(&["NATO"]), true),
         ];
         // two predictions for one required fact: one TP, the alternate ignored
-        let p = vec![pred("d", Relation::Accuses, "Vučić", Some("Kosovo")), pred("d", Relation::Accuses, "Vucic", Some("Kurti"))];
+        let p = vec![
+            pred("d", Relation::Accuses, "Vučić", Some("Kosovo")),
+            pred("d", Relation::Accuses, "Vucic", Some("Kurti")),
+        ];
         let r = score(&n, &p, &g);
         assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_), (1, 0, 0));
         // an optional item is neither rewarded nor punished
-        let r = score(&n, &[pred("d", Relation::Accuses, "Vucic", Some("NATO"))], &g);
+        let r = score(
+            &n,
+            &[pred("d", Relation::Accuses, "Vucic", Some("NATO"))],
+            &g,
+        );
         assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_), (0, 0, 1));
         // a wrong object is a false positive
-        let r = score(&n, &[pred("d", Relation::Accuses, "Vucic", Some("Serbia"))], &g);
+        let r = score(
+            &n,
+            &[pred("d", Relation::Accuses, "Vucic", Some("Serbia"))],
+            &g,
+        );
         assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_), (0, 1, 1));
         assert_eq!(r.overall.precision, 0.0);
     }
@@ -331,7 +437,11 @@ mod tests {
     fn null_object_accepts_any_and_polarity_must_agree() {
         let n = names();
         let g = vec![gold("d", "deploys", &["Serbia"], None, false)];
-        let r = score(&n, &[pred("d", Relation::Deploys, "Serbia", Some("border"))], &g);
+        let r = score(
+            &n,
+            &[pred("d", Relation::Deploys, "Serbia", Some("border"))],
+            &g,
+        );
         assert_eq!(r.overall.tp, 1);
         let mut p = pred("d", Relation::Deploys, "Serbia", None);
         p.hypothetical = true;
@@ -344,36 +454,21 @@ mod tests {
         let n = names();
         // prediction A fits both gold items, B fits only the first: both must be TPs
         let g = vec![
-            gold("d", "deploys", &["Kosovo"], Some(&["border", "north"]), false),
+            gold(
+                "d",
+                "deploys",
+                &["Kosovo"],
+                Some(&["border", "north"]),
+                false,
+            ),
             gold("d", "deploys", &["Kosovo"], Some(&["north"]), false),
         ];
-        let p = vec![pred("d", Relation::Deploys, "Kosovo", Some("north")), pred("d", Relation::Deploys, "Kosovo", Some("border"))];
+        let p = vec![
+            pred("d", Relation::Deploys, "Kosovo", Some("north")),
+            pred("d", Relation::Deploys, "Kosovo", Some("border")),
+        ];
         let r = score(&n, &p, &g);
         assert_eq!(r.overall.tp, 2);
         assert!((r.overall.f1 - 1.0).abs() < 1e-9);
     }
-}
-
-/// The predictions of a graph: one per event and target (or none when the
-/// event has no target), de-duplicated per document.
-pub fn predictions(g: &crate::graph::KnowledgeGraph) -> Vec<Prediction> {
-    let mut out: BTreeMap<(String, Relation, String, Option<String>, bool, bool), String> = BTreeMap::new();
-    for e in &g.events {
-        let subject = g.label(&e.agent).to_string();
-        let objects: Vec<Option<String>> = if e.targets.is_empty() { vec![None] } else { e.targets.iter().map(|t| Some(g.label(t).to_string())).collect() };
-        for o in objects {
-            out.entry((e.doc.clone(), e.relation, subject.clone(), o, e.negated, e.hypothetical)).or_insert_with(|| e.sentence.clone());
-        }
-    }
-    out.into_iter()
-        .map(|((doc, relation, subject, object, negated, hypothetical), sentence)| Prediction {
-            doc,
-            relation,
-            subject,
-            object,
-            negated,
-            hypothetical,
-            sentence,
-        })
-        .collect()
 }

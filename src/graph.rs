@@ -61,19 +61,30 @@ impl KnowledgeGraph {
         docs.sort_by(|a, b| a.id.cmp(&b.id));
         let mut g = KnowledgeGraph::default();
         for d in docs {
-            g.articles.insert(d.id.clone(), Article { id: d.id.clone(), date: d.date });
+            g.articles.insert(
+                d.id.clone(),
+                Article {
+                    id: d.id.clone(),
+                    date: d.date,
+                },
+            );
             for e in d.entities {
                 g.add_entity(e);
             }
             g.events.extend(d.events);
         }
-        g.events.sort_by(|a, b| (&a.doc, a.start, a.relation, &a.agent, &a.targets).cmp(&(&b.doc, b.start, b.relation, &b.agent, &b.targets)));
+        g.events.sort_by(|a, b| {
+            (&a.doc, a.start, a.relation, &a.agent, &a.targets)
+                .cmp(&(&b.doc, b.start, b.relation, &b.agent, &b.targets))
+        });
         for key in g.entities.keys() {
             let n = g.graph.add_node(key.clone());
             g.nodes.insert(key.clone(), n);
         }
         for (i, ev) in g.events.iter().enumerate() {
-            let Some(&a) = g.nodes.get(&ev.agent) else { continue };
+            let Some(&a) = g.nodes.get(&ev.agent) else {
+                continue;
+            };
             for t in &ev.targets {
                 if let Some(&b) = g.nodes.get(t) {
                     g.graph.add_edge(
@@ -98,7 +109,11 @@ impl KnowledgeGraph {
                 self.entities.insert(e.key.clone(), e);
             }
             Some(old) => {
-                let (keep, other) = if better_label(&e.label, &old.label) { (e.label.clone(), old.label.clone()) } else { (old.label.clone(), e.label.clone()) };
+                let (keep, other) = if better_label(&e.label, &old.label) {
+                    (e.label.clone(), old.label.clone())
+                } else {
+                    (old.label.clone(), e.label.clone())
+                };
                 old.label = keep;
                 for a in e.aliases.iter().chain(std::iter::once(&other)) {
                     if *a != old.label && !old.aliases.contains(a) {
@@ -118,7 +133,10 @@ impl KnowledgeGraph {
 
     /// The label of an entity key (the key itself if unknown).
     pub fn label<'a>(&'a self, key: &'a str) -> &'a str {
-        self.entities.get(key).map(|e| e.label.as_str()).unwrap_or(key)
+        self.entities
+            .get(key)
+            .map(|e| e.label.as_str())
+            .unwrap_or(key)
     }
 
     /// Number of events per relation.
@@ -142,8 +160,14 @@ mod tests {
 
     #[test]
     fn build_is_independent_of_document_order() {
-        let a = extract(&Document::new("a", "Armenia accused Azerbaijan of shelling villages.".into()));
-        let b = extract(&Document::new("b", "Morocco does not recognise Western Sahara's independence.".into()));
+        let a = extract(&Document::new(
+            "a",
+            "Armenia accused Azerbaijan of shelling villages.".into(),
+        ));
+        let b = extract(&Document::new(
+            "b",
+            "Morocco does not recognise Western Sahara's independence.".into(),
+        ));
         let g1 = KnowledgeGraph::build(vec![a.clone(), b.clone()]);
         let g2 = KnowledgeGraph::build(vec![b, a]);
         assert_eq!(g1.events, g2.events);

@@ -9,7 +9,7 @@
 //! * `roles.tsv` — role words that introduce or describe persons;
 //! * `lexicon.tsv` — word classes the patterns use (force nouns, speech verbs,
 //!   negation and modality cues, …);
-//! * `patterns.txt` — relation triggers with example sentences (see [`crate::relations::patterns`]).
+//! * `patterns.conf` — relation triggers with example sentences (see [`crate::relations::patterns`]).
 //!
 //! All names are compiled into one Aho–Corasick automaton, so finding every
 //! gazetteer name in a document is a single linear pass.
@@ -177,7 +177,11 @@ impl Knowledge {
                 name: cols[0].to_string(),
                 etype,
                 aliases: list(cols.get(2)),
-                parent: cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from),
+                parent: cols
+                    .get(3)
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
             });
         }
         for (line, cols) in rows("groups.tsv", GROUPS) {
@@ -241,10 +245,18 @@ impl Knowledge {
             }
         }
         // the clause_break class contains ';' and ':' which the splitter above eats
-        classes.entry("clause_break".into()).or_default().extend([";".to_string(), ":".to_string()]);
+        classes
+            .entry("clause_break".into())
+            .or_default()
+            .extend([";".to_string(), ":".to_string()]);
         let class_max_len = classes
             .iter()
-            .map(|(k, v)| (k.clone(), v.iter().map(|e| e.split(' ').count()).max().unwrap_or(1)))
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    v.iter().map(|e| e.split(' ').count()).max().unwrap_or(1),
+                )
+            })
             .collect();
 
         // Gazetteer: every surface form with its payload.
@@ -387,11 +399,30 @@ mod tests {
     #[test]
     fn data_files_load() {
         let k = Knowledge::load().expect("knowledge loads");
-        assert!(k.states.len() >= 197, "all UN members plus others: {}", k.states.len());
-        for name in ["Kosovo", "Palestine", "Taiwan", "Western Sahara", "Serbia", "Armenia"] {
+        assert!(
+            k.states.len() >= 197,
+            "all UN members plus others: {}",
+            k.states.len()
+        );
+        for name in [
+            "Kosovo",
+            "Palestine",
+            "Taiwan",
+            "Western Sahara",
+            "Serbia",
+            "Armenia",
+        ] {
             assert!(k.state_by_name(name).is_some(), "{name}");
         }
-        for name in ["United Nations", "European Union", "NATO", "KFOR", "EULEX", "African Union", "Arab League"] {
+        for name in [
+            "United Nations",
+            "European Union",
+            "NATO",
+            "KFOR",
+            "EULEX",
+            "African Union",
+            "Arab League",
+        ] {
             assert!(k.org_by_name(name).is_some(), "{name}");
         }
     }
@@ -400,7 +431,11 @@ mod tests {
     fn scan_respects_case_of_acronyms() {
         let k = Knowledge::get();
         let text = "Let us see what the US and Belgrade say about Vučić’s Serbia.";
-        let hits: Vec<&str> = k.scan(text, 0).iter().map(|(s, e, _)| &text[*s..*e]).collect();
+        let hits: Vec<&str> = k
+            .scan(text, 0)
+            .iter()
+            .map(|(s, e, _)| &text[*s..*e])
+            .collect();
         assert_eq!(hits, ["US", "Belgrade", "Serbia"]);
     }
 }

@@ -1,3 +1,4 @@
+#![doc = include_str!("../README.md")]
 //! newskg: a knowledge graph of who accuses whom, who deploys forces where,
 //! who mediates between whom and who recognises whom, read from news text.
 //!

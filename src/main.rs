@@ -13,7 +13,10 @@ fn main() {
         cli::Command::Eval(a) => commands::eval(a),
     };
     if let Err(e) = result {
-        if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+        if e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        }) {
             std::process::exit(0);
         }
         let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();

@@ -41,7 +41,7 @@ impl EntityType {
             EntityType::Person => "person",
             EntityType::State => "state",
             EntityType::Organisation => "organisation",
-            EntityType::ArmedForce => "force",
+            EntityType::ArmedForce => "armedforce",
             EntityType::Group => "group",
             EntityType::Place => "place",
         }
@@ -128,7 +128,12 @@ pub enum Relation {
 
 impl Relation {
     /// All relations in order.
-    pub const ALL: [Relation; 4] = [Relation::Accuses, Relation::Deploys, Relation::Mediates, Relation::Recognises];
+    pub const ALL: [Relation; 4] = [
+        Relation::Accuses,
+        Relation::Deploys,
+        Relation::Mediates,
+        Relation::Recognises,
+    ];
 
     /// The verb form used in gold files and the CLI (`accuses`).
     pub fn name(self) -> &'static str {
@@ -157,7 +162,9 @@ impl Relation {
             "accuses" | "accuse" | "accusation" | "accused" => Some(Relation::Accuses),
             "deploys" | "deploy" | "deployment" | "deployed" => Some(Relation::Deploys),
             "mediates" | "mediate" | "mediation" | "mediated" => Some(Relation::Mediates),
-            "recognises" | "recognizes" | "recognise" | "recognize" | "recognition" => Some(Relation::Recognises),
+            "recognises" | "recognizes" | "recognise" | "recognize" | "recognition" => {
+                Some(Relation::Recognises)
+            }
             _ => None,
         }
     }

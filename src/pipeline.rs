@@ -19,7 +19,11 @@ pub struct Outcome {
 
 /// Reads and extracts every source. With `strict`, the first bad input is an
 /// error; otherwise bad inputs are reported in [`Outcome::skipped`].
-pub fn run(sources: &[Source], strict: bool, progress: Option<&(dyn Fn(usize) + Sync)>) -> Result<Outcome> {
+pub fn run(
+    sources: &[Source],
+    strict: bool,
+    progress: Option<&(dyn Fn(usize) + Sync)>,
+) -> Result<Outcome> {
     let results: Vec<Result<DocResult>> = sources
         .par_iter()
         .map(|s| {

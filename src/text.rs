@@ -188,7 +188,11 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
                 {
                     // initialism like U.S. or U.N.: take letter-period pairs
                     j += 1;
-                } else if (cj == '.' || cj == ',') && chars[j - 1].1.is_ascii_digit() && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                } else if (cj == '.' || cj == ',')
+                    && chars[j - 1].1.is_ascii_digit()
+                    && j + 1 < n
+                    && chars[j + 1].1.is_ascii_digit()
+                {
                     j += 1;
                 } else if is_apostrophe(cj) && j + 1 < n && is_word_char(chars[j + 1].1) {
                     // possessive 's / s' handled as separate tokens
@@ -197,7 +201,8 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
                     if (next == 's' || next == 'S') && !is_word_char(after) {
                         break;
                     }
-                    if (next == 't' || next == 'T') && !is_word_char(after) && chars[j - 1].1 == 'n' {
+                    if (next == 't' || next == 'T') && !is_word_char(after) && chars[j - 1].1 == 'n'
+                    {
                         break;
                     }
                     j += 1;
@@ -207,16 +212,40 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
             }
             // initialisms: absorb the final period of "U.S."
             let word: String = chars[i..j].iter().map(|x| x.1).collect();
-            if j < n && chars[j].1 == '.' && word.len() >= 3 && word.contains('.') && word.chars().filter(|c| *c == '.').count() >= 1 {
+            if j < n
+                && chars[j].1 == '.'
+                && word.len() >= 3
+                && word.contains('.')
+                && word.chars().filter(|c| *c == '.').count() >= 1
+            {
                 j += 1;
             }
-            let all_digits = chars[i..j].iter().all(|x| x.1.is_ascii_digit() || x.1 == '.' || x.1 == ',');
-            kind = if all_digits { TokKind::Number } else { TokKind::Word };
+            let all_digits = chars[i..j]
+                .iter()
+                .all(|x| x.1.is_ascii_digit() || x.1 == '.' || x.1 == ',');
+            kind = if all_digits {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
             // "n't" split: the word ends before 'n' when followed by 't
-            if j < n && is_apostrophe(chars[j].1) && j + 1 < n && (chars[j + 1].1 == 't' || chars[j + 1].1 == 'T') && chars[j - 1].1 == 'n' && j - 1 > i {
+            if j < n
+                && is_apostrophe(chars[j].1)
+                && j + 1 < n
+                && (chars[j + 1].1 == 't' || chars[j + 1].1 == 'T')
+                && chars[j - 1].1 == 'n'
+                && j - 1 > i
+            {
                 let (s, e) = (start, byte_at(j - 1));
                 tokens.push(make_token(text, s, e, TokKind::Word, space, newline));
-                tokens.push(make_token(text, e, byte_at(j + 2), TokKind::Word, false, false));
+                tokens.push(make_token(
+                    text,
+                    e,
+                    byte_at(j + 2),
+                    TokKind::Word,
+                    false,
+                    false,
+                ));
                 space = false;
                 newline = false;
                 i = j + 2;
@@ -253,10 +282,21 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
     tokens
 }
 
-fn make_token(text: &str, start: usize, end: usize, kind: TokKind, space: bool, newline: bool) -> Token {
+fn make_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokKind,
+    space: bool,
+    newline: bool,
+) -> Token {
     let raw = &text[start..end];
     let norm = fold(raw);
-    let norm = if norm == "'" && (raw == "’" || raw == "'") { "'".to_string() } else { norm };
+    let norm = if norm == "'" && (raw == "’" || raw == "'") {
+        "'".to_string()
+    } else {
+        norm
+    };
     Token {
         start,
         end,
@@ -294,7 +334,11 @@ fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
         if t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." | "!" | "?" | "…") {
             // absorb closing quotes and brackets
             let mut k = i + 1;
-            while k < n && !tokens[k].newline_before && (tokens[k].kind == TokKind::CloseQuote || matches!(tokens[k].norm.as_str(), ")" | "]" | "'")) {
+            while k < n
+                && !tokens[k].newline_before
+                && (tokens[k].kind == TokKind::CloseQuote
+                    || matches!(tokens[k].norm.as_str(), ")" | "]" | "'"))
+            {
                 k += 1;
             }
             let abbrev = t.norm == "."
@@ -344,13 +388,21 @@ fn mark_quotes(t: &mut Text) {
                 }
                 j += 1;
             }
-            let close = if closed { j } else { j.saturating_sub(1).max(open) };
+            let close = if closed {
+                j
+            } else {
+                j.saturating_sub(1).max(open)
+            };
             let q = t.quotes.len();
             for tok in &mut t.tokens[open..=close.min(n - 1)] {
                 tok.in_quote = true;
                 tok.quote = Some(q);
             }
-            t.quotes.push(Quote { open, close, closed });
+            t.quotes.push(Quote {
+                open,
+                close,
+                closed,
+            });
             i = if closed { close + 1 } else { j };
         } else {
             i += 1;
@@ -364,7 +416,10 @@ mod tests {
 
     fn sentences(s: &str) -> Vec<String> {
         let t = analyse(s, 0);
-        t.sentences.iter().map(|x| s[x.start..x.end].to_string()).collect()
+        t.sentences
+            .iter()
+            .map(|x| s[x.start..x.end].to_string())
+            .collect()
     }
 
     #[test]
@@ -376,10 +431,17 @@ mod tests {
 
     #[test]
     fn sentences_respect_abbreviations_and_quotes() {
-        let s = sentences("Mr. Vucic met U.S. envoys. “We will not go,” he said. Then he left!\nNew line");
+        let s = sentences(
+            "Mr. Vucic met U.S. envoys. “We will not go,” he said. Then he left!\nNew line",
+        );
         assert_eq!(
             s,
-            vec!["Mr. Vucic met U.S. envoys.", "“We will not go,” he said.", "Then he left!", "New line"]
+            vec![
+                "Mr. Vucic met U.S. envoys.",
+                "“We will not go,” he said.",
+                "Then he left!",
+                "New line"
+            ]
         );
     }
 
@@ -387,7 +449,10 @@ mod tests {
     fn possessives_and_hyphens_are_split() {
         let t = analyse("Kosovo’s EU-brokered talks aren't over.", 0);
         let norms: Vec<&str> = t.tokens.iter().map(|t| t.norm.as_str()).collect();
-        assert_eq!(norms, ["kosovo", "'s", "eu", "-", "brokered", "talks", "are", "n't", "over", "."]);
+        assert_eq!(
+            norms,
+            ["kosovo", "'s", "eu", "-", "brokered", "talks", "are", "n't", "over", "."]
+        );
         assert!(!t.tokens[3].space_before);
     }
 

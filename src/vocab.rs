@@ -37,6 +37,18 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("schema", SCHEMA),
 ];
 
+/// Prefixes for the IRIs of data (entities by type, articles, events): `state:serbia`.
+pub const ID_PREFIXES: &[(&str, &str)] = &[
+    ("article", "https://w3id.org/newskg/id/article/"),
+    ("event", "https://w3id.org/newskg/id/event/"),
+    ("person", "https://w3id.org/newskg/id/person/"),
+    ("state", "https://w3id.org/newskg/id/state/"),
+    ("organisation", "https://w3id.org/newskg/id/organisation/"),
+    ("armedforce", "https://w3id.org/newskg/id/armedforce/"),
+    ("group", "https://w3id.org/newskg/id/group/"),
+    ("place", "https://w3id.org/newskg/id/place/"),
+];
+
 macro_rules! terms {
     ($ns:literal; $($(#[$doc:meta])* $name:ident = $local:literal;)*) => {
         $( $(#[$doc])* pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local)); )*

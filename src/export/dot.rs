@@ -11,7 +11,10 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph,
+    Vertex,
+};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use crate::graph::KnowledgeGraph;
@@ -80,35 +83,68 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
     // aggregate edges
     let mut edges: BTreeMap<EdgeKey, Vec<usize>> = BTreeMap::new();
     for (i, e) in g.events.iter().enumerate() {
-        if (!opts.relations.is_empty() && !opts.relations.contains(&e.relation)) || (opts.no_hypothetical && e.hypothetical) || (opts.no_negated && e.negated) {
+        if (!opts.relations.is_empty() && !opts.relations.contains(&e.relation))
+            || (opts.no_hypothetical && e.hypothetical)
+            || (opts.no_negated && e.negated)
+        {
             continue;
         }
         for t in &e.targets {
-            edges.entry((e.agent.clone(), e.relation, t.clone(), e.negated, e.hypothetical)).or_default().push(i);
+            edges
+                .entry((
+                    e.agent.clone(),
+                    e.relation,
+                    t.clone(),
+                    e.negated,
+                    e.hypothetical,
+                ))
+                .or_default()
+                .push(i);
         }
     }
     edges.retain(|_, v| v.len() >= opts.min_support.max(1));
-    let mut used: Vec<&str> = edges.keys().flat_map(|k| [k.0.as_str(), k.2.as_str()]).collect();
+    let mut used: Vec<&str> = edges
+        .keys()
+        .flat_map(|k| [k.0.as_str(), k.2.as_str()])
+        .collect();
     used.sort();
     used.dedup();
-    let ids: BTreeMap<&str, String> = used.iter().enumerate().map(|(i, k)| (*k, format!("n{i}"))).collect();
+    let ids: BTreeMap<&str, String> = used
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (*k, format!("n{i}")))
+        .collect();
 
     let mut stmts: Vec<Stmt> = vec![
         GraphAttributes::Graph(vec![
             attr("rankdir", "LR"),
             attr("fontname", "Helvetica"),
             attr("labelloc", "t"),
-            attr("label", &format!("newskg — {} articles, {} events", g.articles.len(), g.events.len())),
+            attr(
+                "label",
+                &format!(
+                    "newskg — {} articles, {} events",
+                    g.articles.len(),
+                    g.events.len()
+                ),
+            ),
             attr("overlap", "false"),
             attr("splines", "true"),
             attr("nodesep", "0.4"),
         ])
         .into(),
-        GraphAttributes::Node(vec![attr("fontname", "Helvetica"), attr("style", "filled"), attr("fontsize", "11")]).into(),
+        GraphAttributes::Node(vec![
+            attr("fontname", "Helvetica"),
+            attr("style", "filled"),
+            attr("fontsize", "11"),
+        ])
+        .into(),
         GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("fontsize", "9")]).into(),
     ];
     for key in &used {
-        let Some(e) = g.entities.get(*key) else { continue };
+        let Some(e) = g.entities.get(*key) else {
+            continue;
+        };
         let (shp, fill) = shape(e.etype);
         let mut tip = format!("{} ({})", e.label, e.etype.class_name());
         if let Some(r) = &e.role {
@@ -123,14 +159,25 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         stmts.push(
             Node::new(
                 NodeId(Id::Plain(ids[*key].clone()), None),
-                vec![attr("label", &e.label), attr("shape", shp), attr("fillcolor", fill), attr("tooltip", &tip)],
+                vec![
+                    attr("label", &e.label),
+                    attr("shape", shp),
+                    attr("fillcolor", fill),
+                    attr("tooltip", &tip),
+                ],
             )
             .into(),
         );
     }
     for ((a, r, t, neg, hyp), evs) in &edges {
         let n = evs.len();
-        let style = if *hyp { "dotted" } else if *neg { "dashed" } else { "solid" };
+        let style = if *hyp {
+            "dotted"
+        } else if *neg {
+            "dashed"
+        } else {
+            "solid"
+        };
         let mut label = r.name().to_string();
         if *neg {
             label = format!("not {label}");
@@ -144,7 +191,12 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         let mut tip = format!("{} {} {}", g.label(a), label, g.label(t));
         for &i in evs.iter().take(10) {
             let ev = &g.events[i];
-            let date = g.articles.get(&ev.doc).and_then(|x| x.date).map(|d| format!(" {d}")).unwrap_or_default();
+            let date = g
+                .articles
+                .get(&ev.doc)
+                .and_then(|x| x.date)
+                .map(|d| format!(" {d}"))
+                .unwrap_or_default();
             tip.push_str(&format!("\n[{}{}] {}", ev.doc, date, ev.sentence));
         }
         if n > 10 {
@@ -153,8 +205,18 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         let width = format!("{:.1}", 1.0 + (n as f64).ln() * 1.5);
         stmts.push(
             Edge {
-                ty: EdgeTy::Pair(Vertex::N(NodeId(Id::Plain(ids[a.as_str()].clone()), None)), Vertex::N(NodeId(Id::Plain(ids[t.as_str()].clone()), None))),
-                attributes: vec![attr("label", &label), attr("color", colour(*r)), attr("fontcolor", colour(*r)), attr("style", style), attr("penwidth", &width), attr("tooltip", &tip)],
+                ty: EdgeTy::Pair(
+                    Vertex::N(NodeId(Id::Plain(ids[a.as_str()].clone()), None)),
+                    Vertex::N(NodeId(Id::Plain(ids[t.as_str()].clone()), None)),
+                ),
+                attributes: vec![
+                    attr("label", &label),
+                    attr("color", colour(*r)),
+                    attr("fontcolor", colour(*r)),
+                    attr("style", style),
+                    attr("penwidth", &width),
+                    attr("tooltip", &tip),
+                ],
             }
             .into(),
         );
@@ -172,12 +234,21 @@ fn legend() -> Subgraph {
         attr("label", "Legend").into(),
         attr("style", "rounded").into(),
         attr("color", "#999999").into(),
-        GraphAttributes::Node(vec![attr("shape", "plaintext"), attr("style", "solid"), attr("fontsize", "9"), attr("label", "")]).into(),
+        GraphAttributes::Node(vec![
+            attr("shape", "plaintext"),
+            attr("style", "solid"),
+            attr("fontsize", "9"),
+            attr("label", ""),
+        ])
+        .into(),
     ];
     let rows: Vec<(String, &str, &str)> = Relation::ALL
         .iter()
         .map(|r| (r.name().to_string(), colour(*r), "solid"))
-        .chain([("negated".to_string(), "#555555", "dashed"), ("hypothetical".to_string(), "#555555", "dotted")])
+        .chain([
+            ("negated".to_string(), "#555555", "dashed"),
+            ("hypothetical".to_string(), "#555555", "dotted"),
+        ])
         .collect();
     for (i, (name, col, style)) in rows.iter().enumerate() {
         let a = format!("legend_{i}a");
@@ -186,8 +257,16 @@ fn legend() -> Subgraph {
         stmts.push(Node::new(NodeId(Id::Plain(b.clone()), None), vec![attr("label", "")]).into());
         stmts.push(
             Edge {
-                ty: EdgeTy::Pair(Vertex::N(NodeId(Id::Plain(a), None)), Vertex::N(NodeId(Id::Plain(b), None))),
-                attributes: vec![attr("label", name), attr("color", col), attr("fontcolor", col), attr("style", style)],
+                ty: EdgeTy::Pair(
+                    Vertex::N(NodeId(Id::Plain(a), None)),
+                    Vertex::N(NodeId(Id::Plain(b), None)),
+                ),
+                attributes: vec![
+                    attr("label", name),
+                    attr("color", col),
+                    attr("fontcolor", col),
+                    attr("style", style),
+                ],
             }
             .into(),
         );

@@ -85,7 +85,9 @@ pub fn context() -> Value {
     for (p, ns) in vocab::PREFIXES {
         c.insert((*p).to_string(), json!(ns));
     }
-    c.insert("id".into(), json!(vocab::ID));
+    for (p, ns) in vocab::ID_PREFIXES {
+        c.insert((*p).to_string(), json!(ns));
+    }
     for class in CLASSES {
         let local = class.as_str().rsplit('#').next().unwrap_or_default();
         c.insert(local.to_string(), json!(prefixed(class.as_str())));
@@ -104,8 +106,10 @@ pub fn context() -> Value {
 }
 
 fn compact_iri(iri: &str) -> String {
-    if let Some(rest) = iri.strip_prefix(vocab::ID) {
-        return format!("id:{rest}");
+    for (p, ns) in vocab::ID_PREFIXES {
+        if let Some(rest) = iri.strip_prefix(ns) {
+            return format!("{p}:{rest}");
+        }
     }
     iri.to_string()
 }
@@ -114,10 +118,16 @@ fn value(kind: Option<Kind>, o: &Term) -> Value {
     match (kind, o) {
         (Some(Kind::Id), Term::NamedNode(n)) => json!(compact_iri(n.as_str())),
         (Some(Kind::Lang), Term::Literal(l)) if l.language() == Some("en") => json!(l.value()),
-        (Some(Kind::Plain), Term::Literal(l)) if l.datatype() == oxrdf::vocab::xsd::STRING => json!(l.value()),
+        (Some(Kind::Plain), Term::Literal(l)) if l.datatype() == oxrdf::vocab::xsd::STRING => {
+            json!(l.value())
+        }
         (Some(Kind::Date), Term::Literal(l)) if l.datatype() == ext::XSD_DATE => json!(l.value()),
-        (Some(Kind::Native), Term::Literal(l)) if l.datatype() == ext::BOOLEAN => json!(l.value() == "true"),
-        (Some(Kind::Native), Term::Literal(l)) if l.datatype() == ext::INTEGER && l.value().parse::<u64>().is_ok() => {
+        (Some(Kind::Native), Term::Literal(l)) if l.datatype() == ext::BOOLEAN => {
+            json!(l.value() == "true")
+        }
+        (Some(Kind::Native), Term::Literal(l))
+            if l.datatype() == ext::INTEGER && l.value().parse::<u64>().is_ok() =>
+        {
             json!(l.value().parse::<u64>().unwrap_or_default())
         }
         // anything else in expanded form, exact
@@ -137,7 +147,13 @@ pub fn write_jsonld<W: Write>(triples: &[Triple], mut w: W) -> io::Result<W> {
     while i < triples.len() {
         let subject = triples[i].subject.clone();
         let mut node = Map::new();
-        node.insert("@id".into(), json!(compact_iri(&subject.to_string().trim_matches(['<', '>']).to_string())));
+        node.insert(
+            "@id".into(),
+            json!(match &subject {
+                oxrdf::NamedOrBlankNode::NamedNode(n) => compact_iri(n.as_str()),
+                other => other.to_string(),
+            }),
+        );
         let mut types: Vec<Value> = Vec::new();
         let mut props: Vec<(String, Value)> = Vec::new();
         while i < triples.len() && triples[i].subject == subject {
@@ -153,8 +169,12 @@ pub fn write_jsonld<W: Write>(triples: &[Triple], mut w: W) -> io::Result<W> {
                 }
                 continue;
             }
-            let term = TERMS.iter().find(|(_, iri, _)| *iri == tr.predicate.as_ref());
-            let key = term.map(|(n, _, _)| (*n).to_string()).unwrap_or_else(|| tr.predicate.as_str().to_string());
+            let term = TERMS
+                .iter()
+                .find(|(_, iri, _)| *iri == tr.predicate.as_ref());
+            let key = term
+                .map(|(n, _, _)| (*n).to_string())
+                .unwrap_or_else(|| tr.predicate.as_str().to_string());
             props.push((key, value(term.map(|x| x.2), &tr.object)));
         }
         match types.len() {
@@ -175,7 +195,14 @@ pub fn write_jsonld<W: Write>(triples: &[Triple], mut w: W) -> io::Result<W> {
                 vals.push(props[k].1.clone());
                 k += 1;
             }
-            node.insert(key, if vals.len() == 1 { vals.remove(0) } else { Value::Array(vals) });
+            node.insert(
+                key,
+                if vals.len() == 1 {
+                    vals.remove(0)
+                } else {
+                    Value::Array(vals)
+                },
+            );
         }
         nodes.push(Value::Object(node));
     }

@@ -29,7 +29,12 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// All formats.
-    pub const ALL: [ExportFormat; 4] = [ExportFormat::Turtle, ExportFormat::JsonLd, ExportFormat::Dot, ExportFormat::NTriples];
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::Turtle,
+        ExportFormat::JsonLd,
+        ExportFormat::Dot,
+        ExportFormat::NTriples,
+    ];
 
     /// The format of a file extension or format name (`ttl`, `turtle`, `nt`, `jsonld`, `json`, `dot`, `gv`).
     pub fn from_extension(ext: &str) -> Option<ExportFormat> {
@@ -74,7 +79,10 @@ pub struct Exporter {
 impl Exporter {
     /// A serialiser for `format`.
     pub fn new(format: ExportFormat) -> Exporter {
-        Exporter { format, dot: DotOptions::default() }
+        Exporter {
+            format,
+            dot: DotOptions::default(),
+        }
     }
 
     /// Options for the DOT format (ignored by the others).
@@ -85,7 +93,10 @@ impl Exporter {
 
     /// Binds the serialiser to a writer.
     pub fn for_writer<W: Write>(self, w: W) -> WriterExporter<W> {
-        WriterExporter { exporter: self, writer: Some(w) }
+        WriterExporter {
+            exporter: self,
+            writer: Some(w),
+        }
     }
 }
 
@@ -98,7 +109,10 @@ pub struct WriterExporter<W: Write> {
 impl<W: Write> WriterExporter<W> {
     /// Writes the whole graph.
     pub fn serialize_graph(&mut self, g: &KnowledgeGraph) -> io::Result<()> {
-        let w = self.writer.take().ok_or_else(|| io::Error::other("graph already serialised"))?;
+        let w = self
+            .writer
+            .take()
+            .ok_or_else(|| io::Error::other("graph already serialised"))?;
         let w = match self.exporter.format {
             ExportFormat::Turtle => rdf::write_turtle(&rdf::triples(g), w)?,
             ExportFormat::NTriples => rdf::write_ntriples(&rdf::triples(g), w)?,
@@ -111,7 +125,10 @@ impl<W: Write> WriterExporter<W> {
 
     /// Flushes and returns the writer.
     pub fn finish(mut self) -> io::Result<W> {
-        let mut w = self.writer.take().ok_or_else(|| io::Error::other("writer lost after a failed write"))?;
+        let mut w = self
+            .writer
+            .take()
+            .ok_or_else(|| io::Error::other("writer lost after a failed write"))?;
         w.flush()?;
         Ok(w)
     }
@@ -120,9 +137,20 @@ impl<W: Write> WriterExporter<W> {
 /// Writes a file atomically: into a temporary file in the same directory,
 /// then renamed over the target, so a reader (or a crash) never sees a
 /// half-written file.
-pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
-    let dir: PathBuf = path.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let mut tmp = tempfile::Builder::new().prefix(".newskg-").suffix(".tmp").tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    let dir: PathBuf = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".newskg-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
     {
         let mut buf = io::BufWriter::new(tmp.as_file_mut());
         write(&mut buf).map_err(|e| Error::io(path, e))?;
@@ -134,7 +162,12 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
 }
 
 /// Writes the graph into `dir/graph.<ext>` for each format, atomically.
-pub fn write_files(g: &KnowledgeGraph, dir: &Path, formats: &[ExportFormat], dot: &DotOptions) -> Result<Vec<PathBuf>> {
+pub fn write_files(
+    g: &KnowledgeGraph,
+    dir: &Path,
+    formats: &[ExportFormat],
+    dot: &DotOptions,
+) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut written = Vec::new();
     for &f in formats {

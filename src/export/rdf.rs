@@ -56,8 +56,23 @@ pub fn fnv64(parts: &[&str]) -> u64 {
 pub fn event_iri(e: &Event) -> NamedNode {
     let targets = e.targets.join(" ");
     let flags = format!("{}{}", u8::from(e.negated), u8::from(e.hypothetical));
-    let h = fnv64(&[&e.agent, &targets, &flags, &e.trigger, &e.pattern]);
-    NamedNode::new_unchecked(format!("{}event/{}/{}-{}-{:012x}", vocab::ID, encode(&e.doc), e.start, e.relation.name(), h & 0xffff_ffff_ffff))
+    let h = fnv64(&[
+        &e.doc,
+        &e.start.to_string(),
+        &e.agent,
+        &targets,
+        &flags,
+        &e.trigger,
+        &e.pattern,
+    ]);
+    NamedNode::new_unchecked(format!(
+        "{}event/{}_{}_{}_{:012x}",
+        vocab::ID,
+        encode(&e.doc),
+        e.start,
+        e.relation.name(),
+        h & 0xffff_ffff_ffff
+    ))
 }
 
 fn boolean(b: bool) -> Literal {
@@ -84,7 +99,11 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
         out.push(t(&d, oxrdf::vocab::rdf::TYPE, nkg::ARTICLE));
         out.push(t(&d, ext::IDENTIFIER, Literal::new_simple_literal(&a.id)));
         if let Some(date) = a.date {
-            out.push(t(&d, ext::DATE, Literal::new_typed_literal(date.to_string(), ext::XSD_DATE)));
+            out.push(t(
+                &d,
+                ext::DATE,
+                Literal::new_typed_literal(date.to_string(), ext::XSD_DATE),
+            ));
         }
     }
     for e in g.entities.values() {
@@ -106,22 +125,42 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
     for ev in &g.events {
         let s = event_iri(ev);
         let agent = entity_iri(&ev.agent);
-        out.push(t(&s, oxrdf::vocab::rdf::TYPE, vocab::event_class(ev.relation)));
+        out.push(t(
+            &s,
+            oxrdf::vocab::rdf::TYPE,
+            vocab::event_class(ev.relation),
+        ));
         out.push(t(&s, nkg::AGENT, agent.clone()));
         for target in &ev.targets {
             out.push(t(&s, nkg::TARGET, entity_iri(target)));
             if !ev.negated && !ev.hypothetical {
-                out.push(t(&agent, vocab::direct_property(ev.relation), entity_iri(target)));
+                out.push(t(
+                    &agent,
+                    vocab::direct_property(ev.relation),
+                    entity_iri(target),
+                ));
             }
         }
         out.push(t(&s, nkg::NEGATED, boolean(ev.negated)));
         out.push(t(&s, nkg::HYPOTHETICAL, boolean(ev.hypothetical)));
         out.push(t(&s, ext::WAS_DERIVED_FROM, article_iri(&ev.doc)));
-        out.push(t(&s, nkg::SENTENCE, Literal::new_simple_literal(&ev.sentence)));
+        out.push(t(
+            &s,
+            nkg::SENTENCE,
+            Literal::new_simple_literal(&ev.sentence),
+        ));
         out.push(t(&s, nkg::START_OFFSET, integer(ev.start)));
         out.push(t(&s, nkg::END_OFFSET, integer(ev.end)));
-        out.push(t(&s, nkg::TRIGGER, Literal::new_simple_literal(&ev.trigger)));
-        out.push(t(&s, nkg::PATTERN, Literal::new_simple_literal(&ev.pattern)));
+        out.push(t(
+            &s,
+            nkg::TRIGGER,
+            Literal::new_simple_literal(&ev.trigger),
+        ));
+        out.push(t(
+            &s,
+            nkg::PATTERN,
+            Literal::new_simple_literal(&ev.pattern),
+        ));
         if let Some(sp) = &ev.attributed_to {
             out.push(t(&s, ext::WAS_ATTRIBUTED_TO, entity_iri(sp)));
         }
@@ -141,7 +180,9 @@ pub fn write_turtle<W: Write>(triples: &[Triple], w: W) -> io::Result<W> {
     for (p, iri) in PREFIXES {
         ser = ser.with_prefix(*p, *iri).map_err(io::Error::other)?;
     }
-    ser = ser.with_prefix("id", vocab::ID).map_err(io::Error::other)?;
+    for (p, iri) in vocab::ID_PREFIXES {
+        ser = ser.with_prefix(*p, *iri).map_err(io::Error::other)?;
+    }
     let mut w = ser.for_writer(w);
     for tr in triples {
         w.serialize_triple(tr)?;

@@ -96,6 +96,20 @@ pub struct Mention {
     pub hyphen: Option<String>,
 }
 
+impl Mention {
+    /// A mention of an entity.
+    pub fn of_entity(first: usize, last: usize, e: usize, via: Via) -> Mention {
+        Mention {
+            first,
+            last,
+            referent: Ref::Entity(e),
+            via,
+            force: None,
+            hyphen: None,
+        }
+    }
+}
+
 /// The mentions of one document and the entities they refer to.
 #[derive(Debug, Default)]
 pub struct Mentions {
@@ -142,7 +156,10 @@ impl Mentions {
             if let Some(s) = k.state_by_name(p) {
                 crate::model::entity_key(EntityType::State, &k.states[s].name)
             } else {
-                let t = k.org_by_name(p).map(|o| k.orgs[o].etype).unwrap_or(EntityType::Organisation);
+                let t = k
+                    .org_by_name(p)
+                    .map(|o| k.orgs[o].etype)
+                    .unwrap_or(EntityType::Organisation);
                 crate::model::entity_key(t, p)
             }
         });
@@ -231,7 +248,10 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
             m.roles.insert(s.first, (s.last, r));
         }
     }
-    let names: Vec<Span> = spans.into_iter().filter(|s| !matches!(s.hit, Hit::Role(_))).collect();
+    let names: Vec<Span> = spans
+        .into_iter()
+        .filter(|s| !matches!(s.hit, Hit::Role(_)))
+        .collect();
     // Persons first: their spans must not be claimed by other phrases.
     persons::find_strong(k, text, t, &names, &mut m);
     places::find(k, text, t, &names, &mut m);
@@ -256,7 +276,11 @@ pub fn gazetteer_spans(k: &Knowledge, text: &str, from: usize, t: &Text) -> Vec<
         .into_iter()
         .filter_map(|(s, e, hit)| {
             let (a, b) = (*starts.get(&s)?, *ends.get(&e)?);
-            Some(Span { first: a, last: b + 1, hit })
+            Some(Span {
+                first: a,
+                last: b + 1,
+                hit,
+            })
         })
         .collect();
     // longest first among the names that fit token boundaries; an alias
@@ -286,7 +310,24 @@ fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {
             PronounKind::Plural
         } else if k.is("pronoun_thing", &tok.norm) {
             PronounKind::Thing
-        } else if tok.norm == "there" && i > 0 && !t.tokens[i + 1..].first().is_some_and(|n| matches!(n.norm.as_str(), "is" | "are" | "was" | "were" | "have" | "has" | "will" | "would" | "could" | "may" | "might")) {
+        } else if tok.norm == "there"
+            && i > 0
+            && !t.tokens[i + 1..].first().is_some_and(|n| {
+                matches!(
+                    n.norm.as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "have"
+                        | "has"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                )
+            })
+        {
             m.push(Mention {
                 first: i,
                 last: i + 1,
@@ -327,10 +368,19 @@ pub fn describe(text: &str) -> String {
     let mut out = String::new();
     for mm in &m.list {
         let what = match &mm.referent {
-            Ref::Entity(e) => format!("{} ({})", m.entities[*e].label, m.entities[*e].etype.class_name()),
+            Ref::Entity(e) => format!(
+                "{} ({})",
+                m.entities[*e].label,
+                m.entities[*e].etype.class_name()
+            ),
             other => format!("{other:?}"),
         };
-        out.push_str(&format!("[{}] → {} via {:?}\n", span_text(text, &t, mm.first, mm.last), what, mm.via));
+        out.push_str(&format!(
+            "[{}] → {} via {:?}\n",
+            span_text(text, &t, mm.first, mm.last),
+            what,
+            mm.via
+        ));
     }
     out
 }

@@ -16,7 +16,9 @@ use crate::text::{fold, Text, TokKind};
 
 use super::{Mention, Mentions, Ref, Span, Via};
 
-const PARTICLES: &[&str] = &["bin", "al", "de", "van", "von", "da", "el", "ibn", "ben", "der", "la", "di", "du"];
+const PARTICLES: &[&str] = &[
+    "bin", "al", "de", "van", "von", "da", "el", "ibn", "ben", "der", "la", "di", "du",
+];
 
 fn is_name_token(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) -> bool {
     let tok = &t.tokens[i];
@@ -42,9 +44,14 @@ fn name_span(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) ->
     while j < n && j < i + 6 && !t.tokens[j].newline_before {
         if is_name_token(k, t, j, names, m) && t.tokens[j].space_before {
             j += 1;
-        } else if t.tokens[j].norm == "-" && !t.tokens[j].space_before && j + 1 < n && !t.tokens[j + 1].space_before && is_name_token(k, t, j + 1, names, m) {
-            j += 2;
-        } else if PARTICLES.contains(&t.tokens[j].norm.as_str()) && j + 1 < n && is_name_token(k, t, j + 1, names, m) {
+        } else if j + 1 < n
+            && is_name_token(k, t, j + 1, names, m)
+            && ((t.tokens[j].norm == "-"
+                && !t.tokens[j].space_before
+                && !t.tokens[j + 1].space_before)
+                || PARTICLES.contains(&t.tokens[j].norm.as_str()))
+        {
+            // "Jean-Yves", "bin Salman"
             j += 2;
         } else {
             break;
@@ -54,25 +61,42 @@ fn name_span(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) ->
 }
 
 fn words_in(t: &Text, a: usize, b: usize) -> usize {
-    t.tokens[a..b].iter().filter(|x| x.kind == TokKind::Word && x.norm != "-").count()
+    t.tokens[a..b]
+        .iter()
+        .filter(|x| x.kind == TokKind::Word && x.norm != "-")
+        .count()
 }
 
 /// The affiliation (entity key) named by a gazetteer span ending at `end`
 /// (optionally followed by `'s`).
-fn affiliation_before(k: &Knowledge, t: &Text, names: &[Span], end: usize) -> Option<(usize, String)> {
-    let e = if end > 0 && t.tokens[end - 1].norm == "'s" { end - 1 } else { end };
+fn affiliation_before(
+    k: &Knowledge,
+    t: &Text,
+    names: &[Span],
+    end: usize,
+) -> Option<(usize, String)> {
+    let e = if end > 0 && t.tokens[end - 1].norm == "'s" {
+        end - 1
+    } else {
+        end
+    };
     let s = names.iter().find(|s| s.last == e)?;
     Some((s.first, span_key(k, s.hit)?))
 }
 
 /// The affiliation named inside tokens `a..b` (first gazetteer span).
 fn affiliation_within(k: &Knowledge, names: &[Span], a: usize, b: usize) -> Option<String> {
-    names.iter().filter(|s| s.first >= a && s.last <= b).find_map(|s| span_key(k, s.hit))
+    names
+        .iter()
+        .filter(|s| s.first >= a && s.last <= b)
+        .find_map(|s| span_key(k, s.hit))
 }
 
 fn span_key(k: &Knowledge, hit: Hit) -> Option<String> {
     match hit {
-        Hit::StateName(s) | Hit::Capital(s) | Hit::Adjective(s) => Some(entity_key(EntityType::State, &k.states[s].name)),
+        Hit::StateName(s) | Hit::Capital(s) | Hit::Adjective(s) => {
+            Some(entity_key(EntityType::State, &k.states[s].name))
+        }
         Hit::Org(o) => Some(entity_key(k.orgs[o].etype, &k.orgs[o].name)),
         _ => None,
     }
@@ -80,17 +104,6 @@ fn span_key(k: &Knowledge, hit: Hit) -> Option<String> {
 
 fn speech_at(k: &Knowledge, t: &Text, i: usize) -> bool {
     t.tokens.get(i).is_some_and(|x| k.is("speech", &x.norm))
-}
-
-fn person_mention(first: usize, last: usize, e: usize, via: Via) -> Mention {
-    Mention {
-        first,
-        last,
-        referent: Ref::Entity(e),
-        via,
-        force: None,
-        hyphen: None,
-    }
 }
 
 /// Strong patterns: a name is a person when its context says so.
@@ -102,10 +115,16 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         let role_before = m.roles.values().any(|(re, _)| *re == i);
         let city_first = role_before
             && m.cover[i].is_none()
-            && names.iter().any(|s| s.first == i && s.last == i + 1 && matches!(s.hit, Hit::Capital(_)))
+            && names
+                .iter()
+                .any(|s| s.first == i && s.last == i + 1 && matches!(s.hit, Hit::Capital(_)))
             && i + 1 < n
             && t.tokens[i + 1].space_before;
-        let span = if city_first { name_span(k, t, i + 1, names, m) } else { name_span(k, t, i, names, m) };
+        let span = if city_first {
+            name_span(k, t, i + 1, names, m)
+        } else {
+            name_span(k, t, i, names, m)
+        };
         let Some(end) = span else {
             i += 1;
             continue;
@@ -114,7 +133,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         let mut role: Option<(usize, usize)> = None; // (role idx, mention start)
         let mut affil: Option<String> = None;
         let mut extra: Option<(usize, usize)> = None; // a role phrase mention elsewhere
-        // (a) role immediately before
+                                                      // (a) role immediately before
         if let Some((&rs, &(_, r))) = m.roles.iter().find(|(_, (re, _))| *re == i) {
             let (start, a) = match affiliation_before(k, t, names, rs) {
                 Some((s, key)) => (s, Some(key)),
@@ -127,7 +146,9 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
             affil = a;
         }
         // (d) title before
-        let titled = i > 0 && (k.is("title", &t.tokens[i - 1].norm) || (i > 1 && t.tokens[i - 1].norm == "." && k.is("title", &t.tokens[i - 2].norm)));
+        let titled = i > 0
+            && (k.is("title", &t.tokens[i - 1].norm)
+                || (i > 1 && t.tokens[i - 1].norm == "." && k.is("title", &t.tokens[i - 2].norm)));
         // (b) apposition after: "Name, (the) (X's) role"
         if role.is_none() && end < n && t.tokens[end].norm == "," {
             let mut j = end + 1;
@@ -138,8 +159,10 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
                     break;
                 }
                 let w = &t.tokens[j].norm;
-                let skippable = matches!(w.as_str(), "the" | "a" | "an" | "'s" | "former" | "deputy" | "chief" | "senior")
-                    || names.iter().any(|s| s.first <= j && j < s.last)
+                let skippable = matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "'s" | "former" | "deputy" | "chief" | "senior"
+                ) || names.iter().any(|s| s.first <= j && j < s.last)
                     || t.tokens[j].capitalised;
                 if !skippable {
                     break;
@@ -151,10 +174,17 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         if role.is_none() && i > 1 && t.tokens[i - 1].norm == "," {
             let comma = i - 1;
             let from = comma.saturating_sub(8);
-            let found = m.roles.iter().filter(|(s, (e, _))| **s >= from && *e <= comma).max_by_key(|(s, _)| **s).map(|(s, (e, r))| (*s, *e, *r));
+            let found = m
+                .roles
+                .iter()
+                .filter(|(s, (e, _))| **s >= from && *e <= comma)
+                .max_by_key(|(s, _)| **s)
+                .map(|(s, (e, r))| (*s, *e, *r));
             if let Some((rs, _re, r)) = found {
                 // the role phrase must not contain a verb-like break
-                let clean = t.tokens[rs..comma].iter().all(|x| x.kind == TokKind::Word || x.norm == "'s" || x.norm == "-");
+                let clean = t.tokens[rs..comma]
+                    .iter()
+                    .all(|x| x.kind == TokKind::Word || x.norm == "'s" || x.norm == "-");
                 if clean {
                     let mut ps = rs;
                     if let Some((s, key)) = affiliation_before(k, t, names, rs) {
@@ -172,7 +202,9 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
             }
         }
         let speech = nwords >= 2 && (speech_at(k, t, end) || (i > 0 && speech_at(k, t, i - 1)));
-        let is_person = (role.is_some() && nwords >= 1 && (nwords >= 2 || titled || role.is_some_and(|(_, s)| s < i)))
+        let is_person = (role.is_some()
+            && nwords >= 1
+            && (nwords >= 2 || titled || role.is_some_and(|(_, s)| s < i)))
             || (titled && nwords >= 2)
             || speech;
         if !is_person || (nwords == 1 && !titled && role.is_none()) {
@@ -187,9 +219,9 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         e.affiliation = affil;
         let ei = m.entity(e);
         let start = role.map(|(_, s)| s).unwrap_or(i).min(i);
-        m.push(person_mention(start, end, ei, Via::Name));
+        m.push(Mention::of_entity(start, end, ei, Via::Name));
         if let Some((a, b)) = extra {
-            m.push(person_mention(a, b, ei, Via::Role));
+            m.push(Mention::of_entity(a, b, ei, Via::Role));
         }
         i = end;
     }
@@ -202,7 +234,9 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -235,15 +269,26 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }
         // up to three capitalised words
         let mut end = i + 1;
-        while end < n && end < i + 3 && t.tokens[end].capitalised && t.tokens[end].kind == TokKind::Word && m.cover[end].is_none() && t.tokens[end].space_before {
+        while end < n
+            && end < i + 3
+            && t.tokens[end].capitalised
+            && t.tokens[end].kind == TokKind::Word
+            && m.cover[end].is_none()
+            && t.tokens[end].space_before
+        {
             end += 1;
         }
-        let titled = i > 0 && (k.is("title", &t.tokens[i - 1].norm) || (i > 1 && t.tokens[i - 1].norm == "." && k.is("title", &t.tokens[i - 2].norm)));
+        let titled = i > 0
+            && (k.is("title", &t.tokens[i - 1].norm)
+                || (i > 1 && t.tokens[i - 1].norm == "." && k.is("title", &t.tokens[i - 2].norm)));
         let mut found = None;
         for e in (i + 1..=end).rev() {
             let words: Vec<&str> = t.tokens[i..e].iter().map(|x| x.norm.as_str()).collect();
             let phrase = words.join(" ");
-            if let Some(p) = persons.iter().find(|(_, f, s)| *f == phrase || (*s == phrase && s.len() >= 3)) {
+            if let Some(p) = persons
+                .iter()
+                .find(|(_, f, s)| *f == phrase || (*s == phrase && s.len() >= 3))
+            {
                 found = Some((p.0, e));
                 break;
             }
@@ -256,7 +301,8 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                     continue;
                 }
                 let close = levenshtein(w, s) <= if titled { 3 } else { 1 };
-                let prefix = titled && w.len() >= 4 && s.len() >= 4 && w.starts_with(&s[..4.min(s.len())]);
+                let prefix =
+                    titled && w.len() >= 4 && s.len() >= 4 && w.starts_with(&s[..4.min(s.len())]);
                 if (close && w.len() >= 5) || prefix {
                     found = Some((*pi, i + 1));
                     break;
@@ -271,12 +317,20 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }
         if let Some((p, e)) = found {
             let start = if titled {
-                if t.tokens[i - 1].norm == "." { i - 2 } else { i - 1 }
+                if t.tokens[i - 1].norm == "." {
+                    i - 2
+                } else {
+                    i - 1
+                }
             } else {
                 i
             };
-            let start = if (start..i).all(|x| m.cover[x].is_none()) { start } else { i };
-            m.push(person_mention(start, e, p, Via::Name));
+            let start = if (start..i).all(|x| m.cover[x].is_none()) {
+                start
+            } else {
+                i
+            };
+            m.push(Mention::of_entity(start, e, p, Via::Name));
             i = e;
             continue;
         }
@@ -290,7 +344,8 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// officials of a named state, to the state.
 pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
     let n = t.tokens.len();
-    let mut roles: Vec<(usize, usize, usize)> = m.roles.iter().map(|(s, (e, r))| (*s, *e, *r)).collect();
+    let mut roles: Vec<(usize, usize, usize)> =
+        m.roles.iter().map(|(s, (e, r))| (*s, *e, *r)).collect();
     roles.sort();
     for (rs, re, r) in roles {
         if (rs..re).any(|x| m.cover[x].is_some()) {
@@ -300,7 +355,11 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let mut end = re;
         let mut affil = None;
         // modifier before: "the Serbian president", "Serbia's president"
-        let before = if rs > 0 && t.tokens[rs - 1].norm == "'s" { rs - 1 } else { rs };
+        let before = if rs > 0 && t.tokens[rs - 1].norm == "'s" {
+            rs - 1
+        } else {
+            rs
+        };
         if before > 0 {
             if let Some(mi) = m.cover[before - 1] {
                 match (&m.list[mi].referent, m.list[mi].via) {
@@ -308,7 +367,12 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                         affil = Some(entity_key(EntityType::State, &k.states[*s].name));
                         start = m.list[mi].first;
                     }
-                    (Ref::Entity(e), Via::Name | Via::Capital) if matches!(m.entities[*e].etype, EntityType::State | EntityType::Organisation) => {
+                    (Ref::Entity(e), Via::Name | Via::Capital)
+                        if matches!(
+                            m.entities[*e].etype,
+                            EntityType::State | EntityType::Organisation
+                        ) =>
+                    {
                         affil = Some(m.entities[*e].key.clone());
                         start = m.list[mi].first;
                     }
@@ -325,21 +389,36 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
             if j < n {
                 if let Some(mi) = m.cover[j] {
                     match &m.list[mi].referent {
-                        Ref::Adjective(s) => affil = Some(entity_key(EntityType::State, &k.states[*s].name)),
-                        Ref::Entity(e) if matches!(m.entities[*e].etype, EntityType::State | EntityType::Organisation) => affil = Some(m.entities[*e].key.clone()),
+                        Ref::Adjective(s) => {
+                            affil = Some(entity_key(EntityType::State, &k.states[*s].name))
+                        }
+                        Ref::Entity(e)
+                            if matches!(
+                                m.entities[*e].etype,
+                                EntityType::State | EntityType::Organisation
+                            ) =>
+                        {
+                            affil = Some(m.entities[*e].key.clone())
+                        }
                         _ => {}
                     }
                     if affil.is_some() {
                         // extend over a following head noun ("cabinet", "party")
                         end = m.list[mi].last;
-                        if end < n && t.tokens[end].kind == TokKind::Word && !t.tokens[end].capitalised && crate::mentions::phrases::phrase_at(k, t, end, "government").is_some() {
+                        if end < n
+                            && t.tokens[end].kind == TokKind::Word
+                            && !t.tokens[end].capitalised
+                            && crate::mentions::phrases::phrase_at(k, t, end, "government")
+                                .is_some()
+                        {
                             end += 1;
                         }
                     }
                 }
             }
         }
-        let determined = start < rs || (rs > 0 && matches!(t.tokens[rs - 1].norm.as_str(), "the" | "this" | "that"));
+        let determined = start < rs
+            || (rs > 0 && matches!(t.tokens[rs - 1].norm.as_str(), "the" | "this" | "that"));
         if !determined {
             continue;
         }
@@ -353,7 +432,10 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                 return false;
             }
             let Some(er) = &e.role else { return false };
-            let same_role = *er == role.name || k.roles.iter().any(|x| x.name == *er && x.kind == role.kind && role.kind == "head");
+            let same_role = *er == role.name
+                || k.roles
+                    .iter()
+                    .any(|x| x.name == *er && x.kind == role.kind && role.kind == "head");
             let kind_match = k.roles.iter().any(|x| x.name == *er && x.kind == role.kind);
             let affil_ok = match (&affil, &e.affiliation) {
                 (Some(a), Some(b)) => a == b,
@@ -384,7 +466,7 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
             },
         };
         if let Some(e) = target {
-            m.push(person_mention(start, end, e, Via::Role));
+            m.push(Mention::of_entity(start, end, e, Via::Role));
         }
     }
 }

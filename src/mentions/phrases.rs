@@ -22,8 +22,22 @@ pub enum Head {
 
 /// Words that, after an ethnic group adjective, are absorbed into the group phrase.
 const GROUP_NOUNS: &[&str] = &[
-    "gangs", "groups", "fighters", "militants", "rebels", "separatists", "community", "side", "people",
-    "population", "minority", "majority", "leaders", "politicians", "protesters", "demonstrators",
+    "gangs",
+    "groups",
+    "fighters",
+    "militants",
+    "rebels",
+    "separatists",
+    "community",
+    "side",
+    "people",
+    "population",
+    "minority",
+    "majority",
+    "leaders",
+    "politicians",
+    "protesters",
+    "demonstrators",
 ];
 
 /// Matches the longest lexicon phrase of `class` starting at token `i`; returns its end.
@@ -52,7 +66,12 @@ pub fn phrase_at(k: &Knowledge, t: &Text, i: usize, class: &str) -> Option<usize
 }
 
 /// A chain of modifiers and head nouns starting at `i`: returns its end and the head class.
-pub fn head_chain(k: &Knowledge, t: &Text, i: usize, cover: &[Option<usize>]) -> Option<(usize, Head)> {
+pub fn head_chain(
+    k: &Knowledge,
+    t: &Text,
+    i: usize,
+    cover: &[Option<usize>],
+) -> Option<(usize, Head)> {
     let mut j = i;
     let mut head = None;
     let mut end = i;
@@ -87,7 +106,6 @@ pub fn head_chain(k: &Knowledge, t: &Text, i: usize, cover: &[Option<usize>]) ->
                 head = Some(Head::People);
                 end = e;
             }
-            j = e;
             break;
         }
         if k.is("modifier", &tok.norm) && j < i + 4 {
@@ -97,7 +115,11 @@ pub fn head_chain(k: &Knowledge, t: &Text, i: usize, cover: &[Option<usize>]) ->
         break;
     }
     let head = head?;
-    let head = if head == Head::Force && police { Head::Police } else { head };
+    let head = if head == Head::Force && police {
+        Head::Police
+    } else {
+        head
+    };
     Some((end, head))
 }
 
@@ -114,7 +136,11 @@ fn state_head_entity(k: &Knowledge, m: &mut Mentions, s: usize, head: Head) -> O
             m.entity(e)
         }
         Head::Force => {
-            let adj = info.adjectives.first().cloned().unwrap_or_else(|| info.name.clone());
+            let adj = info
+                .adjectives
+                .first()
+                .cloned()
+                .unwrap_or_else(|| info.name.clone());
             let mut e = Entity::new(EntityType::ArmedForce, format!("{adj} Armed Forces"));
             e.affiliation = Some(state_key);
             m.entity(e)
@@ -134,7 +160,11 @@ pub fn people_plural(k: &Knowledge, s: usize) -> Option<String> {
         return Some(p.clone());
     }
     let adj = info.adjectives.first()?;
-    Some(if adj.ends_with('n') || adj.ends_with('i') { format!("{adj}s") } else { adj.clone() })
+    Some(if adj.ends_with('n') || adj.ends_with('i') {
+        format!("{adj}s")
+    } else {
+        adj.clone()
+    })
 }
 
 fn group(k: &Knowledge, m: &mut Mentions, place: Option<usize>, people: usize) -> Option<usize> {
@@ -153,17 +183,6 @@ fn state_of(hit: Hit) -> Option<usize> {
     }
 }
 
-fn mention(first: usize, last: usize, e: usize, via: Via) -> Mention {
-    Mention {
-        first,
-        last,
-        referent: Ref::Entity(e),
-        via,
-        force: None,
-        hyphen: None,
-    }
-}
-
 /// Builds actor mentions from the gazetteer spans.
 pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
     let toks = &t.tokens;
@@ -178,11 +197,20 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         }
         let mut end = s.last;
         // possessive
-        let after_pos = if end < n && toks[end].norm == "'s" { end + 1 } else { end };
-        let ethnic_before = s.first > 0 && toks[s.first - 1].norm == "ethnic" && m.cover[s.first - 1].is_none();
+        let after_pos = if end < n && toks[end].norm == "'s" {
+            end + 1
+        } else {
+            end
+        };
+        let ethnic_before =
+            s.first > 0 && toks[s.first - 1].norm == "ethnic" && m.cover[s.first - 1].is_none();
 
         // 1. Hyphen compound: "Kosovo-Albanian side", "EU-brokered"
-        if end + 1 < n && toks[end].norm == "-" && !toks[end].space_before && !toks[end + 1].space_before {
+        if end + 1 < n
+            && toks[end].norm == "-"
+            && !toks[end].space_before
+            && !toks[end + 1].space_before
+        {
             if let (Some(place), Some(other)) = (state_of(s.hit), next_span(end + 1)) {
                 if let Hit::Adjective(o) | Hit::Plural(o) = other.hit {
                     if o != place && matches!(s.hit, Hit::StateName(_)) {
@@ -191,7 +219,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                             last += 1;
                         }
                         if let Some(e) = group(k, m, Some(place), o) {
-                            m.push(mention(s.first, last, e, Via::Phrase));
+                            m.push(Mention::of_entity(s.first, last, e, Via::Phrase));
                         }
                         continue;
                     }
@@ -203,8 +231,12 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 h => h,
             };
             if let Some(e) = base_entity(k, m, hit, ethnic_before) {
-                let via = if matches!(s.hit, Hit::Capital(_)) { Via::Capital } else { Via::Name };
-                let mut mm = mention(s.first, end, e, via);
+                let via = if matches!(s.hit, Hit::Capital(_)) {
+                    Via::Capital
+                } else {
+                    Via::Name
+                };
+                let mut mm = Mention::of_entity(s.first, end, e, via);
                 mm.hyphen = Some(word);
                 m.push(mm);
             }
@@ -230,7 +262,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     }
                     if last != usize::MAX && o != place {
                         if let Some(e) = group(k, m, Some(place), o) {
-                            m.push(mention(s.first, last, e, Via::Phrase));
+                            m.push(Mention::of_entity(s.first, last, e, Via::Phrase));
                             continue;
                         }
                     }
@@ -240,7 +272,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         if let Hit::Plural(p) = s.hit {
             let first = if ethnic_before { s.first - 1 } else { s.first };
             if let Some(e) = group(k, m, None, p) {
-                m.push(mention(first, s.last, e, Via::Phrase));
+                m.push(Mention::of_entity(first, s.last, e, Via::Phrase));
             }
             continue;
         }
@@ -248,14 +280,19 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             if let Hit::Adjective(p) = s.hit {
                 // "ethnic Albanian fighters", "ethnic Serb demonstrators"
                 let mut last = s.last;
-                while last < n && toks[last].kind == TokKind::Word && !toks[last].capitalised && last < s.last + 2 && m.cover[last].is_none() {
+                while last < n
+                    && toks[last].kind == TokKind::Word
+                    && !toks[last].capitalised
+                    && last < s.last + 2
+                    && m.cover[last].is_none()
+                {
                     last += 1;
                     if GROUP_NOUNS.contains(&toks[last - 1].norm.as_str()) {
                         break;
                     }
                 }
                 if let Some(e) = group(k, m, None, p) {
-                    m.push(mention(s.first - 1, last, e, Via::Phrase));
+                    m.push(Mention::of_entity(s.first - 1, last, e, Via::Phrase));
                 }
                 continue;
             }
@@ -270,7 +307,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 other => state_of(other).and_then(|st| state_head_entity(k, m, st, head)),
             };
             if let Some(e) = e {
-                let mut mm = mention(s.first, hend, e, Via::Phrase);
+                let mut mm = Mention::of_entity(s.first, hend, e, Via::Phrase);
                 if matches!(head, Head::Force | Head::Police) {
                     mm.force = Some(super::span_text(text, t, after_pos, hend));
                 }
@@ -282,10 +319,14 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         if let Hit::Adjective(st) = s.hit {
             if end < n && matches!(toks[end].norm.as_str(), "and" | "or") {
                 if let Some(other) = next_span(end + 1) {
-                    let after_other = if other.last < n && toks[other.last].norm == "'s" { other.last + 1 } else { other.last };
+                    let after_other = if other.last < n && toks[other.last].norm == "'s" {
+                        other.last + 1
+                    } else {
+                        other.last
+                    };
                     if let Some((_, head)) = head_chain(k, t, after_other, &m.cover) {
                         if let Some(e) = state_head_entity(k, m, st, head) {
-                            m.push(mention(s.first, s.last, e, Via::Phrase));
+                            m.push(Mention::of_entity(s.first, s.last, e, Via::Phrase));
                             continue;
                         }
                     }
@@ -305,20 +346,33 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         }
         // 4. Plain names and capitals; a capital after a locative preposition is
         //    the city, not its government ("talks in Pretoria")
-        if let Hit::Capital(st) = s.hit {
-            let prev = if s.first > 0 { toks[s.first - 1].norm.as_str() } else { "" };
-            let head_before = s.first > 1 && phrase_at(k, t, s.first - 2, "government").is_some_and(|e| e == s.first - 1);
-            if matches!(prev, "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards") && !head_before {
+        if let Hit::Capital(_) = s.hit {
+            let prev = if s.first > 0 {
+                toks[s.first - 1].norm.as_str()
+            } else {
+                ""
+            };
+            let head_before = s.first > 1
+                && phrase_at(k, t, s.first - 2, "government").is_some_and(|e| e == s.first - 1);
+            if matches!(
+                prev,
+                "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards"
+            ) && !head_before
+            {
                 let label = super::span_text(text, t, s.first, s.last);
                 let e = m.entity(Entity::new(EntityType::Place, label));
-                m.push(mention(s.first, s.last, e, Via::Name));
+                m.push(Mention::of_entity(s.first, s.last, e, Via::Name));
                 continue;
             }
         }
         if let Some(e) = base_entity(k, m, s.hit, false) {
-            let via = if matches!(s.hit, Hit::Capital(_)) { Via::Capital } else { Via::Name };
+            let via = if matches!(s.hit, Hit::Capital(_)) {
+                Via::Capital
+            } else {
+                Via::Name
+            };
             end = s.last;
-            m.push(mention(s.first, end, e, via));
+            m.push(Mention::of_entity(s.first, end, e, via));
         }
     }
     extend_head_of(k, text, t, m);
@@ -355,18 +409,27 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }
         // walk left over determiners and modifiers to "of"/"from"
         let mut j = first;
-        while j > 0 && (matches!(toks[j - 1].norm.as_str(), "the" | "this" | "that") || k.is("modifier", &toks[j - 1].norm)) && m.cover[j - 1].is_none() {
+        while j > 0
+            && (matches!(toks[j - 1].norm.as_str(), "the" | "this" | "that")
+                || k.is("modifier", &toks[j - 1].norm))
+            && m.cover[j - 1].is_none()
+        {
             j -= 1;
         }
         let capital = m.list[mi].via == Via::Capital;
-        if j == 0 || !(matches!(toks[j - 1].norm.as_str(), "of" | "from") || (capital && toks[j - 1].norm == "in")) || m.cover[j - 1].is_some() {
+        if j == 0
+            || !(matches!(toks[j - 1].norm.as_str(), "of" | "from")
+                || (capital && toks[j - 1].norm == "in"))
+            || m.cover[j - 1].is_some()
+        {
             continue;
         }
         let prep = j - 1;
         // find a head chain ending right before the preposition
         let mut h = prep;
         let mut found = None;
-        while h > 0 && prep - h < 4 && m.cover[h - 1].is_none() && toks[h - 1].kind == TokKind::Word {
+        while h > 0 && prep - h < 4 && m.cover[h - 1].is_none() && toks[h - 1].kind == TokKind::Word
+        {
             h -= 1;
             if let Some((end, head)) = head_chain(k, t, h, &m.cover) {
                 if end == prep {
@@ -374,8 +437,11 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 }
             }
         }
-        let Some((hstart, head)) = found else { continue };
-        let ent = if etype == EntityType::State && toks[prep].norm == "from" && head == Head::Force {
+        let Some((hstart, head)) = found else {
+            continue;
+        };
+        let ent = if etype == EntityType::State && toks[prep].norm == "from" && head == Head::Force
+        {
             // "armoured vehicles from Pristina": sent by that state
             Some(e)
         } else if etype == EntityType::State {
@@ -389,11 +455,10 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         };
         let Some(ent) = ent else { continue };
         let last = m.list[mi].last;
-        let mut mm = mention(hstart, last, ent, Via::Phrase);
+        let mut mm = Mention::of_entity(hstart, last, ent, Via::Phrase);
         if matches!(head, Head::Force | Head::Police) {
             mm.force = Some(super::span_text(text, t, hstart, prep));
         }
         m.replace(mm);
     }
 }
-

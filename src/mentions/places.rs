@@ -8,17 +8,6 @@ use crate::text::{Text, TokKind};
 use super::phrases::phrase_at;
 use super::{Mention, Mentions, Ref, Span, Via};
 
-fn place_mention(first: usize, last: usize, e: usize) -> Mention {
-    Mention {
-        first,
-        last,
-        referent: Ref::Entity(e),
-        via: Via::Name,
-        force: None,
-        hyphen: None,
-    }
-}
-
 /// A direction-qualified region ("Northern Kosovo").
 fn directed(k: &Knowledge, m: &mut Mentions, dir: &str, region: &str) -> Option<usize> {
     let prefix = k.directions.get(dir)?;
@@ -27,13 +16,22 @@ fn directed(k: &Knowledge, m: &mut Mentions, dir: &str, region: &str) -> Option<
 
 /// Finds the most recent state named before token `before` (for "its north",
 /// "the province").
-fn recent_state(names: &[Span], before: usize, locative_only: bool, t: &Text, k: &Knowledge) -> Option<usize> {
+fn recent_state(
+    names: &[Span],
+    before: usize,
+    locative_only: bool,
+    t: &Text,
+    k: &Knowledge,
+) -> Option<usize> {
     let mut fallback = None;
     for s in names.iter().rev().filter(|s| s.last <= before) {
         if let Hit::StateName(st) = s.hit {
             let loc = s.first > 0 && {
                 let mut j = s.first;
-                while j > 0 && matches!(t.tokens[j - 1].norm.as_str(), "the" | "of") && j + 3 > s.first {
+                while j > 0
+                    && matches!(t.tokens[j - 1].norm.as_str(), "the" | "of")
+                    && j + 3 > s.first
+                {
                     if t.tokens[j - 1].norm == "of" {
                         break;
                     }
@@ -69,7 +67,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             if let Some(s) = span_at(i + 1) {
                 if let Hit::StateName(st) = s.hit {
                     if let Some(e) = directed(k, m, w, &k.states[st].name) {
-                        m.push(place_mention(i, s.last, e));
+                        m.push(Mention::of_entity(i, s.last, e, Via::Name));
                         i = s.last;
                         continue;
                     }
@@ -83,18 +81,21 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             let possessor = if i > 0 && toks[i - 1].norm == "its" {
                 recent_state(names, i - 1, false, t, k)
             } else if i > 1 && toks[i - 1].norm == "'s" {
-                names.iter().find(|s| s.last == i - 1).and_then(|s| match s.hit {
-                    Hit::StateName(st) | Hit::Capital(st) => Some(st),
-                    _ => None,
-                })
+                names
+                    .iter()
+                    .find(|s| s.last == i - 1)
+                    .and_then(|s| match s.hit {
+                        Hit::StateName(st) | Hit::Capital(st) => Some(st),
+                        _ => None,
+                    })
             } else {
                 None
             };
             if let Some(st) = possessor {
-                if j == i + 1 && !toks.get(j).is_some_and(|x| x.norm == "of") {
+                if j == i + 1 && toks.get(j).is_none_or(|x| x.norm != "of") {
                     let start = if toks[i - 1].norm == "its" { i - 1 } else { i };
                     if let Some(e) = directed(k, m, w, &k.states[st].name) {
-                        m.push(place_mention(start, i + 1, e));
+                        m.push(Mention::of_entity(start, i + 1, e, Via::Name));
                         i += 1;
                         continue;
                     }
@@ -102,7 +103,12 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
             if j < n && toks[j].norm == "of" {
                 let mut x = j + 1;
-                while x < n && (matches!(toks[x].norm.as_str(), "the" | "-") || k.is("modifier", &toks[x].norm) || (toks[x].kind == TokKind::Word && x + 1 < n && toks[x + 1].norm == "-")) && x < j + 5 {
+                while x < n
+                    && (matches!(toks[x].norm.as_str(), "the" | "-")
+                        || k.is("modifier", &toks[x].norm)
+                        || (toks[x].kind == TokKind::Word && x + 1 < n && toks[x + 1].norm == "-"))
+                    && x < j + 5
+                {
                     x += 1;
                 }
                 let target = if let Some(s) = span_at(x) {
@@ -117,7 +123,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 };
                 if let Some((st, end)) = target {
                     if let Some(e) = directed(k, m, w, &k.states[st].name) {
-                        m.push(place_mention(i, end, e));
+                        m.push(Mention::of_entity(i, end, e, Via::Name));
                         i = end;
                         continue;
                     }
@@ -134,7 +140,9 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 p -= 1;
             }
             if p > 0 {
-                let prev = names.iter().find(|s| s.last == p || (s.last + 1 == p && toks[p - 1].norm == "'s"));
+                let prev = names
+                    .iter()
+                    .find(|s| s.last == p || (s.last + 1 == p && toks[p - 1].norm == "'s"));
                 if let Some(s) = prev {
                     if let Some(st) = state_of_name(s.hit) {
                         states.push(st);
@@ -183,13 +191,15 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
         // "the province", "the region": the state last named as a place
-        if i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "this") || (i > 1 && toks[i - 2].norm == "the" && k.is("modifier", &toks[i - 1].norm)) {
+        if i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "this")
+            || (i > 1 && toks[i - 2].norm == "the" && k.is("modifier", &toks[i - 1].norm))
+        {
             if let Some(end) = phrase_at(k, t, i, "region") {
                 let followed_by_of = end < n && toks[end].norm == "of";
                 if !followed_by_of {
                     if let Some(st) = recent_state(names, i, true, t, k) {
                         let e = m.state(k, st);
-                        m.push(place_mention(i, end, e));
+                        m.push(Mention::of_entity(i, end, e, Via::Name));
                         i = end;
                         continue;
                     }
@@ -197,15 +207,27 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
         // capitalised names after a locative preposition: "blockaded Kosovska Mitrovica", "in Jarinje"
-        if toks[i].capitalised && i > 0 && is_place_context(k, &toks[i - 1].norm) && !k.is("not_name", w) && span_at(i).is_none() {
+        if toks[i].capitalised
+            && i > 0
+            && is_place_context(k, &toks[i - 1].norm)
+            && !k.is("not_name", w)
+            && span_at(i).is_none()
+        {
             let mut end = i;
-            while end < n && toks[end].kind == TokKind::Word && toks[end].capitalised && m.cover[end].is_none() && span_at(end).is_none() && !k.is("not_name", &toks[end].norm) && end < i + 3 {
+            while end < n
+                && toks[end].kind == TokKind::Word
+                && toks[end].capitalised
+                && m.cover[end].is_none()
+                && span_at(end).is_none()
+                && !k.is("not_name", &toks[end].norm)
+                && end < i + 3
+            {
                 end += 1;
             }
             if end > i && !m.roles.contains_key(&i) {
                 let label = super::span_text(text, t, i, end);
                 let e = m.entity(Entity::new(EntityType::Place, label));
-                m.push(place_mention(i, end, e));
+                m.push(Mention::of_entity(i, end, e, Via::Name));
                 i = end;
                 continue;
             }
@@ -216,8 +238,24 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
 
 /// Words after which a capitalised name is a place.
 fn is_place_context(k: &Knowledge, w: &str) -> bool {
-    matches!(w, "in" | "into" | "to" | "near" | "towards" | "toward" | "outside" | "around" | "blockaded" | "blocked" | "seized" | "entered" | "occupied" | "invaded" | "surrounded" | "captured")
-        && k.is("locative", "in")
+    matches!(
+        w,
+        "in" | "into"
+            | "to"
+            | "near"
+            | "towards"
+            | "toward"
+            | "outside"
+            | "around"
+            | "blockaded"
+            | "blocked"
+            | "seized"
+            | "entered"
+            | "occupied"
+            | "invaded"
+            | "surrounded"
+            | "captured"
+    ) && k.is("locative", "in")
 }
 
 fn state_of_name(hit: Hit) -> Option<usize> {

@@ -32,7 +32,9 @@ impl Ctx<'_> {
         for si in 0..ns {
             self.current = si;
             let s = self.t.sentences[si].clone();
-            let quoted = (s.first..s.last).filter(|&i| self.t.tokens[i].in_quote).count();
+            let quoted = (s.first..s.last)
+                .filter(|&i| self.t.tokens[i].in_quote)
+                .count();
             let mostly_quoted = quoted * 2 > (s.last - s.first);
             let mut speaker = self.sentence_speaker(s.first, s.last);
             if speaker.is_none() && mostly_quoted {
@@ -43,15 +45,22 @@ impl Ctx<'_> {
             if speaker.is_some() {
                 last_speaker = speaker;
             }
-            let topic = speaker.filter(|&e| self.m.entities[e].etype == EntityType::Person).or_else(|| {
-                (s.first..s.last).find_map(|i| {
-                    let mi = self.m.cover[i]?;
-                    match self.m.list[mi].referent {
-                        Ref::Entity(e) if self.m.entities[e].etype == EntityType::Person && !self.t.tokens[i].in_quote => Some(e),
-                        _ => None,
-                    }
-                })
-            });
+            let topic = speaker
+                .filter(|&e| self.m.entities[e].etype == EntityType::Person)
+                .or_else(|| {
+                    (s.first..s.last).find_map(|i| {
+                        let mi = self.m.cover[i]?;
+                        match self.m.list[mi].referent {
+                            Ref::Entity(e)
+                                if self.m.entities[e].etype == EntityType::Person
+                                    && !self.t.tokens[i].in_quote =>
+                            {
+                                Some(e)
+                            }
+                            _ => None,
+                        }
+                    })
+                });
             self.topics[si] = topic;
         }
     }
@@ -72,26 +81,21 @@ impl Ctx<'_> {
             }
         }
         // "X quoted Y as saying"
-        for i in a..b {
-            if matches!(toks[i].norm.as_str(), "quoted" | "quotes" | "quoting") {
-                for j in i + 1..(i + 8).min(b) {
-                    if toks[j].norm == "as" {
-                        if let Some(mi) = (i + 1..j).find_map(|x| self.m.cover[x]) {
-                            return self.entity_of_mention(mi);
-                        }
-                    }
-                }
-            }
+        if let Some(e) = (a..b).find_map(|i| self.quoted_as(i, b)) {
+            return Some(e);
         }
         // speech verbs outside quotations
         for i in a..b {
-            if toks[i].in_quote || !self.k.is("speech", &toks[i].norm) || self.m.cover[i].is_some() {
+            if toks[i].in_quote || !self.k.is("speech", &toks[i].norm) || self.m.cover[i].is_some()
+            {
                 continue;
             }
             // post-posed: ", said X" / "” said X"
             let after = (i + 1..(i + 2).min(b)).find_map(|j| self.m.cover[j]);
-            let before_is_boundary = i > a && (toks[i - 1].norm == "," || toks[i - 1].kind == TokKind::CloseQuote);
-            let subject_before = i > a + 1 && toks[i - 1].norm == "," && self.m.cover[i - 2].is_some();
+            let before_is_boundary =
+                i > a && (toks[i - 1].norm == "," || toks[i - 1].kind == TokKind::CloseQuote);
+            let subject_before =
+                i > a + 1 && toks[i - 1].norm == "," && self.m.cover[i - 2].is_some();
             if before_is_boundary && !subject_before {
                 if let Some(mi) = after {
                     if self.is_actor_mention(mi) {
@@ -100,7 +104,32 @@ impl Ctx<'_> {
                 }
             }
             // an unnamed speaker right before the verb ("witnesses said") is nobody we know
-            if i > a && toks[i - 1].kind == TokKind::Word && !toks[i - 1].capitalised && self.m.cover[i - 1].is_none() && !self.k.is("negation", &toks[i - 1].norm) && !matches!(toks[i - 1].norm.as_str(), "also" | "then" | "again" | "has" | "have" | "had" | "later" | "earlier" | "repeatedly" | "further" | "once" | "reportedly" | "publicly" | "previously" | "recently" | "today" | "yesterday") {
+            if i > a
+                && toks[i - 1].kind == TokKind::Word
+                && !toks[i - 1].capitalised
+                && self.m.cover[i - 1].is_none()
+                && !self.k.is("negation", &toks[i - 1].norm)
+                && !matches!(
+                    toks[i - 1].norm.as_str(),
+                    "also"
+                        | "then"
+                        | "again"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "later"
+                        | "earlier"
+                        | "repeatedly"
+                        | "further"
+                        | "once"
+                        | "reportedly"
+                        | "publicly"
+                        | "previously"
+                        | "recently"
+                        | "today"
+                        | "yesterday"
+                )
+            {
                 continue;
             }
             let subj = self.subjects(i);
@@ -109,6 +138,17 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// "RT quoted Vucic as saying": the quoted person, for a `quoted` at token `i`.
+    fn quoted_as(&self, i: usize, b: usize) -> Option<usize> {
+        let toks = &self.t.tokens;
+        if !matches!(toks[i].norm.as_str(), "quoted" | "quotes" | "quoting") {
+            return None;
+        }
+        let as_at = (i + 1..(i + 8).min(b)).find(|&j| toks[j].norm == "as")?;
+        let mi = (i + 1..as_at).find_map(|x| self.m.cover[x])?;
+        self.entity_of_mention(mi)
     }
 
     /// The speaker of a quotation from the text around its marks.
@@ -127,19 +167,13 @@ impl Ctx<'_> {
     }
 
     fn sentence_speaker_outside(&self, a: usize, b: usize) -> Option<usize> {
-        let toks = &self.t.tokens;
-        for i in a..b {
-            if !self.k.is("speech", &toks[i].norm) && !matches!(toks[i].norm.as_str(), "quoted" | "quotes") {
+        for (i, tok) in self.t.tokens.iter().enumerate().take(b).skip(a) {
+            if !self.k.is("speech", &tok.norm) && !matches!(tok.norm.as_str(), "quoted" | "quotes")
+            {
                 continue;
             }
-            if matches!(toks[i].norm.as_str(), "quoted" | "quotes") {
-                for j in i + 1..(i + 8).min(b) {
-                    if toks[j].norm == "as" {
-                        if let Some(mi) = (i + 1..j).find_map(|x| self.m.cover[x]) {
-                            return self.entity_of_mention(mi);
-                        }
-                    }
-                }
+            if let Some(e) = self.quoted_as(i, b) {
+                return Some(e);
             }
             // "she stated", "Vucic said", "the Serbian president stressed"
             if let Some(mi) = (a..i).rev().find_map(|x| self.m.cover[x]) {
@@ -192,17 +226,23 @@ impl Ctx<'_> {
                 if let Some(&e) = in_sentence.first() {
                     return Some(e);
                 }
-                (0..si).rev().take(6).find_map(|p| self.topics.get(p).copied().flatten())
+                (0..si)
+                    .rev()
+                    .take(6)
+                    .find_map(|p| self.topics.get(p).copied().flatten())
             }
             PronounKind::Plural | PronounKind::Thing => {
                 if let Some(&e) = in_sentence.last() {
                     return Some(e);
                 }
                 let from = self.t.sentences[si.saturating_sub(3)].first;
-                (from..s.first).rev().filter_map(|i| self.m.cover[i]).find_map(|mi| match self.m.list[mi].referent {
-                    Ref::Entity(e) if want(e) => Some(e),
-                    _ => None,
-                })
+                (from..s.first)
+                    .rev()
+                    .filter_map(|i| self.m.cover[i])
+                    .find_map(|mi| match self.m.list[mi].referent {
+                        Ref::Entity(e) if want(e) => Some(e),
+                        _ => None,
+                    })
             }
         }
     }

@@ -20,17 +20,67 @@ use crate::text::TokKind;
 use super::Ctx;
 
 const AUX: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "also", "then", "again", "already", "not", "n't",
-    "never", "further", "still", "just", "to", "do", "does", "did", "reportedly", "allegedly", "repeatedly", "since", "later",
-    "earlier", "now", "recently", "previously", "formally", "officially", "will", "would", "could", "may", "might", "can",
-    "should", "must", "itself", "themselves", "himself", "herself", "once", "even", "only", "openly", "publicly", "both",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "also",
+    "then",
+    "again",
+    "already",
+    "not",
+    "n't",
+    "never",
+    "further",
+    "still",
+    "just",
+    "to",
+    "do",
+    "does",
+    "did",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "since",
+    "later",
+    "earlier",
+    "now",
+    "recently",
+    "previously",
+    "formally",
+    "officially",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "once",
+    "even",
+    "only",
+    "openly",
+    "publicly",
+    "both",
 ];
 
 impl Ctx<'_> {
     /// Whether token `i` is a hard clause boundary.
     fn hard_break(&self, i: usize) -> bool {
         let n = self.t.tokens[i].norm.as_str();
-        matches!(n, ";" | ":" | "•") || (matches!(n, "-" | "–" | "—") && self.t.tokens[i].space_before)
+        matches!(n, ";" | ":" | "•")
+            || (matches!(n, "-" | "–" | "—") && self.t.tokens[i].space_before)
     }
 
     /// Whether mention `mi` sits in a prepositional phrase or is a possessor.
@@ -54,8 +104,23 @@ impl Ctx<'_> {
             if self.k.is("preposition", w) {
                 return true;
             }
-            if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "[" | "neighbouring" | "neighboring")
-                || (toks[j - 1].kind == TokKind::Word && !toks[j - 1].capitalised && self.k.is("modifier", w))
+            if matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "["
+                    | "neighbouring"
+                    | "neighboring"
+            ) || (toks[j - 1].kind == TokKind::Word
+                && !toks[j - 1].capitalised
+                && self.k.is("modifier", w))
             {
                 j -= 1;
                 steps += 1;
@@ -80,7 +145,10 @@ impl Ctx<'_> {
         let s = &self.t.sentences[self.sentence_of(p)];
         let mut j = p;
         while j > s.first {
-            if self.hard_break(j - 1) || self.k.is("clause_break", &self.t.tokens[j - 1].norm) && !matches!(self.t.tokens[j - 1].norm.as_str(), "who" | "which" | "as") {
+            if self.hard_break(j - 1)
+                || self.k.is("clause_break", &self.t.tokens[j - 1].norm)
+                    && !matches!(self.t.tokens[j - 1].norm.as_str(), "who" | "which" | "as")
+            {
                 break;
             }
             j -= 1;
@@ -95,10 +163,17 @@ impl Ctx<'_> {
         let in_q = toks[p].in_quote;
         // coordinated verb phrase: "X said … and accused Y"
         let mut j = p;
-        while j > sent.first && (AUX.contains(&toks[j - 1].norm.as_str()) || self.k.is("negation", &toks[j - 1].norm) || self.k.is("modal", &toks[j - 1].norm)) {
+        while j > sent.first
+            && (AUX.contains(&toks[j - 1].norm.as_str())
+                || self.k.is("negation", &toks[j - 1].norm)
+                || self.k.is("modal", &toks[j - 1].norm))
+        {
             j -= 1;
         }
-        if j > sent.first && matches!(toks[j - 1].norm.as_str(), "and" | "but" | "or") && self.m.cover[j - 1].is_none() {
+        if j > sent.first
+            && matches!(toks[j - 1].norm.as_str(), "and" | "but" | "or")
+            && self.m.cover[j - 1].is_none()
+        {
             let before = j - 1;
             let prev_is_mention = before > sent.first && self.m.cover[before - 1].is_some();
             if !prev_is_mention {
@@ -110,7 +185,10 @@ impl Ctx<'_> {
         let mut k = p;
         while k > sent.first {
             k -= 1;
-            if toks[k].in_quote != in_q && toks[k].kind != TokKind::OpenQuote && toks[k].kind != TokKind::CloseQuote {
+            if toks[k].in_quote != in_q
+                && toks[k].kind != TokKind::OpenQuote
+                && toks[k].kind != TokKind::CloseQuote
+            {
                 if in_q {
                     break; // the subject of a quoted predicate is inside the quotation
                 }
@@ -133,15 +211,37 @@ impl Ctx<'_> {
                         }
                     }
                 }
-                if w == "that" && k > sent.first && (self.k.is("speech", &toks[k - 1].norm) || matches!(toks[k - 1].norm.as_str(), "hope" | "hoped" | "fear" | "feared" | "expected" | "clear" | "possible" | "likely")) {
+                if w == "that"
+                    && k > sent.first
+                    && (self.k.is("speech", &toks[k - 1].norm)
+                        || matches!(
+                            toks[k - 1].norm.as_str(),
+                            "hope"
+                                | "hoped"
+                                | "fear"
+                                | "feared"
+                                | "expected"
+                                | "clear"
+                                | "possible"
+                                | "likely"
+                        ))
+                {
                     break;
                 }
                 continue;
             }
             if w == "," && self.m.cover[k].is_none() {
                 // ", which backs the Polisario Front," — a relative clause or apposition between commas is skipped
-                if let Some(open) = (k.saturating_sub(14).max(sent.first)..k).rev().find(|&x| toks[x].norm == ",") {
-                    if open + 1 < k && matches!(toks[open + 1].norm.as_str(), "which" | "who" | "whose" | "whom") {
+                if let Some(open) = (k.saturating_sub(14).max(sent.first)..k)
+                    .rev()
+                    .find(|&x| toks[x].norm == ",")
+                {
+                    if open + 1 < k
+                        && matches!(
+                            toks[open + 1].norm.as_str(),
+                            "which" | "who" | "whose" | "whom"
+                        )
+                    {
                         k = open;
                         continue;
                     }
@@ -155,8 +255,23 @@ impl Ctx<'_> {
                 k = m.first;
                 // "after Kosovo police entered": a conjunction, not a preposition, when the verb follows
                 let clause_opener = m.first > 0
-                    && matches!(toks[m.first - 1].norm.as_str(), "after" | "before" | "since" | "until" | "as" | "while" | "because" | "when" | "once")
-                    && toks[m.last..p].iter().all(|x| AUX.contains(&x.norm.as_str()) || self.k.is("negation", &x.norm) || self.k.is("modal", &x.norm));
+                    && matches!(
+                        toks[m.first - 1].norm.as_str(),
+                        "after"
+                            | "before"
+                            | "since"
+                            | "until"
+                            | "as"
+                            | "while"
+                            | "because"
+                            | "when"
+                            | "once"
+                    )
+                    && toks[m.last..p].iter().all(|x| {
+                        AUX.contains(&x.norm.as_str())
+                            || self.k.is("negation", &x.norm)
+                            || self.k.is("modal", &x.norm)
+                    });
                 if self.is_actor_mention(mi) && (!self.is_oblique(mi) || clause_opener) {
                     return self.with_conjuncts(mi, sent.first);
                 }
@@ -200,9 +315,29 @@ impl Ctx<'_> {
                 if self.m.cover[j - 1].is_some() && !determiner {
                     break;
                 }
-                if matches!(w, "and" | "or" | "," | "with" | "along" | "together" | "as" | "well") {
+                if matches!(
+                    w,
+                    "and" | "or" | "," | "with" | "along" | "together" | "as" | "well"
+                ) {
                     saw_conj = true;
-                } else if !(matches!(w, "its" | "their" | "his" | "her" | "the" | "allies" | "ally" | "partners" | "partner" | "neighbours" | "neighbors" | "neighbour" | "neighbor" | "backers" | "both")) {
+                } else if !(matches!(
+                    w,
+                    "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "the"
+                        | "allies"
+                        | "ally"
+                        | "partners"
+                        | "partner"
+                        | "neighbours"
+                        | "neighbors"
+                        | "neighbour"
+                        | "neighbor"
+                        | "backers"
+                        | "both"
+                )) {
                     break;
                 }
                 j -= 1;
@@ -215,17 +350,26 @@ impl Ctx<'_> {
                 Some(p) => p,
                 None => break,
             };
-            if !self.is_actor_mention(prev) || self.is_oblique(prev) && !toks[j - 1].norm.ends_with('s') {
+            if !self.is_actor_mention(prev)
+                || self.is_oblique(prev) && !toks[j - 1].norm.ends_with('s')
+            {
                 break;
             }
             // "X, an ally of Y," is not coordination: require a conjunction word
             let words: Vec<&str> = toks[j..cur].iter().map(|t| t.norm.as_str()).collect();
-            if !words.iter().any(|w| matches!(*w, "and" | "or" | "with" | "as")) && !words.is_empty() && words != [","] {
+            if !words
+                .iter()
+                .any(|w| matches!(*w, "and" | "or" | "with" | "as"))
+                && !words.is_empty()
+                && words != [","]
+            {
                 break;
             }
             if words == [","] {
                 // a list "A, B and C": accept only if a later conjunction exists
-                let has_and = toks[cur..self.m.list[mi].last.max(cur)].iter().any(|t| t.norm == "and");
+                let has_and = toks[cur..self.m.list[mi].last.max(cur)]
+                    .iter()
+                    .any(|t| t.norm == "and");
                 if !has_and && out.len() < 2 {
                     break;
                 }
@@ -237,23 +381,35 @@ impl Ctx<'_> {
         out
     }
 
+    /// The end of `from`'s sentence, and the end of a window of `limit` tokens after `from` within it.
+    fn window_after(&self, from: usize, limit: usize) -> (usize, usize) {
+        let s = &self.t.sentences[self.sentence_of(from.saturating_sub(1))];
+        (s.last, s.last.min(from + limit))
+    }
+
     /// The object mentions after token `from`: the first actor mention within
     /// `limit` tokens, in the same clause, with its conjuncts.
     pub fn objects(&self, from: usize, limit: usize) -> Vec<usize> {
-        let sent = &self.t.sentences[self.sentence_of(from.saturating_sub(1).max(self.t.sentences[0].first))];
+        let (sent_last, end) = self.window_after(from, limit);
         let toks = &self.t.tokens;
-        let end = sent.last.min(from + limit);
         let mut k = from;
         while k < end {
             if self.hard_break(k) {
                 break;
             }
-            if self.m.cover[k].is_none() && matches!(toks[k].norm.as_str(), "that" | "which" | "who" | "because" | "while" | "when" | "if") {
+            if self.m.cover[k].is_none()
+                && matches!(
+                    toks[k].norm.as_str(),
+                    "that" | "which" | "who" | "because" | "while" | "when" | "if"
+                )
+            {
                 break;
             }
             if let Some(mi) = self.m.cover[k] {
-                if self.is_actor_mention(mi) || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place) {
-                    return self.right_conjuncts(mi, sent.last);
+                if self.is_actor_mention(mi)
+                    || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place)
+                {
+                    return self.right_conjuncts(mi, sent_last);
                 }
                 k = self.m.list[mi].last;
                 continue;
@@ -290,28 +446,54 @@ impl Ctx<'_> {
 
     /// The first place-like mention after `from` within `limit` tokens.
     pub fn place_after(&self, from: usize, limit: usize, direct: bool) -> Option<usize> {
-        let sent = &self.t.sentences[self.sentence_of(from.saturating_sub(1).max(self.t.sentences[0].first))];
+        let (_, end) = self.window_after(from, limit);
         let toks = &self.t.tokens;
-        let end = sent.last.min(from + limit);
         let mut k = from;
         while k < end {
-            if self.hard_break(k) || (self.m.cover[k].is_none() && matches!(toks[k].norm.as_str(), "that" | "which" | "who" | "because" | "while" | "when" | "if" | "but" | "saying")) {
+            if self.hard_break(k)
+                || (self.m.cover[k].is_none()
+                    && matches!(
+                        toks[k].norm.as_str(),
+                        "that"
+                            | "which"
+                            | "who"
+                            | "because"
+                            | "while"
+                            | "when"
+                            | "if"
+                            | "but"
+                            | "saying"
+                    ))
+            {
                 break;
             }
             if let Some(mi) = self.m.cover[k] {
                 let m = &self.m.list[mi];
                 let locative = {
                     let mut j = m.first;
-                    while j > from && matches!(toks[j - 1].norm.as_str(), "the" | "of") && toks[j - 1].norm != "of" {
+                    while j > from
+                        && matches!(toks[j - 1].norm.as_str(), "the" | "of")
+                        && toks[j - 1].norm != "of"
+                    {
                         j -= 1;
                     }
-                    (j > 0 && (self.k.is("locative", &toks[j - 1].norm) || (toks[j - 1].norm == "of" && j >= 2 && matches!(toks[j - 2].norm.as_str(), "territory" | "province" | "region" | "parts" | "part")))) || (direct && j == from)
+                    (j > 0
+                        && (self.k.is("locative", &toks[j - 1].norm)
+                            || (toks[j - 1].norm == "of"
+                                && j >= 2
+                                && matches!(
+                                    toks[j - 2].norm.as_str(),
+                                    "territory" | "province" | "region" | "parts" | "part"
+                                ))))
+                        || (direct && j == from)
                 };
                 match &m.referent {
                     Ref::Border(_) | Ref::There => return Some(mi),
                     Ref::Entity(e) => {
                         let et = self.m.entities[*e].etype;
-                        if et == EntityType::Place || (et == EntityType::State && locative && m.via != Via::Phrase) {
+                        if et == EntityType::Place
+                            || (et == EntityType::State && locative && m.via != Via::Phrase)
+                        {
                             return Some(mi);
                         }
                     }
@@ -327,9 +509,8 @@ impl Ctx<'_> {
 
     /// The mention after `by` following token `from` (passive agents, "by Pristina").
     pub fn by_agent(&self, from: usize, limit: usize) -> Vec<usize> {
-        let sent = &self.t.sentences[self.sentence_of(from.saturating_sub(1).max(self.t.sentences[0].first))];
+        let (sent_last, end) = self.window_after(from, limit);
         let toks = &self.t.tokens;
-        let end = sent.last.min(from + limit);
         let mut k = from;
         while k < end {
             if self.hard_break(k) {
@@ -342,7 +523,7 @@ impl Ctx<'_> {
                 }
                 if let Some(mi) = self.m.cover.get(j).copied().flatten() {
                     if self.is_actor_mention(mi) {
-                        return self.right_conjuncts(mi, sent.last);
+                        return self.right_conjuncts(mi, sent_last);
                     }
                 }
             }

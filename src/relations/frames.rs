@@ -1,5 +1,5 @@
 //! The frames: how each kind of trigger reads its agent and target.
-//! See `data/knowledge/patterns.txt` for which trigger uses which frame, and
+//! See `data/knowledge/patterns.conf` for which trigger uses which frame, and
 //! its examples for what each frame must do.
 
 use crate::mentions::phrases::phrase_at;
@@ -12,12 +12,40 @@ use super::{Arg, Ctx, Found};
 
 /// Nouns naming talks, for mediation triggers.
 const TALKS: &[&str] = &[
-    "talks", "deal", "agreement", "agreements", "negotiations", "negotiation", "dialogue", "discussion", "discussions", "process",
-    "accord", "accords", "truce", "ceasefire", "cease-fire", "summit", "meeting", "meetings", "normalisation", "normalization",
-    "peace", "settlement", "exchange", "swap", "armistice", "framework", "roadmap", "consultations", "contacts",
+    "talks",
+    "deal",
+    "agreement",
+    "agreements",
+    "negotiations",
+    "negotiation",
+    "dialogue",
+    "discussion",
+    "discussions",
+    "process",
+    "accord",
+    "accords",
+    "truce",
+    "ceasefire",
+    "cease-fire",
+    "summit",
+    "meeting",
+    "meetings",
+    "normalisation",
+    "normalization",
+    "peace",
+    "settlement",
+    "exchange",
+    "swap",
+    "armistice",
+    "framework",
+    "roadmap",
+    "consultations",
+    "contacts",
 ];
 
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "got",
+];
 
 impl Ctx<'_> {
     /// Applies a pattern's frame at a trigger.
@@ -46,7 +74,9 @@ impl Ctx<'_> {
                 Ref::Pronoun(crate::mentions::PronounKind::Plural) => {
                     let subj = self.subjects(self.m.list[mi].first);
                     if subj.len() >= 2 {
-                        subj.iter().filter_map(|&x| self.entity_of_mention(x)).collect()
+                        subj.iter()
+                            .filter_map(|&x| self.entity_of_mention(x))
+                            .collect()
                     } else {
                         self.entity_of_mention(mi).into_iter().collect()
                     }
@@ -82,10 +112,20 @@ impl Ctx<'_> {
     /// "there": the last place or state named before token `at` after a locative word.
     fn there(&self, at: usize) -> Option<usize> {
         let from = self.t.sentences[self.sentence_of(at).saturating_sub(2)].first;
-        (from..at).rev().filter_map(|i| self.m.cover[i]).find_map(|mi| match self.m.list[mi].referent {
-            Ref::Entity(e) if matches!(self.m.entities[e].etype, EntityType::Place | EntityType::State) => Some(e),
-            _ => None,
-        })
+        (from..at)
+            .rev()
+            .filter_map(|i| self.m.cover[i])
+            .find_map(|mi| match self.m.list[mi].referent {
+                Ref::Entity(e)
+                    if matches!(
+                        self.m.entities[e].etype,
+                        EntityType::Place | EntityType::State
+                    ) =>
+                {
+                    Some(e)
+                }
+                _ => None,
+            })
     }
 
     /// Where the scope of negation and modality cues of the predicate at `p`
@@ -98,10 +138,22 @@ impl Ctx<'_> {
             .filter(|&l| l <= p)
             .max()
             .unwrap_or_else(|| self.clause_start(p));
-        (base..p).rev().find(|&i| matches!(self.tok(i), "and" | "but") && self.m.cover[i].is_none()).map(|i| i + 1).unwrap_or(base)
+        (base..p)
+            .rev()
+            .find(|&i| matches!(self.tok(i), "and" | "but") && self.m.cover[i].is_none())
+            .map(|i| i + 1)
+            .unwrap_or(base)
     }
 
-    fn found(&self, pat: &Pattern, hit: TriggerHit, agents: Vec<usize>, targets: Vec<Arg>, negated: bool, hypothetical: bool) -> Found {
+    fn found(
+        &self,
+        pat: &Pattern,
+        hit: TriggerHit,
+        agents: Vec<usize>,
+        targets: Vec<Arg>,
+        negated: bool,
+        hypothetical: bool,
+    ) -> Found {
         Found {
             relation: pat.relation,
             agents,
@@ -122,17 +174,46 @@ impl Ctx<'_> {
         let prev = if p > 0 { self.tok(p - 1) } else { "" };
         if pat.relation == Relation::Recognises {
             // adjectival "partially recognised Kosovo", "the recognised government"
-            if matches!(prev, "partially" | "partly" | "internationally" | "widely" | "universally" | "largely" | "mostly" | "fully" | "the" | "a" | "an" | "its" | "newly" | "unilaterally" | "self") {
+            if matches!(
+                prev,
+                "partially"
+                    | "partly"
+                    | "internationally"
+                    | "widely"
+                    | "universally"
+                    | "largely"
+                    | "mostly"
+                    | "fully"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "newly"
+                    | "unilaterally"
+                    | "self"
+            ) {
                 return Vec::new();
             }
             if form.starts_with("acknowledg") {
-                let ok = (hit.last..(hit.last + 6).min(self.t.tokens.len())).any(|i| matches!(self.tok(i), "independence" | "sovereignty" | "statehood" | "state" | "government" | "authority"));
+                let ok = (hit.last..(hit.last + 6).min(self.t.tokens.len())).any(|i| {
+                    matches!(
+                        self.tok(i),
+                        "independence"
+                            | "sovereignty"
+                            | "statehood"
+                            | "state"
+                            | "government"
+                            | "authority"
+                    )
+                });
                 if !ok {
                     return Vec::new();
                 }
             }
         }
-        if matches!(form.as_str(), "charged" | "charges") && !(hit.last..(hit.last + 8).min(self.t.tokens.len())).any(|i| self.tok(i) == "with") {
+        if matches!(form.as_str(), "charged" | "charges")
+            && !(hit.last..(hit.last + 8).min(self.t.tokens.len())).any(|i| self.tok(i) == "with")
+        {
             return Vec::new();
         }
         let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(hit.last) == "by";
@@ -146,7 +227,11 @@ impl Ctx<'_> {
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
         }
-        let from = if passive { self.clause_start(p) } else { self.scope_from(&agents_m, p) };
+        let from = if passive {
+            self.clause_start(p)
+        } else {
+            self.scope_from(&agents_m, p)
+        };
         let negated = self.negated(from, p);
         let hypothetical = self.hypothetical(from, p);
         let mut out = vec![self.found(pat, hit, agents, targets.clone(), negated, hypothetical)];
@@ -156,22 +241,41 @@ impl Ctx<'_> {
 
     /// "…, but most Western countries do, including the United States": the
     /// elided predicate holds with the opposite polarity for the new subjects.
-    fn ellipsis(&self, pat: &Pattern, hit: TriggerHit, targets: &[Arg], negated: bool, hypothetical: bool) -> Vec<Found> {
+    fn ellipsis(
+        &self,
+        pat: &Pattern,
+        hit: TriggerHit,
+        targets: &[Arg],
+        negated: bool,
+        hypothetical: bool,
+    ) -> Vec<Found> {
         let s = &self.t.sentences[self.sentence_of(hit.first)];
-        let Some(but) = (hit.last..s.last).find(|&i| self.tok(i) == "but" && self.m.cover[i].is_none()) else {
+        let Some(but) =
+            (hit.last..s.last).find(|&i| self.tok(i) == "but" && self.m.cover[i].is_none())
+        else {
             return Vec::new();
         };
         let mut j = but + 1;
-        while j < s.last && matches!(self.tok(j), "most" | "many" | "some" | "other" | "several" | "all" | "the" | "a" | "few") {
+        while j < s.last
+            && matches!(
+                self.tok(j),
+                "most" | "many" | "some" | "other" | "several" | "all" | "the" | "a" | "few"
+            )
+        {
             j += 1;
         }
-        let Some(mi) = self.m.cover.get(j).copied().flatten() else { return Vec::new() };
+        let Some(mi) = self.m.cover.get(j).copied().flatten() else {
+            return Vec::new();
+        };
         if !self.is_actor_mention(mi) {
             return Vec::new();
         }
         let mut subj = self.right_conjuncts(mi, s.last);
         let after = self.m.list[*subj.last().unwrap_or(&mi)].last;
-        if !matches!(self.tok(after), "do" | "does" | "did" | "have" | "has" | "had" | "will" | "would") {
+        if !matches!(
+            self.tok(after),
+            "do" | "does" | "did" | "have" | "has" | "had" | "will" | "would"
+        ) {
             return Vec::new();
         }
         let mut k = after + 1;
@@ -210,16 +314,39 @@ impl Ctx<'_> {
         }
         let is_noun = self.t.tokens[p].kind == TokKind::Word && {
             let w = self.tok(p);
-            w.ends_with("tion") || w.ends_with("tions") || w.ends_with("ism") || w.ends_with("ion") || matches!(w, "terror" | "aggression" | "persecution" | "massacre" | "atrocities" | "genocide" | "sabotage" | "war" | "provocateur" | "provocateurs" | "aggressor")
+            w.ends_with("tion")
+                || w.ends_with("tions")
+                || w.ends_with("ism")
+                || w.ends_with("ion")
+                || matches!(
+                    w,
+                    "terror"
+                        | "aggression"
+                        | "persecution"
+                        | "massacre"
+                        | "atrocities"
+                        | "genocide"
+                        | "sabotage"
+                        | "war"
+                        | "provocateur"
+                        | "provocateurs"
+                        | "aggressor"
+                )
         };
-        let mut perps: Vec<usize> = Vec::new();
+        let mut perps: Vec<usize>;
         if self.tok(p) == "due" {
             perps = self.objects(hit.last, 5);
         } else if is_noun {
             perps = self.by_agent(hit.last, 12);
             if perps.is_empty() && self.tok(hit.last) == "of" {
                 let mut j = hit.last + 1;
-                while matches!(self.tok(j), "the" | "a") || self.t.tokens.get(j).is_some_and(|t| !t.capitalised && self.k.is("modifier", &t.norm)) {
+                while matches!(self.tok(j), "the" | "a")
+                    || self
+                        .t
+                        .tokens
+                        .get(j)
+                        .is_some_and(|t| !t.capitalised && self.k.is("modifier", &t.norm))
+                {
                     j += 1;
                 }
                 if let Some(mi) = self.m.cover.get(j).copied().flatten() {
@@ -238,7 +365,12 @@ impl Ctx<'_> {
                 let subj = self.subjects(p);
                 let verbal = subj.first().is_some_and(|&mi| {
                     let gap = &self.t.tokens[self.m.list[mi].last..p];
-                    gap.iter().any(|t| BE.contains(&t.norm.as_str()) || t.norm.ends_with("ing") || t.norm.ends_with("ed") || t.norm.ends_with('s'))
+                    gap.iter().any(|t| {
+                        BE.contains(&t.norm.as_str())
+                            || t.norm.ends_with("ing")
+                            || t.norm.ends_with("ed")
+                            || t.norm.ends_with('s')
+                    })
                 });
                 if verbal {
                     perps = subj;
@@ -250,10 +382,12 @@ impl Ctx<'_> {
         } else {
             perps = self.subjects(p);
         }
-        if !form_negative && perps.iter().any(|&mi| {
-            let first = self.m.list[mi].first.min(p);
-            self.negated(self.clause_start(first), first)
-        }) {
+        if !form_negative
+            && perps.iter().any(|&mi| {
+                let first = self.m.list[mi].first.min(p);
+                self.negated(self.clause_start(first), first)
+            })
+        {
             return Vec::new(); // "it was not X that staged provocations"
         }
         let speaker_aff = self.m.entities[speaker].affiliation.clone();
@@ -271,7 +405,8 @@ impl Ctx<'_> {
     }
 
     fn has_force_after(&self, from: usize, limit: usize) -> bool {
-        let end = (from + limit).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
+        let end =
+            (from + limit).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
         (from..end).any(|i| {
             phrase_at(self.k, self.t, i, "force").is_some()
                 || self.m.cover[i].is_some_and(|mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce))
@@ -279,13 +414,23 @@ impl Ctx<'_> {
     }
 
     fn force_text(&self, agent_mentions: &[usize], from: usize, to: usize) -> Option<String> {
-        if let Some(f) = agent_mentions.iter().find_map(|&mi| self.m.list[mi].force.clone()) {
+        if let Some(f) = agent_mentions
+            .iter()
+            .find_map(|&mi| self.m.list[mi].force.clone())
+        {
             return Some(f);
         }
         let end = to.min(self.t.tokens.len());
-        let start = (from..end).find(|&i| phrase_at(self.k, self.t, i, "force").is_some() || self.t.tokens[i].kind == TokKind::Number)?;
+        let start = (from..end).find(|&i| {
+            phrase_at(self.k, self.t, i, "force").is_some()
+                || self.t.tokens[i].kind == TokKind::Number
+        })?;
         let mut stop = start;
-        while stop < end && !self.k.is("locative", self.tok(stop)) && self.tok(stop) != "," && self.m.cover[stop].is_none_or(|mi| self.m.list[mi].force.is_some()) {
+        while stop < end
+            && !self.k.is("locative", self.tok(stop))
+            && self.tok(stop) != ","
+            && self.m.cover[stop].is_none_or(|mi| self.m.list[mi].force.is_some())
+        {
             stop += 1;
         }
         if stop == start {
@@ -310,7 +455,10 @@ impl Ctx<'_> {
             }
         }
         let agents = self.entities(&agents_m);
-        let agents: Vec<usize> = agents.into_iter().filter(|&e| self.m.entities[e].etype.is_actor()).collect();
+        let agents: Vec<usize> = agents
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor())
+            .collect();
         if agents.is_empty() {
             return Vec::new();
         }
@@ -320,14 +468,19 @@ impl Ctx<'_> {
         let negated = self.negated(from, p);
         let hypothetical = self.hypothetical(from, p);
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
-        let place_start = place.map(|mi| self.m.list[mi].first).unwrap_or(hit.last + 8);
+        let place_start = place
+            .map(|mi| self.m.list[mi].first)
+            .unwrap_or(hit.last + 8);
         f.force = self.force_text(&agents_m, hit.last, place_start);
         vec![f]
     }
 
     /// A passive participle with a `by` agent ("was occupied by").
     fn passive_by(&self, hit: TriggerHit) -> bool {
-        hit.first > 0 && BE.contains(&self.tok(hit.first - 1)) && self.tok(hit.first).ends_with("ed") && self.tok(hit.last) == "by"
+        hit.first > 0
+            && BE.contains(&self.tok(hit.first - 1))
+            && self.tok(hit.first).ends_with("ed")
+            && self.tok(hit.last) == "by"
     }
 
     fn frame_motion(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -335,15 +488,34 @@ impl Ctx<'_> {
         if self.passive_by(hit) {
             // "the north was occupied by Serbian forces": agent after by, place before
             let agents = self.entities(&self.by_agent(hit.last, 6));
-            let targets: Vec<Arg> = self.args(&self.subjects(p)).into_iter().filter(|a| match a {
-                Arg::Entity(e) => matches!(self.m.entities[*e].etype, EntityType::Place | EntityType::State),
-                Arg::Border(_) => true,
-            }).collect();
-            if agents.is_empty() || targets.is_empty() || agents.iter().any(|&e| self.m.entities[e].etype == EntityType::Place) {
+            let targets: Vec<Arg> = self
+                .args(&self.subjects(p))
+                .into_iter()
+                .filter(|a| match a {
+                    Arg::Entity(e) => matches!(
+                        self.m.entities[*e].etype,
+                        EntityType::Place | EntityType::State
+                    ),
+                    Arg::Border(_) => true,
+                })
+                .collect();
+            if agents.is_empty()
+                || targets.is_empty()
+                || agents
+                    .iter()
+                    .any(|&e| self.m.entities[e].etype == EntityType::Place)
+            {
                 return Vec::new();
             }
             let from = self.clause_start(p);
-            return vec![self.found(pat, hit, agents, targets, self.negated(from, p), self.hypothetical(from, p))];
+            return vec![self.found(
+                pat,
+                hit,
+                agents,
+                targets,
+                self.negated(from, p),
+                self.hypothetical(from, p),
+            )];
         }
         let subj = self.subjects(p);
         let w = self.tok(p);
@@ -386,18 +558,27 @@ impl Ctx<'_> {
                 j += 1;
             }
             if let Some(mi) = self.m.cover.get(j).copied().flatten() {
-                if self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce) {
+                if self.m.list[mi].force.is_some()
+                    || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce)
+                {
                     of_force = Some(mi);
                     force_words = true;
                 }
             }
         }
-        if matches!(w.as_str(), "return" | "deployment" | "deployments" | "build-up" | "buildup") && !force_words && !self.has_force_after(hit.last, 6) {
+        if matches!(
+            w.as_str(),
+            "return" | "deployment" | "deployments" | "build-up" | "buildup"
+        ) && !force_words
+            && !self.has_force_after(hit.last, 6)
+        {
             return Vec::new();
         }
         let mut agents_m = self.by_agent(hit.last, 12);
         if agents_m.is_empty() {
-            if let Some(mi) = of_force.filter(|&mi| !matches!(self.m.list[mi].referent, Ref::Pronoun(_))) {
+            if let Some(mi) =
+                of_force.filter(|&mi| !matches!(self.m.list[mi].referent, Ref::Pronoun(_)))
+            {
                 agents_m = vec![mi];
             }
         }
@@ -409,7 +590,11 @@ impl Ctx<'_> {
         if agents_m.is_empty() && !w.starts_with("occup") && !w.starts_with("invas") {
             agents_m = self.subjects(p);
         }
-        let agents: Vec<usize> = self.entities(&agents_m).into_iter().filter(|&e| self.m.entities[e].etype.is_actor()).collect();
+        let agents: Vec<usize> = self
+            .entities(&agents_m)
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor())
+            .collect();
         if agents.is_empty() {
             return Vec::new();
         }
@@ -427,7 +612,13 @@ impl Ctx<'_> {
         let end = self.clause_end(hit.last);
         let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
-        f.force = self.force_text(&agents_m, hit.last, place.map(|mi| self.m.list[mi].first).unwrap_or(hit.last + 8));
+        f.force = self.force_text(
+            &agents_m,
+            hit.last,
+            place
+                .map(|mi| self.m.list[mi].first)
+                .unwrap_or(hit.last + 8),
+        );
         vec![f]
     }
 
@@ -440,22 +631,38 @@ impl Ctx<'_> {
     fn parties(&self, mediator: usize, p: usize) -> Vec<Arg> {
         let s = &self.t.sentences[self.sentence_of(p)];
         let med_key = self.m.entities[mediator].key.clone();
-        let ok = |e: usize| e != mediator && self.m.entities[e].etype.is_actor() && self.m.entities[e].affiliation.as_ref() != Some(&med_key);
+        let ok = |e: usize| {
+            e != mediator
+                && self.m.entities[e].etype.is_actor()
+                && self.m.entities[e].affiliation.as_ref() != Some(&med_key)
+        };
         let mut parties: Vec<usize> = Vec::new();
-        let both_sides = (s.first..s.last.saturating_sub(1)).any(|i| matches!(self.tok(i), "both" | "two" | "the") && matches!(self.tok(i + 1), "sides" | "parties"));
+        let both_sides = (s.first..s.last.saturating_sub(1)).any(|i| {
+            matches!(self.tok(i), "both" | "two" | "the")
+                && matches!(self.tok(i + 1), "sides" | "parties")
+        });
         if both_sides {
             parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
             return parties.into_iter().map(Arg::Entity).collect();
         }
-        if let Some(b) = (s.first..s.last).filter(|&i| self.tok(i) == "between").min_by_key(|&i| i.abs_diff(p)) {
-            parties = self.entities(&self.objects(b + 1, 8)).into_iter().filter(|&e| ok(e)).collect();
+        if let Some(b) = (s.first..s.last)
+            .filter(|&i| self.tok(i) == "between")
+            .min_by_key(|&i| i.abs_diff(p))
+        {
+            parties = self
+                .entities(&self.objects(b + 1, 8))
+                .into_iter()
+                .filter(|&e| ok(e))
+                .collect();
         }
         if parties.is_empty() {
             let speaker = self.speakers.get(self.current).copied().flatten();
             let mut k = s.first;
             while k < s.last {
                 if let Some(mi) = self.m.cover[k] {
-                    if self.is_actor_mention(mi) && !matches!(self.m.list[mi].referent, Ref::Pronoun(_)) {
+                    if self.is_actor_mention(mi)
+                        && !matches!(self.m.list[mi].referent, Ref::Pronoun(_))
+                    {
                         if let Some(e) = self.entity_of_mention(mi) {
                             if ok(e) && Some(e) != speaker && !parties.contains(&e) {
                                 parties.push(e);
@@ -486,11 +693,15 @@ impl Ctx<'_> {
         if p < 2 || self.tok(p - 1) != "-" {
             return Vec::new();
         }
-        let Some(mi) = self.m.cover[p - 2] else { return Vec::new() };
+        let Some(mi) = self.m.cover[p - 2] else {
+            return Vec::new();
+        };
         if self.m.list[mi].hyphen.is_none() || !self.talks_near(hit.last, 3) {
             return Vec::new();
         }
-        let Some(mediator) = self.entity_of_mention(mi) else { return Vec::new() };
+        let Some(mediator) = self.entity_of_mention(mi) else {
+            return Vec::new();
+        };
         self.mediation(pat, hit, &[mediator], false, false)
     }
 
@@ -508,13 +719,29 @@ impl Ctx<'_> {
         let relative_talks = {
             // "talks, which the EU has negotiated"
             let s = &self.t.sentences[self.sentence_of(p)];
-            (s.first..p).rev().take(8).find(|&i| self.tok(i) == "which").is_some_and(|i| i >= 2 && (TALKS.contains(&self.tok(i - 1)) || (self.tok(i - 1) == "," && TALKS.contains(&self.tok(i - 2)))))
+            (s.first..p)
+                .rev()
+                .take(8)
+                .find(|&i| self.tok(i) == "which")
+                .is_some_and(|i| {
+                    i >= 2
+                        && (TALKS.contains(&self.tok(i - 1))
+                            || (self.tok(i - 1) == "," && TALKS.contains(&self.tok(i - 2))))
+                })
         };
         let needs_talks = !w.starts_with("mediat");
-        if needs_talks && !relative_talks && !self.talks_near(hit.last, 6) && !(self.tok(hit.last) == "between") {
+        if needs_talks
+            && !relative_talks
+            && !self.talks_near(hit.last, 6)
+            && self.tok(hit.last) != "between"
+        {
             return Vec::new();
         }
-        if w == "negotiated" && !relative_talks && !(hit.last..(hit.last + 8).min(self.t.tokens.len())).any(|i| self.tok(i) == "between") {
+        if w == "negotiated"
+            && !relative_talks
+            && !(hit.last..(hit.last + 8).min(self.t.tokens.len()))
+                .any(|i| self.tok(i) == "between")
+        {
             return Vec::new();
         }
         let subj = self.subjects(p);
@@ -526,10 +753,21 @@ impl Ctx<'_> {
     }
 
     /// One mediation per mediator; the parties exclude all mediators.
-    fn mediation(&self, pat: &Pattern, hit: TriggerHit, mediators: &[usize], negated: bool, hypothetical: bool) -> Vec<Found> {
+    fn mediation(
+        &self,
+        pat: &Pattern,
+        hit: TriggerHit,
+        mediators: &[usize],
+        negated: bool,
+        hypothetical: bool,
+    ) -> Vec<Found> {
         let mut out = Vec::new();
         for &mediator in mediators {
-            let targets: Vec<Arg> = self.parties(mediator, hit.first).into_iter().filter(|a| !matches!(a, Arg::Entity(e) if mediators.contains(e))).collect();
+            let targets: Vec<Arg> = self
+                .parties(mediator, hit.first)
+                .into_iter()
+                .filter(|a| !matches!(a, Arg::Entity(e) if mediators.contains(e)))
+                .collect();
             if !targets.is_empty() {
                 out.push(self.found(pat, hit, vec![mediator], targets, negated, hypothetical));
             }

@@ -6,7 +6,7 @@
 //! 1. **Attribution** ([`attribution`]): who speaks each sentence or
 //!    quotation ("X said", "…, said X", "according to X", quotes), and what
 //!    pronouns refer to.
-//! 2. **Triggers** ([`patterns`]): the words of `data/knowledge/patterns.txt`
+//! 2. **Triggers** ([`patterns`]): the words of `data/knowledge/patterns.conf`
 //!    are looked up token by token (one hash lookup per token).
 //! 3. **Frames** ([`frames`]): each trigger's frame reads its arguments with
 //!    the clause machinery of [`clause`] — subject to the left (skipping
@@ -98,7 +98,10 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The sentence containing token `tok`.
     pub fn sentence_of(&self, tok: usize) -> usize {
-        self.t.sentences.partition_point(|s| s.first <= tok).saturating_sub(1)
+        self.t
+            .sentences
+            .partition_point(|s| s.first <= tok)
+            .saturating_sub(1)
     }
 }
 
@@ -124,10 +127,17 @@ fn salience(k: &Knowledge, m: &Mentions) -> Vec<usize> {
                 let ent = &m.entities[*e];
                 match ent.etype {
                     EntityType::State => Some(*e),
-                    _ => ent.affiliation.as_ref().and_then(|a| m.by_key(a)).filter(|&x| m.entities[x].etype == EntityType::State),
+                    _ => ent
+                        .affiliation
+                        .as_ref()
+                        .and_then(|a| m.by_key(a))
+                        .filter(|&x| m.entities[x].etype == EntityType::State),
                 }
             }
-            Ref::Adjective(s) => m.by_key(&crate::model::entity_key(EntityType::State, &k.states[*s].name)),
+            Ref::Adjective(s) => m.by_key(&crate::model::entity_key(
+                EntityType::State,
+                &k.states[*s].name,
+            )),
             _ => None,
         };
         if let Some(e) = e {
@@ -181,7 +191,10 @@ pub fn extract(doc: &Document) -> DocResult {
         ctx.attribute();
         for (si, s) in t.sentences.iter().enumerate() {
             ctx.current = si;
-            let norms: Vec<&str> = t.tokens[s.first..s.last].iter().map(|x| x.norm.as_str()).collect();
+            let norms: Vec<&str> = t.tokens[s.first..s.last]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect();
             let mut found = Vec::new();
             for hit in idx.find(&norms, s.first) {
                 found.extend(ctx.apply(hit, &idx.patterns[hit.pattern]));
@@ -190,19 +203,29 @@ pub fn extract(doc: &Document) -> DocResult {
         }
         let salient = ctx.salient.clone();
         drop(ctx);
-        return build(doc, &t, &mut m, found_by_sentence, &salient);
+        build(doc, &t, &mut m, found_by_sentence, &salient)
     }
 }
 
 /// The label of a border given its states and the agent's state.
-fn border_entity(k: &Knowledge, m: &Mentions, states: &[usize], agent: usize, salient: &[usize]) -> Entity {
+fn border_entity(
+    k: &Knowledge,
+    m: &Mentions,
+    states: &[usize],
+    agent: usize,
+    salient: &[usize],
+) -> Entity {
     let mut names: Vec<String> = states.iter().map(|&s| k.states[s].name.clone()).collect();
     let agent_state = {
         let e = &m.entities[agent];
         if e.etype == EntityType::State {
             Some(e.label.clone())
         } else {
-            e.affiliation.as_ref().and_then(|a| m.by_key(a)).filter(|&x| m.entities[x].etype == EntityType::State).map(|x| m.entities[x].label.clone())
+            e.affiliation
+                .as_ref()
+                .and_then(|a| m.by_key(a))
+                .filter(|&x| m.entities[x].etype == EntityType::State)
+                .map(|x| m.entities[x].label.clone())
         }
     };
     if names.len() < 2 {
@@ -231,11 +254,21 @@ fn border_entity(k: &Knowledge, m: &Mentions, states: &[usize], agent: usize, sa
     Entity::new(EntityType::Place, label)
 }
 
-fn build(doc: &Document, t: &Text, m: &mut Mentions, found: Vec<Vec<Found>>, salient: &[usize]) -> DocResult {
+fn build(
+    doc: &Document,
+    t: &Text,
+    m: &mut Mentions,
+    found: Vec<Vec<Found>>,
+    salient: &[usize],
+) -> DocResult {
     let k = Knowledge::get();
     let mut events = Vec::new();
     let mut used: BTreeMap<String, Entity> = BTreeMap::new();
-    let mut counter = CharCounter { text: &doc.text, byte: 0, chars: 0 };
+    let mut counter = CharCounter {
+        text: &doc.text,
+        byte: 0,
+        chars: 0,
+    };
     let mut extra: Vec<Entity> = Vec::new();
     for (si, fs) in found.into_iter().enumerate() {
         let s = &t.sentences[si];
@@ -267,7 +300,13 @@ fn build(doc: &Document, t: &Text, m: &mut Mentions, found: Vec<Vec<Found>>, sal
                     continue;
                 }
                 let agent = m.entities[a].clone();
-                let dedup_key = (f.relation, agent.key.clone(), targets.clone(), f.negated, f.hypothetical);
+                let dedup_key = (
+                    f.relation,
+                    agent.key.clone(),
+                    targets.clone(),
+                    f.negated,
+                    f.hypothetical,
+                );
                 if seen.contains(&dedup_key) {
                     continue;
                 }
@@ -276,7 +315,8 @@ fn build(doc: &Document, t: &Text, m: &mut Mentions, found: Vec<Vec<Found>>, sal
                 if let Some(sp) = &speaker {
                     used.entry(sp.key.clone()).or_insert_with(|| sp.clone());
                 }
-                used.entry(agent.key.clone()).or_insert_with(|| agent.clone());
+                used.entry(agent.key.clone())
+                    .or_insert_with(|| agent.clone());
                 events.push(Event {
                     doc: doc.id.clone(),
                     date: doc.date,
@@ -308,7 +348,7 @@ fn build(doc: &Document, t: &Text, m: &mut Mentions, found: Vec<Vec<Found>>, sal
                     // affiliation known by key only (an organisation's parent)
                     let et = match t {
                         "state" => EntityType::State,
-                        "force" => EntityType::ArmedForce,
+                        "armedforce" => EntityType::ArmedForce,
                         "group" => EntityType::Group,
                         _ => EntityType::Organisation,
                     };

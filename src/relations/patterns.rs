@@ -1,4 +1,4 @@
-//! Relation patterns as data: `data/knowledge/patterns.txt` is parsed into
+//! Relation patterns as data: `data/knowledge/patterns.conf` is parsed into
 //! [`Pattern`]s (triggers + frame + examples) and compiled into a
 //! [`TriggerIndex`] keyed by the first word of each form, so finding the
 //! triggers of a sentence is one lookup per token.
@@ -48,7 +48,7 @@ pub struct Expected {
     pub hypothetical: bool,
 }
 
-/// One pattern of `patterns.txt`.
+/// One pattern of `patterns.conf`.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     /// Unique id (`accuse-verb`).
@@ -83,7 +83,7 @@ pub struct TriggerIndex {
     by_first: HashMap<String, Vec<(usize, usize)>>,
 }
 
-const PATTERNS: &str = include_str!("../../data/knowledge/patterns.txt");
+const PATTERNS: &str = include_str!("../../data/knowledge/patterns.conf");
 
 impl TriggerIndex {
     /// The built-in patterns, parsed once.
@@ -98,7 +98,7 @@ impl TriggerIndex {
     /// Parses a patterns file.
     pub fn parse(src: &str) -> Result<TriggerIndex> {
         let err = |line: usize, message: String| Error::Knowledge {
-            file: "patterns.txt".into(),
+            file: "patterns.conf".into(),
             line,
             message,
         };
@@ -131,7 +131,10 @@ impl TriggerIndex {
                 return Err(err(line, "a key before the first [pattern]".into()));
             };
             match key {
-                "relation" => p.relation = Relation::parse(value).ok_or_else(|| err(line, format!("unknown relation {value:?}")))?,
+                "relation" => {
+                    p.relation = Relation::parse(value)
+                        .ok_or_else(|| err(line, format!("unknown relation {value:?}")))?
+                }
                 "frame" => {
                     p.frame = match value {
                         "verb" => Frame::Verb,
@@ -155,10 +158,18 @@ impl TriggerIndex {
                 }
                 "needs" => p.needs_force = value == "force",
                 "example" => {
-                    let (sentence, expected) = value.split_once("=>").ok_or_else(|| err(line, "example needs `=>`".into()))?;
+                    let (sentence, expected) = value
+                        .split_once("=>")
+                        .ok_or_else(|| err(line, "example needs `=>`".into()))?;
                     let mut exp = Vec::new();
-                    for item in expected.split(';').map(str::trim).filter(|x| !x.is_empty() && *x != "none") {
-                        exp.push(parse_expected(item).ok_or_else(|| err(line, format!("cannot read expectation {item:?}")))?);
+                    for item in expected
+                        .split(';')
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty() && *x != "none")
+                    {
+                        exp.push(parse_expected(item).ok_or_else(|| {
+                            err(line, format!("cannot read expectation {item:?}"))
+                        })?);
                     }
                     p.examples.push((sentence.trim().to_string(), exp));
                 }
@@ -181,11 +192,15 @@ impl TriggerIndex {
     pub fn find(&self, norms: &[&str], offset: usize) -> Vec<TriggerHit> {
         let mut out = Vec::new();
         for i in 0..norms.len() {
-            let Some(cands) = self.by_first.get(norms[i]) else { continue };
+            let Some(cands) = self.by_first.get(norms[i]) else {
+                continue;
+            };
             let mut best: HashMap<usize, usize> = HashMap::new();
             for &(pi, fi) in cands {
                 let form = &self.patterns[pi].forms[fi];
-                if i + form.len() <= norms.len() && form.iter().zip(&norms[i..]).all(|(a, b)| a == b) {
+                if i + form.len() <= norms.len()
+                    && form.iter().zip(&norms[i..]).all(|(a, b)| a == b)
+                {
                     let e = best.entry(pi).or_insert(0);
                     *e = (*e).max(form.len());
                 }
@@ -226,7 +241,11 @@ fn parse_expected(s: &str) -> Option<Expected> {
     Some(Expected {
         relation: Relation::parse(rel.trim())?,
         agent: agent.trim().to_string(),
-        target: if target == "-" { None } else { Some(target.to_string()) },
+        target: if target == "-" {
+            None
+        } else {
+            Some(target.to_string())
+        },
         negated,
         hypothetical,
     })
@@ -242,14 +261,23 @@ mod tests {
         assert!(idx.patterns.len() >= 8);
         for p in &idx.patterns {
             assert!(!p.examples.is_empty(), "pattern [{}] has no example", p.id);
-            assert!(p.examples.iter().any(|(_, e)| !e.is_empty()), "pattern [{}] has no positive example", p.id);
+            assert!(
+                p.examples.iter().any(|(_, e)| !e.is_empty()),
+                "pattern [{}] has no positive example",
+                p.id
+            );
         }
     }
 
     #[test]
     fn malformed_patterns_are_reported_with_line() {
-        let e = TriggerIndex::parse("[a]\nrelation = nonsense\n").err().map(|e| e.to_string());
-        assert_eq!(e.as_deref(), Some("patterns.txt:2: unknown relation \"nonsense\""));
+        let e = TriggerIndex::parse("[a]\nrelation = nonsense\n")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("patterns.conf:2: unknown relation \"nonsense\"")
+        );
     }
 
     #[test]
@@ -269,10 +297,20 @@ pub fn check_examples(idx: &TriggerIndex) -> Vec<String> {
     for p in &idx.patterns {
         for (sentence, expected) in &p.examples {
             let r = super::extract(&Document::new("example", sentence.clone()));
-            let label = |key: &str| r.entities.iter().find(|e| e.key == key).map(|e| e.label.clone()).unwrap_or_else(|| key.to_string());
+            let label = |key: &str| {
+                r.entities
+                    .iter()
+                    .find(|e| e.key == key)
+                    .map(|e| e.label.clone())
+                    .unwrap_or_else(|| key.to_string())
+            };
             let mut got: Vec<Expected> = Vec::new();
             for e in &r.events {
-                let targets: Vec<Option<String>> = if e.targets.is_empty() { vec![None] } else { e.targets.iter().map(|t| Some(label(t))).collect() };
+                let targets: Vec<Option<String>> = if e.targets.is_empty() {
+                    vec![None]
+                } else {
+                    e.targets.iter().map(|t| Some(label(t))).collect()
+                };
                 for t in targets {
                     let x = Expected {
                         relation: e.relation,
@@ -286,13 +324,24 @@ pub fn check_examples(idx: &TriggerIndex) -> Vec<String> {
                     }
                 }
             }
-            let norm = |x: &Expected| (x.relation, fold(&x.agent), x.target.as_deref().map(fold), x.negated, x.hypothetical);
+            let norm = |x: &Expected| {
+                (
+                    x.relation,
+                    fold(&x.agent),
+                    x.target.as_deref().map(fold),
+                    x.negated,
+                    x.hypothetical,
+                )
+            };
             let mut g: Vec<_> = got.iter().map(norm).collect();
             let mut e: Vec<_> = expected.iter().map(norm).collect();
             g.sort();
             e.sort();
             if g != e {
-                failures.push(format!("[{}] {sentence}\n    expected {e:?}\n    got      {g:?}", p.id));
+                failures.push(format!(
+                    "[{}] {sentence}\n    expected {e:?}\n    got      {g:?}",
+                    p.id
+                ));
             }
         }
     }
@@ -307,6 +356,11 @@ mod example_tests {
     #[test]
     fn every_pattern_example_holds() {
         let failures = check_examples(TriggerIndex::get());
-        assert!(failures.is_empty(), "{} example(s) fail:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} example(s) fail:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }

@@ -23,7 +23,11 @@ impl Ctx<'_> {
             if self.k.is(class, &toks[i].norm) {
                 return true;
             }
-            if i + 1 < to && self.k.is(class, &format!("{} {}", toks[i].norm, toks[i + 1].norm)) {
+            if i + 1 < to
+                && self
+                    .k
+                    .is(class, &format!("{} {}", toks[i].norm, toks[i + 1].norm))
+            {
                 return true;
             }
         }
