@@ -21,6 +21,159 @@ pub enum Command {
     Export(ExportArgs),
     /// Score extraction against gold annotations (precision, recall, F1).
     Eval(EvalArgs),
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph.
+    Query(QueryArgs),
+    /// Who an actor accuses, deploys to, mediates between, recognises — and who does so to it.
+    #[command(alias = "neighbours")]
+    Neighbors(NeighborsArgs),
+    /// The shortest chains of relations between two actors.
+    Path(PathArgs),
+    /// Every sentence supporting one edge: `newskg why Serbia recognises Kosovo`.
+    Why(WhyArgs),
+    /// Counts per relation and entity type, most connected actors, articles per date.
+    Stats(StatsArgs),
+    /// Events ordered by article date, optionally of one actor.
+    Timeline(TimelineArgs),
+    /// Send the export to a triple-store server (Graph Store Protocol or SPARQL Update).
+    Load(LoadArgs),
+}
+
+/// Where a question's graph comes from.
+#[derive(Debug, Args, Clone)]
+pub struct DataArgs {
+    /// Exported graph files (.ttl, .nt, .jsonld). Default: out/graph.ttl.
+    #[arg(long = "data", value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+    /// Extract these articles (files, directories, `-`) instead of reading an export.
+    #[arg(long = "from", value_name = "PATH", conflicts_with = "data")]
+    pub from: Vec<PathBuf>,
+}
+
+/// `newskg query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The query text, or `-` to read it from standard input.
+    #[arg(required_unless_present = "file")]
+    pub query: Option<String>,
+    /// Read the query from a file (`-` for standard input).
+    #[arg(short = 'f', long = "file", conflicts_with = "query")]
+    pub file: Option<PathBuf>,
+    /// Data to query.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Output: table (default on a terminal), csv, tsv, json, xml. CONSTRUCT and DESCRIBE print Turtle.
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
+
+/// `newskg neighbors`.
+#[derive(Debug, Args)]
+pub struct NeighborsArgs {
+    /// The actor (label, alias, capital, acronym; case and diacritics ignored).
+    pub actor: String,
+    /// Only this relation (accuses, deploys, mediates, recognises).
+    #[arg(long)]
+    pub relation: Option<String>,
+    /// Edges from the actor (out), to it (in) or both.
+    #[arg(long, default_value = "both", value_parser = ["in", "out", "both"])]
+    pub direction: String,
+    /// Data to query.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newskg path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// From this actor.
+    pub from_actor: String,
+    /// To this actor.
+    pub to_actor: String,
+    /// Longest chain to consider.
+    #[arg(long, default_value_t = 4)]
+    pub max_hops: usize,
+    /// At most this many paths.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Data to query.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newskg why`.
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// The agent.
+    pub agent: String,
+    /// The relation (accuses, deploys, mediates, recognises).
+    pub relation: String,
+    /// The target.
+    pub target: String,
+    /// Data to query.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newskg stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// How many most connected actors to list.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Data to query.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newskg timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only events where this actor is agent or target.
+    pub actor: Option<String>,
+    /// Data to query.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newskg load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Graph Store Protocol endpoint, e.g. http://localhost:7878/store (Oxigraph), http://localhost:3030/ds/data (Fuseki).
+    #[arg(
+        long,
+        required_unless_present = "update_endpoint",
+        conflicts_with = "update_endpoint"
+    )]
+    pub endpoint: Option<String>,
+    /// SPARQL 1.1 Update endpoint instead, e.g. http://localhost:7878/update.
+    #[arg(long)]
+    pub update_endpoint: Option<String>,
+    /// Named graph IRI (default: the default graph).
+    #[arg(long)]
+    pub graph: Option<String>,
+    /// Add to the graph instead of replacing it.
+    #[arg(long)]
+    pub append: bool,
+    /// Seconds to wait for the server.
+    #[arg(long, default_value_t = 60)]
+    pub timeout: u64,
+    /// The export to send (.ttl, .nt, .jsonld). Default: out/graph.ttl.
+    pub file: Option<PathBuf>,
 }
 
 /// Input selection shared by commands that read articles.

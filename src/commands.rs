@@ -10,7 +10,18 @@ use newskg::export::{self, DotOptions, ExportFormat};
 use newskg::graph::KnowledgeGraph;
 use newskg::pipeline;
 
-use crate::cli::{EvalArgs, ExportArgs, InputArgs};
+use newskg::model::Relation;
+use newskg::query::questions::{self, Dir, Evidence};
+use newskg::query::sparql::{self, ResultsFormat, SparqlStore};
+use newskg::query::{self as nquery};
+
+use crate::cli::{
+    DataArgs, EvalArgs, ExportArgs, InputArgs, LoadArgs, NeighborsArgs, PathArgs, QueryArgs,
+    StatsArgs, TimelineArgs, WhyArgs,
+};
+
+/// Whether a command found something (exit 0) or nothing (exit 1).
+pub type Found = bool;
 
 /// Reads and extracts the inputs, warning about skipped files.
 pub fn load_graph(input: &InputArgs) -> Result<KnowledgeGraph> {
@@ -38,7 +49,7 @@ pub fn summary(g: &KnowledgeGraph) -> String {
 }
 
 /// `newskg export`.
-pub fn export(args: &ExportArgs) -> Result<()> {
+pub fn export(args: &ExportArgs) -> Result<Found> {
     let mut formats = Vec::new();
     for f in &args.format {
         let fmt = ExportFormat::from_extension(f.trim())
@@ -51,13 +62,13 @@ pub fn export(args: &ExportArgs) -> Result<()> {
     let written = export::write_files(&g, &args.output, &formats, &DotOptions::default())?;
     if !args.quiet {
         let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-        println!("{} → {}", summary(&g), files.join(", "));
+        writeln!(std::io::stdout(), "{} → {}", summary(&g), files.join(", "))?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// `newskg eval`.
-pub fn eval(args: &EvalArgs) -> Result<()> {
+pub fn eval(args: &EvalArgs) -> Result<Found> {
     let gold = eval::read_gold(&args.gold)?;
     let entities = eval::read_entities(&args.entities)?;
     let names = eval::Names::new(&entities);
@@ -68,7 +79,7 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
-        return Ok(());
+        return Ok(true);
     }
     if args.explain {
         for p in &report.false_positives {
@@ -119,5 +130,311 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
             name, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1
         )?;
     }
+    Ok(true)
+}
+
+/// The triples to question: exported files, or articles extracted now.
+fn data_triples(d: &DataArgs) -> Result<Vec<oxrdf::Triple>> {
+    if !d.from.is_empty() {
+        let g = load_graph(&InputArgs {
+            paths: d.from.clone(),
+            strict: false,
+        })?;
+        return Ok(newskg::export::rdf::triples(&g));
+    }
+    let files = if d.data.is_empty() {
+        vec![std::path::PathBuf::from("out/graph.ttl")]
+    } else {
+        d.data.clone()
+    };
+    let refs: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
+    Ok(nquery::read_triples(&refs)?)
+}
+
+fn data_graph(d: &DataArgs) -> Result<KnowledgeGraph> {
+    if !d.from.is_empty() {
+        return load_graph(&InputArgs {
+            paths: d.from.clone(),
+            strict: false,
+        });
+    }
+    Ok(KnowledgeGraph::from_triples(&data_triples(d)?))
+}
+
+fn read_text(path: &std::path::Path) -> Result<String> {
+    if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .context("reading the query from standard input")?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))
+    }
+}
+
+/// `newskg query`.
+pub fn query(args: &QueryArgs) -> Result<Found> {
+    let format = ResultsFormat::parse(&args.format).with_context(|| {
+        format!(
+            "unknown results format {:?} (expected table, csv, tsv, json or xml)",
+            args.format
+        )
+    })?;
+    let text = match (&args.query, &args.file) {
+        (_, Some(f)) => read_text(f)?,
+        (Some(q), None) if q == "-" => read_text(std::path::Path::new("-"))?,
+        (Some(q), None) => q.clone(),
+        (None, None) => bail!("no query given"),
+    };
+    let store = SparqlStore::new()?;
+    store.load(&data_triples(&args.data)?)?;
+    let answer = store.query(&text)?;
+    let out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(out);
+    sparql::write_answer(&answer, format, &mut out)?;
+    out.flush()?;
+    Ok(!answer.is_empty())
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, v)?;
+    writeln!(out)?;
     Ok(())
+}
+
+fn flags(negated: bool, hypothetical: bool) -> &'static str {
+    match (negated, hypothetical) {
+        (true, true) => "negated, hypothetical",
+        (true, false) => "negated",
+        (false, true) => "hypothetical",
+        (false, false) => "",
+    }
+}
+
+fn relation_arg(s: &str) -> Result<Relation> {
+    Relation::parse(s).with_context(|| {
+        format!("unknown relation {s:?} (expected accuses, deploys, mediates or recognises)")
+    })
+}
+
+/// `newskg neighbors`.
+pub fn neighbors(args: &NeighborsArgs) -> Result<Found> {
+    let g = data_graph(&args.data)?;
+    let key = questions::find_entity(&g, &args.actor)?;
+    let relation = args.relation.as_deref().map(relation_arg).transpose()?;
+    let dir = match args.direction.as_str() {
+        "in" => Dir::In,
+        "out" => Dir::Out,
+        _ => Dir::Both,
+    };
+    let rows = questions::neighbours(&g, &key, relation, dir);
+    if args.json {
+        print_json(&rows)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        let me = g.label(&key);
+        for r in &rows {
+            let (a, b) = if r.direction == "out" {
+                (me, r.other.as_str())
+            } else {
+                (r.other.as_str(), me)
+            };
+            let f = flags(r.negated, r.hypothetical);
+            let f = if f.is_empty() {
+                String::new()
+            } else {
+                format!(" ({f})")
+            };
+            writeln!(
+                out,
+                "{a} {} {b}{f} — {} sentence(s) in {}",
+                r.relation,
+                r.sentences,
+                r.articles.join(", ")
+            )?;
+        }
+    }
+    Ok(!rows.is_empty())
+}
+
+fn print_evidence(out: &mut impl Write, e: &Evidence) -> Result<()> {
+    let f = flags(e.negated, e.hypothetical);
+    let f = if f.is_empty() {
+        String::new()
+    } else {
+        format!(" ({f})")
+    };
+    let target = if e.target.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", e.target)
+    };
+    let claim = e
+        .claimed_by
+        .as_deref()
+        .map(|c| format!(", claimed by {c}"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{} {}{target}{f} [{}{}{claim}]",
+        e.agent,
+        e.relation,
+        e.article,
+        e.date
+            .as_deref()
+            .map(|d| format!(" {d}"))
+            .unwrap_or_default()
+    )?;
+    writeln!(out, "    “{}”", e.sentence)?;
+    Ok(())
+}
+
+/// `newskg path`.
+pub fn path(args: &PathArgs) -> Result<Found> {
+    let g = data_graph(&args.data)?;
+    let a = questions::find_entity(&g, &args.from_actor)?;
+    let b = questions::find_entity(&g, &args.to_actor)?;
+    let paths = questions::paths(&g, &a, &b, args.max_hops, args.limit);
+    if args.json {
+        print_json(&paths)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        for (i, p) in paths.iter().enumerate() {
+            writeln!(
+                out,
+                "path {} ({} hop{}):",
+                i + 1,
+                p.len(),
+                if p.len() == 1 { "" } else { "s" }
+            )?;
+            for hop in p {
+                print_evidence(&mut out, hop)?;
+            }
+        }
+        if paths.is_empty() {
+            writeln!(
+                out,
+                "no path of at most {} hops between {} and {}",
+                args.max_hops,
+                g.label(&a),
+                g.label(&b)
+            )?;
+        }
+    }
+    Ok(!paths.is_empty())
+}
+
+/// `newskg why`.
+pub fn why(args: &WhyArgs) -> Result<Found> {
+    let g = data_graph(&args.data)?;
+    let a = questions::find_entity(&g, &args.agent)?;
+    let r = relation_arg(&args.relation)?;
+    let b = questions::find_entity(&g, &args.target)?;
+    let ev = questions::why(&g, &a, r, &b);
+    if args.json {
+        print_json(&ev)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        for e in &ev {
+            print_evidence(&mut out, e)?;
+        }
+    }
+    Ok(!ev.is_empty())
+}
+
+/// `newskg stats`.
+pub fn stats(args: &StatsArgs) -> Result<Found> {
+    let g = data_graph(&args.data)?;
+    let s = questions::stats(&g, args.top);
+    if args.json {
+        print_json(&s)?;
+        return Ok(s.events > 0);
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} articles, {} entities, {} events ({} negated, {} hypothetical)",
+        s.articles, s.entities, s.events, s.negated, s.hypothetical
+    )?;
+    writeln!(out, "\nper relation")?;
+    for (r, n) in &s.per_relation {
+        writeln!(out, "  {r:<12} {n:>6}")?;
+    }
+    writeln!(out, "\nentities per type")?;
+    for (t, n) in &s.per_type {
+        writeln!(out, "  {t:<12} {n:>6}")?;
+    }
+    writeln!(out, "\nmost connected")?;
+    for (l, d) in &s.most_connected {
+        writeln!(out, "  {l:<40} {d:>6}")?;
+    }
+    writeln!(out, "\narticles per date")?;
+    for (d, n) in &s.articles_per_date {
+        writeln!(out, "  {d:<12} {n:>6}")?;
+    }
+    Ok(s.events > 0)
+}
+
+/// `newskg timeline`.
+pub fn timeline(args: &TimelineArgs) -> Result<Found> {
+    let g = data_graph(&args.data)?;
+    let key = args
+        .actor
+        .as_deref()
+        .map(|a| questions::find_entity(&g, a))
+        .transpose()?;
+    let ev = questions::timeline(&g, key.as_deref());
+    if args.json {
+        print_json(&ev)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        for e in &ev {
+            write!(out, "{:<10} ", e.date.as_deref().unwrap_or("undated"))?;
+            print_evidence(&mut out, e)?;
+        }
+    }
+    Ok(!ev.is_empty())
+}
+
+/// `newskg load`.
+pub fn load(args: &LoadArgs) -> Result<Found> {
+    let file = args
+        .file
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from("out/graph.ttl"));
+    let triples = nquery::read_triples(&[file.as_path()])?;
+    let (endpoint, update) = match (&args.endpoint, &args.update_endpoint) {
+        (Some(e), _) => (e.clone(), false),
+        (None, Some(u)) => (u.clone(), true),
+        (None, None) => bail!("give --endpoint or --update-endpoint"),
+    };
+    let report = newskg::load::load(
+        &triples,
+        &newskg::load::LoadOptions {
+            endpoint: endpoint.clone(),
+            update,
+            graph: args.graph.clone(),
+            append: args.append,
+            timeout: std::time::Duration::from_secs(args.timeout),
+        },
+    )?;
+    writeln!(
+        std::io::stdout(),
+        "{} {} triples from {} into {} at {}: HTTP {}",
+        if args.append {
+            "appended"
+        } else {
+            "replaced with"
+        },
+        report.triples,
+        file.display(),
+        args.graph
+            .as_deref()
+            .map(|g| format!("<{g}>"))
+            .unwrap_or_else(|| "the default graph".into()),
+        endpoint,
+        report.status
+    )?;
+    Ok(true)
 }

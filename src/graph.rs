@@ -59,20 +59,35 @@ impl KnowledgeGraph {
     /// Builds the graph from extracted documents (in any order).
     pub fn build(mut docs: Vec<DocResult>) -> KnowledgeGraph {
         docs.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut g = KnowledgeGraph::default();
+        let mut articles = Vec::new();
+        let mut entities = Vec::new();
+        let mut events = Vec::new();
         for d in docs {
-            g.articles.insert(
-                d.id.clone(),
-                Article {
-                    id: d.id.clone(),
-                    date: d.date,
-                },
-            );
-            for e in d.entities {
-                g.add_entity(e);
-            }
-            g.events.extend(d.events);
+            articles.push(Article {
+                id: d.id.clone(),
+                date: d.date,
+            });
+            entities.extend(d.entities);
+            events.extend(d.events);
         }
+        KnowledgeGraph::assemble(articles, entities, events)
+    }
+
+    /// Builds the graph from its parts: merges entities by key, sorts events,
+    /// adds nodes and edges.
+    pub fn assemble(
+        articles: Vec<Article>,
+        entities: Vec<Entity>,
+        events: Vec<Event>,
+    ) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::default();
+        for a in articles {
+            g.articles.insert(a.id.clone(), a);
+        }
+        for e in entities {
+            g.add_entity(e);
+        }
+        g.events = events;
         g.events.sort_by(|a, b| {
             (&a.doc, a.start, a.relation, &a.agent, &a.targets)
                 .cmp(&(&b.doc, b.start, b.relation, &b.agent, &b.targets))

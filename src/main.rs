@@ -11,16 +11,32 @@ fn main() {
     let result = match &cli.command {
         cli::Command::Export(a) => commands::export(a),
         cli::Command::Eval(a) => commands::eval(a),
+        cli::Command::Query(a) => commands::query(a),
+        cli::Command::Neighbors(a) => commands::neighbors(a),
+        cli::Command::Path(a) => commands::path(a),
+        cli::Command::Why(a) => commands::why(a),
+        cli::Command::Stats(a) => commands::stats(a),
+        cli::Command::Timeline(a) => commands::timeline(a),
+        cli::Command::Load(a) => commands::load(a),
     };
-    if let Err(e) = result {
-        if e.chain().any(|c| {
-            c.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-        }) {
-            std::process::exit(0);
-        }
-        let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-        eprintln!("newskg: error: {}", msg.join(": "));
-        std::process::exit(2);
+    match result {
+        Ok(true) => {}
+        Ok(false) => std::process::exit(1),
+        Err(e) => fail(e),
     }
+}
+
+/// Prints the error on one line and exits 2; a closed pipe is a normal end.
+fn fail(e: anyhow::Error) -> ! {
+    let broken_pipe = e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        std::process::exit(0);
+    }
+    let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+    let msg = msg.join(": ").replace('\n', " ");
+    eprintln!("newskg: error: {msg}");
+    std::process::exit(2);
 }

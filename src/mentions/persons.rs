@@ -12,7 +12,7 @@
 
 use crate::knowledge::{Hit, Knowledge};
 use crate::model::{entity_key, Entity, EntityType};
-use crate::text::{fold, Text, TokKind};
+use crate::text::{edit_distance, fold, Text, TokKind};
 
 use super::{Mention, Mentions, Ref, Span, Via};
 
@@ -227,22 +227,6 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
     }
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 /// Later mentions of known persons: full name, surname, "Mr. X", near misses.
 pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let persons: Vec<(usize, String, String)> = m
@@ -300,7 +284,7 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 if s.len() < 4 {
                     continue;
                 }
-                let close = levenshtein(w, s) <= if titled { 3 } else { 1 };
+                let close = edit_distance(w, s) <= if titled { 3 } else { 1 };
                 let prefix =
                     titled && w.len() >= 4 && s.len() >= 4 && w.starts_with(&s[..4.min(s.len())]);
                 if (close && w.len() >= 5) || prefix {

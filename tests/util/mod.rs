@@ -84,3 +84,51 @@ pub fn python(script: &str, args: &[&Path]) -> String {
 pub fn bless() -> bool {
     std::env::var_os("NEWSKG_BLESS").is_some()
 }
+
+/// A running triple-store server: the one scripts/test started
+/// (`NEWSKG_TEST_ENDPOINT`), or an in-memory `oxigraph serve` started here
+/// and killed on drop.
+pub struct Server {
+    /// Base URL, e.g. `http://127.0.0.1:7878`.
+    pub base: String,
+    child: Option<std::process::Child>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(c) = &mut self.child {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+/// Starts (or finds) the test triple store.
+pub fn server() -> Server {
+    if let Ok(base) = std::env::var("NEWSKG_TEST_ENDPOINT") {
+        return Server { base, child: None };
+    }
+    require("oxigraph");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let child = Command::new("oxigraph")
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start oxigraph serve");
+    let base = format!("http://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Server {
+        base,
+        child: Some(child),
+    }
+}

@@ -1,0 +1,201 @@
+//! Stage 7 — query: SPARQL on an embedded in-memory store ([`sparql`]) and
+//! graph questions for people who do not write SPARQL ([`questions`]), over
+//! exported files (Turtle, N-Triples, JSON-LD) or articles extracted on the fly.
+
+pub mod questions;
+pub mod sparql;
+
+use std::path::Path;
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxrdf::{Term, Triple};
+
+use crate::error::{Error, Result};
+use crate::graph::{Article, KnowledgeGraph};
+use crate::model::{Entity, EntityType, Event, Relation};
+use crate::vocab::{self, ext, nkg};
+
+/// The RDF format of a data file, by extension.
+pub fn rdf_format(path: &Path) -> Result<RdfFormat> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let ext = if ext == "json" { "jsonld" } else { ext };
+    RdfFormat::from_extension(ext).ok_or_else(|| Error::Input {
+        path: path.to_path_buf(),
+        message: format!("unknown RDF format {ext:?} (expected .ttl, .nt, .nq, .trig or .jsonld)"),
+    })
+}
+
+/// Reads the triples of exported files. A syntax error names the file, line and column.
+pub fn read_triples(paths: &[&Path]) -> Result<Vec<Triple>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let format = rdf_format(path)?;
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        for q in RdfParser::from_format(format).for_reader(std::io::BufReader::new(file)) {
+            let q = q.map_err(|e| Error::Input {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })?;
+            out.push(Triple::new(q.subject, q.predicate, q.object));
+        }
+    }
+    Ok(out)
+}
+
+fn key_of(term: &Term) -> Option<String> {
+    match term {
+        Term::NamedNode(n) => n.as_str().strip_prefix(vocab::ID).map(String::from),
+        _ => None,
+    }
+}
+
+fn literal(term: &Term) -> Option<&str> {
+    match term {
+        Term::Literal(l) => Some(l.value()),
+        _ => None,
+    }
+}
+
+impl KnowledgeGraph {
+    /// Rebuilds the graph from newskg's own RDF (the inverse of the export):
+    /// entities, articles and events are read back through the ontology's terms.
+    pub fn from_triples(triples: &[Triple]) -> KnowledgeGraph {
+        use std::collections::BTreeMap;
+        let mut by_subject: BTreeMap<String, Vec<&Triple>> = BTreeMap::new();
+        for t in triples {
+            if let oxrdf::NamedOrBlankNode::NamedNode(n) = &t.subject {
+                by_subject
+                    .entry(n.as_str().to_string())
+                    .or_default()
+                    .push(t);
+            }
+        }
+        let pred = |ts: &[&Triple], p: oxrdf::NamedNodeRef<'_>| -> Vec<Term> {
+            ts.iter()
+                .filter(|t| t.predicate.as_ref() == p)
+                .map(|t| t.object.clone())
+                .collect()
+        };
+        let class_of = |ts: &[&Triple]| -> Vec<String> {
+            pred(ts, oxrdf::vocab::rdf::TYPE)
+                .iter()
+                .filter_map(|o| {
+                    if let Term::NamedNode(n) = o {
+                        n.as_str().strip_prefix(vocab::NKG).map(String::from)
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        };
+        let mut articles = Vec::new();
+        let mut article_ids: BTreeMap<String, String> = BTreeMap::new();
+        let mut entities = Vec::new();
+        for (iri, ts) in &by_subject {
+            let classes = class_of(ts);
+            if classes.iter().any(|c| c == "Article") {
+                let id = pred(ts, ext::IDENTIFIER)
+                    .first()
+                    .and_then(|t| literal(t).map(String::from))
+                    .unwrap_or_else(|| iri.clone());
+                let date = pred(ts, ext::DATE)
+                    .first()
+                    .and_then(|t| literal(t).and_then(crate::document::Date::parse));
+                article_ids.insert(iri.clone(), id.clone());
+                articles.push(Article { id, date });
+                continue;
+            }
+            let etype = classes.iter().find_map(|c| match c.as_str() {
+                "Person" => Some(EntityType::Person),
+                "State" => Some(EntityType::State),
+                "Organisation" => Some(EntityType::Organisation),
+                "ArmedForce" => Some(EntityType::ArmedForce),
+                "Group" => Some(EntityType::Group),
+                "Place" => Some(EntityType::Place),
+                _ => None,
+            });
+            if let (Some(etype), Some(key)) = (etype, iri.strip_prefix(vocab::ID)) {
+                let label = pred(ts, ext::LABEL)
+                    .first()
+                    .and_then(|t| literal(t).map(String::from))
+                    .unwrap_or_else(|| key.to_string());
+                let mut aliases: Vec<String> = pred(ts, ext::ALT_LABEL)
+                    .iter()
+                    .filter_map(|t| literal(t).map(String::from))
+                    .collect();
+                aliases.sort();
+                entities.push(Entity {
+                    key: key.to_string(),
+                    label,
+                    etype,
+                    role: pred(ts, nkg::ROLE)
+                        .first()
+                        .and_then(|t| literal(t).map(String::from)),
+                    affiliation: pred(ts, nkg::AFFILIATION).first().and_then(key_of),
+                    aliases,
+                });
+            }
+        }
+        let mut events = Vec::new();
+        for ts in by_subject.values() {
+            let relation = class_of(ts).iter().find_map(|c| match c.as_str() {
+                "Accusation" => Some(Relation::Accuses),
+                "Deployment" => Some(Relation::Deploys),
+                "Mediation" => Some(Relation::Mediates),
+                "Recognition" => Some(Relation::Recognises),
+                _ => None,
+            });
+            let Some(relation) = relation else { continue };
+            let Some(agent) = pred(ts, nkg::AGENT).first().and_then(key_of) else {
+                continue;
+            };
+            let doc = pred(ts, ext::WAS_DERIVED_FROM)
+                .first()
+                .and_then(|t| {
+                    if let Term::NamedNode(n) = t {
+                        article_ids.get(n.as_str()).cloned()
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or_default();
+            let mut targets: Vec<String> =
+                pred(ts, nkg::TARGET).iter().filter_map(key_of).collect();
+            targets.sort();
+            let flag = |p| {
+                pred(ts, p)
+                    .first()
+                    .and_then(|t| literal(t).map(|v| v == "true"))
+                    .unwrap_or(false)
+            };
+            let num = |p| {
+                pred(ts, p)
+                    .first()
+                    .and_then(|t| literal(t).and_then(|v| v.parse().ok()))
+                    .unwrap_or(0)
+            };
+            let text = |p| {
+                pred(ts, p)
+                    .first()
+                    .and_then(|t| literal(t).map(String::from))
+            };
+            events.push(Event {
+                date: articles.iter().find(|a| a.id == doc).and_then(|a| a.date),
+                doc,
+                relation,
+                agent,
+                targets,
+                negated: flag(nkg::NEGATED),
+                hypothetical: flag(nkg::HYPOTHETICAL),
+                attributed_to: pred(ts, ext::WAS_ATTRIBUTED_TO).first().and_then(key_of),
+                force: text(nkg::FORCE),
+                trigger: text(nkg::TRIGGER).unwrap_or_default(),
+                pattern: text(nkg::PATTERN).unwrap_or_default(),
+                sentence: text(nkg::SENTENCE).unwrap_or_default(),
+                start: num(nkg::START_OFFSET),
+                end: num(nkg::END_OFFSET),
+            });
+        }
+        KnowledgeGraph::assemble(articles, entities, events)
+    }
+}
