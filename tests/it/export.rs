@@ -1,14 +1,11 @@
-//! Integration tests: the real `newskg` binary, checked with independent
-//! implementations (rapper, rdflib, pyld, Graphviz). One test binary, helpers
-//! in `tests/util`. Regression tests are named after their issue.
-
-mod util;
+//! Issues 2 and 3: the exporter, checked with independent implementations
+//! (rapper, rdflib, pyld, Graphviz), bad input, and the seed-gold scores.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use util::*;
+use crate::util::*;
 
 fn export_to(dir: &Path, inputs: &[&Path], formats: &str) {
     let mut c = newskg();
@@ -40,7 +37,7 @@ fn sample_files() -> Vec<PathBuf> {
 }
 
 /// The committed export in `out/` is what the code produces now
-/// (`NEWSKG_BLESS=1 cargo test --test cli` regenerates it).
+/// (`NEWSKG_BLESS=1 cargo test --test it` regenerates it).
 #[test]
 fn issue2_committed_export_is_current() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -66,7 +63,7 @@ fn issue2_committed_export_is_current() {
     }
     assert!(
         stale.is_empty(),
-        "stale golden files {stale:?}: run `NEWSKG_BLESS=1 cargo test --test cli` and commit"
+        "stale golden files {stale:?}: run `NEWSKG_BLESS=1 cargo test --test it` and commit"
     );
 }
 

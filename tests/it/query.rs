@@ -1,14 +1,12 @@
 //! Integration tests of issue 4: SPARQL on the embedded store, graph
 //! questions, and loading into a real triple-store server.
 
-mod util;
-
 use std::fs;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Stdio;
 
-use util::*;
+use crate::util::*;
 
 const CONTRACT: &str = "SELECT ?doc ?type ?agent ?target ?negated ?hypothetical WHERE {
   ?e a ?type ; nkg:agent ?a ; prov:wasDerivedFrom ?d ;
