@@ -62,6 +62,8 @@ pub enum PronounKind {
     Plural,
     /// it, its.
     Thing,
+    /// we, us, our: the speaker's side.
+    We,
 }
 
 /// How a mention names its referent.
@@ -310,6 +312,8 @@ fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {
             PronounKind::Plural
         } else if k.is("pronoun_thing", &tok.norm) {
             PronounKind::Thing
+        } else if k.is("pronoun_we", &tok.norm) && tok.in_quote {
+            PronounKind::We
         } else if tok.norm == "there"
             && i > 0
             && !t.tokens[i + 1..].first().is_some_and(|n| {

@@ -450,7 +450,7 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
             },
         };
         if let Some(e) = target {
-            m.push(Mention::of_entity(start, end, e, Via::Role));
+            m.replace(Mention::of_entity(start, end, e, Via::Role));
         }
     }
 }

@@ -65,12 +65,15 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         // "northern Kosovo", "central Serbia"
         if k.directions.contains_key(w) {
             if let Some(s) = span_at(i + 1) {
-                if let Hit::StateName(st) = s.hit {
-                    if let Some(e) = directed(k, m, w, &k.states[st].name) {
-                        m.push(Mention::of_entity(i, s.last, e, Via::Name));
-                        i = s.last;
-                        continue;
-                    }
+                let region = match s.hit {
+                    Hit::StateName(st) => Some(k.states[st].name.as_str()),
+                    Hit::Place(p) => Some(k.places[p].as_str()),
+                    _ => None,
+                };
+                if let Some(e) = region.and_then(|r| directed(k, m, w, r)) {
+                    m.push(Mention::of_entity(i, s.last, e, Via::Name));
+                    i = s.last;
+                    continue;
                 }
             }
             // "the north of (the) (mods) X", "the northern part of X", "its north"

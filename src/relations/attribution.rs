@@ -201,8 +201,41 @@ impl Ctx<'_> {
         }
     }
 
+    /// The state or organisation a speaker stands for: itself, or a person's affiliation.
+    fn side_of(&self, e: usize) -> Option<usize> {
+        let ent = &self.m.entities[e];
+        match ent.etype {
+            EntityType::Person => ent.affiliation.as_ref().and_then(|a| self.m.by_key(a)),
+            EntityType::Place => None,
+            _ => Some(e),
+        }
+    }
+
     /// Resolves a pronoun at token `at`.
     pub fn resolve_pronoun(&self, at: usize, kind: PronounKind) -> Option<usize> {
+        let si = self.sentence_of(at);
+        let speaker = self.speakers.get(si).copied().flatten();
+        // "we", "our": the side of whoever is speaking
+        if kind == PronounKind::We {
+            return speaker.and_then(|s| self.side_of(s));
+        }
+        // "his country", "her government": the state of that person, else of the speaker
+        let next = self
+            .t
+            .tokens
+            .get(at + 1)
+            .map(|t| t.norm.as_str())
+            .unwrap_or("");
+        if kind == PronounKind::Person && matches!(next, "country" | "nation" | "government") {
+            let person = self.resolve_pronoun_plain(at, kind);
+            return person
+                .and_then(|p| self.side_of(p))
+                .or_else(|| speaker.and_then(|s| self.side_of(s)));
+        }
+        self.resolve_pronoun_plain(at, kind)
+    }
+
+    fn resolve_pronoun_plain(&self, at: usize, kind: PronounKind) -> Option<usize> {
         let si = self.sentence_of(at);
         let s = &self.t.sentences[si];
         let want = |e: usize| -> bool {
@@ -211,6 +244,7 @@ impl Ctx<'_> {
                 PronounKind::Person => et == EntityType::Person,
                 PronounKind::Plural => et == EntityType::Group,
                 PronounKind::Thing => matches!(et, EntityType::State | EntityType::Organisation),
+                PronounKind::We => false,
             }
         };
         // in the current sentence, before the pronoun
@@ -231,6 +265,7 @@ impl Ctx<'_> {
                     .take(6)
                     .find_map(|p| self.topics.get(p).copied().flatten())
             }
+            PronounKind::We => None,
             PronounKind::Plural | PronounKind::Thing => {
                 if let Some(&e) = in_sentence.last() {
                     return Some(e);

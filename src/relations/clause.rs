@@ -317,7 +317,7 @@ impl Ctx<'_> {
                 }
                 if matches!(
                     w,
-                    "and" | "or" | "," | "with" | "along" | "together" | "as" | "well"
+                    "and" | "or" | "nor" | "," | "with" | "along" | "together" | "as" | "well"
                 ) {
                     saw_conj = true;
                 } else if !(matches!(
@@ -359,7 +359,7 @@ impl Ctx<'_> {
             let words: Vec<&str> = toks[j..cur].iter().map(|t| t.norm.as_str()).collect();
             if !words
                 .iter()
-                .any(|w| matches!(*w, "and" | "or" | "with" | "as"))
+                .any(|w| matches!(*w, "and" | "or" | "nor" | "with" | "as"))
                 && !words.is_empty()
                 && words != [","]
             {
@@ -426,7 +426,7 @@ impl Ctx<'_> {
         let mut cur = self.m.list[mi].last;
         while cur + 1 < ceil {
             let w = toks[cur].norm.as_str();
-            if !matches!(w, "and" | "or" | ",") {
+            if !matches!(w, "and" | "or" | "nor" | ",") {
                 break;
             }
             let mut j = cur + 1;

@@ -232,7 +232,13 @@ impl Ctx<'_> {
         } else {
             self.scope_from(&agents_m, p)
         };
-        let negated = self.negated(from, p);
+        // "Neither Spain nor Greece recognises Kosovo"
+        let neither = agents_m
+            .iter()
+            .map(|&mi| self.m.list[mi].first)
+            .min()
+            .is_some_and(|f| f > 0 && matches!(self.tok(f - 1), "neither" | "no"));
+        let negated = self.negated(from, p) || neither;
         let hypothetical = self.hypothetical(from, p);
         let mut out = vec![self.found(pat, hit, agents, targets.clone(), negated, hypothetical)];
         out.extend(self.ellipsis(pat, hit, &targets, negated, hypothetical));
@@ -626,6 +632,25 @@ impl Ctx<'_> {
         (from..(from + limit).min(self.t.tokens.len())).any(|i| TALKS.contains(&self.tok(i)))
     }
 
+    /// How many actors other than the mediators the sentence names.
+    fn named_parties(&self, mediators: &[usize], p: usize) -> usize {
+        let s = &self.t.sentences[self.sentence_of(p)];
+        let mut seen = Vec::new();
+        for k in s.first..s.last {
+            if let Some(mi) = self.m.cover[k] {
+                if let Ref::Entity(e) = self.m.list[mi].referent {
+                    if self.m.entities[e].etype.is_actor()
+                        && !mediators.contains(&e)
+                        && !seen.contains(&e)
+                    {
+                        seen.push(e);
+                    }
+                }
+            }
+        }
+        seen.len()
+    }
+
     /// The parties of a mediation: "between A and B", else the other actors
     /// of the sentence, else the two most salient states of the document.
     fn parties(&self, mediator: usize, p: usize) -> Vec<Arg> {
@@ -746,6 +771,9 @@ impl Ctx<'_> {
         }
         let subj = self.subjects(p);
         let mediators = self.entities(&subj);
+        if w.starts_with("host") && self.named_parties(&mediators, p) < 2 {
+            return Vec::new(); // hosting a visitor is not mediating
+        }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
         let hypothetical = self.hypothetical(from, p);

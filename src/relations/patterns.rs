@@ -364,3 +364,42 @@ mod example_tests {
         );
     }
 }
+
+/// The distractor sentences of `data/knowledge/distractors.conf` that yield
+/// something (empty when none does).
+pub fn check_distractors() -> Vec<String> {
+    const DISTRACTORS: &str = include_str!("../../data/knowledge/distractors.conf");
+    DISTRACTORS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let r = super::extract(&crate::document::Document::new("distractor", l.to_string()));
+            if r.events.is_empty() {
+                None
+            } else {
+                let found: Vec<String> = r
+                    .events
+                    .iter()
+                    .map(|e| format!("{}({}, {:?})", e.relation, e.agent, e.targets))
+                    .collect();
+                Some(format!("{l}\n    yields {}", found.join("; ")))
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod distractor_tests {
+    /// Most single sentences of event-coding material state none of the four relations.
+    #[test]
+    fn distractors_yield_nothing() {
+        let failures = super::check_distractors();
+        assert!(
+            failures.is_empty(),
+            "{} distractor(s) yield relations:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
