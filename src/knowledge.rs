@@ -14,8 +14,10 @@
 //! All names are compiled into one Aho–Corasick automaton, so finding every
 //! gazetteer name in a document is a single linear pass.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -70,6 +72,84 @@ pub enum Hit {
     Place(usize),
 }
 
+/// The word classes of `lexicon.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Heads naming a government.
+    Government,
+    /// Heads naming a force.
+    Force,
+    /// Heads naming a police force.
+    Police,
+    /// Heads naming a people.
+    People,
+    /// Modifiers between a name and its head.
+    Modifier,
+    /// Direction words.
+    Direction,
+    /// Region nouns referring back.
+    Region,
+    /// Border nouns.
+    Border,
+    /// Speech and belief verbs.
+    Speech,
+    /// Negation cues.
+    Negation,
+    /// Modality cues.
+    Modal,
+    /// Locative prepositions.
+    Locative,
+    /// Prepositions.
+    Preposition,
+    /// Clause boundaries.
+    ClauseBreak,
+    /// he, she.
+    PronounPerson,
+    /// they.
+    PronounPlural,
+    /// it.
+    PronounThing,
+    /// we.
+    PronounWe,
+    /// Titles before names.
+    Title,
+    /// Capitalised words that never start a name.
+    NotName,
+}
+
+impl Class {
+    /// The class of a `lexicon.tsv` class name.
+    pub fn from_name(name: &str) -> Option<Class> {
+        Some(match name {
+            "government" => Class::Government,
+            "force" => Class::Force,
+            "police" => Class::Police,
+            "people" => Class::People,
+            "modifier" => Class::Modifier,
+            "direction" => Class::Direction,
+            "region" => Class::Region,
+            "border" => Class::Border,
+            "speech" => Class::Speech,
+            "negation" => Class::Negation,
+            "modal" => Class::Modal,
+            "locative" => Class::Locative,
+            "preposition" => Class::Preposition,
+            "clause_break" => Class::ClauseBreak,
+            "pronoun_person" => Class::PronounPerson,
+            "pronoun_plural" => Class::PronounPlural,
+            "pronoun_thing" => Class::PronounThing,
+            "pronoun_we" => Class::PronounWe,
+            "title" => Class::Title,
+            "not_name" => Class::NotName,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
 /// A role word and its kind.
 #[derive(Debug, Clone)]
 pub struct RoleInfo {
@@ -89,8 +169,10 @@ pub struct Knowledge {
     pub roles: Vec<RoleInfo>,
     /// Named regions and towns that are not states.
     pub places: Vec<String>,
-    /// Word classes: class name → set of folded entries (multi-word entries joined by spaces).
-    pub classes: HashMap<String, HashSet<String>>,
+    /// Word classes: folded entry (multi-word entries joined by spaces) → bitmask of its classes.
+    words: FxHashMap<String, u32>,
+    /// First words of entries → bitmask of the classes they can start.
+    starts: FxHashMap<String, u32>,
     /// Direction words → label prefix ("northern" → "Northern").
     pub directions: HashMap<String, String>,
     automaton: AhoCorasick,
@@ -98,8 +180,8 @@ pub struct Knowledge {
     payloads: Vec<(Hit, bool)>,
     /// The automaton's patterns, in order.
     pattern_texts: Vec<String>,
-    /// Longest entry (in tokens) per class, to bound phrase matching.
-    pub class_max_len: HashMap<String, usize>,
+    /// Longest entry (in tokens) of any class, to bound phrase matching.
+    pub max_phrase_len: usize,
 }
 
 const STATES: &str = include_str!("../data/knowledge/states.tsv");
@@ -219,7 +301,7 @@ impl Knowledge {
             places.push(cols[0].to_string());
             place_aliases.push(list(cols.get(1)));
         }
-        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut words: FxHashMap<String, u32> = FxHashMap::default();
         let mut directions = HashMap::new();
         for (line, cols) in rows("lexicon.tsv", LEXICON) {
             if cols.len() != 2 {
@@ -229,7 +311,11 @@ impl Knowledge {
                     message: "expected 2 columns".into(),
                 });
             }
-            let set = classes.entry(cols[0].to_string()).or_default();
+            let class = Class::from_name(cols[0]).ok_or_else(|| Error::Knowledge {
+                file: "lexicon.tsv".into(),
+                line,
+                message: format!("unknown word class {:?}", cols[0]),
+            })?;
             for e in cols[1].split(';').map(str::trim).filter(|e| !e.is_empty()) {
                 if cols[0] == "direction" {
                     let (w, label) = e.split_once(':').ok_or_else(|| Error::Knowledge {
@@ -238,26 +324,26 @@ impl Knowledge {
                         message: format!("direction entry {e:?} needs word:Label"),
                     })?;
                     directions.insert(w.to_string(), label.to_string());
-                    set.insert(w.to_string());
+                    *words.entry(w.to_string()).or_default() |= class.bit();
                 } else {
-                    set.insert(fold(e));
+                    *words.entry(fold(e)).or_default() |= class.bit();
                 }
             }
         }
         // the clause_break class contains ';' and ':' which the splitter above eats
-        classes
-            .entry("clause_break".into())
-            .or_default()
-            .extend([";".to_string(), ":".to_string()]);
-        let class_max_len = classes
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.clone(),
-                    v.iter().map(|e| e.split(' ').count()).max().unwrap_or(1),
-                )
-            })
-            .collect();
+        for p in [";", ":"] {
+            *words.entry(p.to_string()).or_default() |= Class::ClauseBreak.bit();
+        }
+        let max_phrase_len = words
+            .keys()
+            .map(|e| e.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let mut starts: FxHashMap<String, u32> = FxHashMap::default();
+        for (e, bits) in &words {
+            let first = e.split(' ').next().unwrap_or(e).to_string();
+            *starts.entry(first).or_default() |= bits;
+        }
 
         // Gazetteer: every surface form with its payload.
         let mut patterns: Vec<String> = Vec::new();
@@ -328,18 +414,26 @@ impl Knowledge {
             orgs,
             roles,
             places,
-            classes,
+            words,
+            starts,
             directions,
             automaton,
             payloads,
             pattern_texts: patterns,
-            class_max_len,
+            max_phrase_len,
         })
     }
 
+    /// Whether an entry of the class starts with this folded word.
+    pub fn starts(&self, class: Class, folded: &str) -> bool {
+        self.starts
+            .get(folded)
+            .is_some_and(|b| b & class.bit() != 0)
+    }
+
     /// Whether the folded word or phrase belongs to a lexicon class.
-    pub fn is(&self, class: &str, folded: &str) -> bool {
-        self.classes.get(class).is_some_and(|s| s.contains(folded))
+    pub fn is(&self, class: Class, folded: &str) -> bool {
+        self.words.get(folded).is_some_and(|b| b & class.bit() != 0)
     }
 
     /// Finds all gazetteer names in `text[from..]` in one pass: returns byte

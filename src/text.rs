@@ -95,6 +95,11 @@ pub struct Text {
 /// Folds a string for comparison: lower case, no diacritics, `’` → `'`,
 /// dashes to `-`, whitespace collapsed.
 pub fn fold(s: &str) -> String {
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || b == b'.')
+    {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {

@@ -169,15 +169,24 @@ pub fn write_files(
     dot: &DotOptions,
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut written = Vec::new();
-    for &f in formats {
-        let path = dir.join(format!("graph.{}", f.file_extension()));
-        write_atomic(&path, |w| {
-            let mut ex = Exporter::new(f).with_dot_options(dot.clone()).for_writer(w);
-            ex.serialize_graph(g)?;
-            ex.finish().map(|_| ())
-        })?;
-        written.push(path);
-    }
-    Ok(written)
+    use rayon::prelude::*;
+    // the RDF formats share one list of triples; the files are written in parallel
+    let triples = if formats.iter().any(|f| *f != ExportFormat::Dot) {
+        rdf::triples(g)
+    } else {
+        Vec::new()
+    };
+    formats
+        .par_iter()
+        .map(|&f| {
+            let path = dir.join(format!("graph.{}", f.file_extension()));
+            write_atomic(&path, |w| match f {
+                ExportFormat::Turtle => rdf::write_turtle(&triples, w).map(|_| ()),
+                ExportFormat::NTriples => rdf::write_ntriples(&triples, w).map(|_| ()),
+                ExportFormat::JsonLd => jsonld::write_jsonld(&triples, w).map(|_| ()),
+                ExportFormat::Dot => dot::write_dot(g, dot, w).map(|_| ()),
+            })?;
+            Ok(path)
+        })
+        .collect()
 }

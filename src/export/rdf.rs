@@ -91,87 +91,104 @@ fn t(s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<oxrdf::Term>) -> Triple {
     Triple::new(s.clone(), p, o)
 }
 
-/// All triples of the graph, sorted and de-duplicated.
+/// All triples of the graph, grouped by subject, in a deterministic order:
+/// articles, entities (each with its direct edges) and events, each sorted by
+/// IRI, without duplicates. No global sort is needed: every group comes from
+/// an ordered collection.
 pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
-    let mut out = Vec::new();
-    for a in g.articles.values() {
-        let d = article_iri(&a.id);
-        out.push(t(&d, oxrdf::vocab::rdf::TYPE, nkg::ARTICLE));
-        out.push(t(&d, ext::IDENTIFIER, Literal::new_simple_literal(&a.id)));
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut out = Vec::with_capacity(g.events.len() * 12 + g.entities.len() * 4);
+    let mut articles: Vec<(NamedNode, &crate::graph::Article)> = g
+        .articles
+        .values()
+        .map(|a| (article_iri(&a.id), a))
+        .collect();
+    articles.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+    for (d, a) in &articles {
+        out.push(t(d, oxrdf::vocab::rdf::TYPE, nkg::ARTICLE));
+        out.push(t(d, ext::IDENTIFIER, Literal::new_simple_literal(&a.id)));
         if let Some(date) = a.date {
             out.push(t(
-                &d,
+                d,
                 ext::DATE,
                 Literal::new_typed_literal(date.to_string(), ext::XSD_DATE),
             ));
         }
     }
-    for e in g.entities.values() {
-        let s = entity_iri(&e.key);
-        out.push(t(&s, oxrdf::vocab::rdf::TYPE, vocab::entity_class(e.etype)));
-        out.push(t(&s, ext::LABEL, en(&e.label)));
-        for a in &e.aliases {
-            out.push(t(&s, ext::ALT_LABEL, en(a)));
+    // direct edges of asserted facts, per agent
+    let mut direct: BTreeMap<&str, BTreeSet<(crate::model::Relation, &str)>> = BTreeMap::new();
+    for ev in g.events.iter().filter(|e| !e.negated && !e.hypothetical) {
+        for target in &ev.targets {
+            direct
+                .entry(&ev.agent)
+                .or_default()
+                .insert((ev.relation, target));
+        }
+    }
+    let mut entities: Vec<(NamedNode, &crate::model::Entity)> = g
+        .entities
+        .values()
+        .map(|e| (entity_iri(&e.key), e))
+        .collect();
+    entities.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+    for (s, e) in &entities {
+        out.push(t(s, oxrdf::vocab::rdf::TYPE, vocab::entity_class(e.etype)));
+        out.push(t(s, ext::LABEL, en(&e.label)));
+        let mut aliases: Vec<&String> = e.aliases.iter().collect();
+        aliases.sort();
+        aliases.dedup();
+        for a in aliases {
+            out.push(t(s, ext::ALT_LABEL, en(a)));
         }
         if let Some(r) = &e.role {
-            out.push(t(&s, nkg::ROLE, Literal::new_simple_literal(r)));
+            out.push(t(s, nkg::ROLE, Literal::new_simple_literal(r)));
         }
         if let Some(a) = &e.affiliation {
             if g.entities.contains_key(a) {
-                out.push(t(&s, nkg::AFFILIATION, entity_iri(a)));
+                out.push(t(s, nkg::AFFILIATION, entity_iri(a)));
             }
         }
+        for (rel, target) in direct.get(e.key.as_str()).into_iter().flatten() {
+            out.push(t(s, vocab::direct_property(*rel), entity_iri(target)));
+        }
     }
-    for ev in &g.events {
-        let s = event_iri(ev);
-        let agent = entity_iri(&ev.agent);
+    let mut events: Vec<(NamedNode, &crate::model::Event)> =
+        g.events.iter().map(|e| (event_iri(e), e)).collect();
+    events.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+    events.dedup_by(|a, b| a.0 == b.0);
+    for (s, ev) in &events {
         out.push(t(
-            &s,
+            s,
             oxrdf::vocab::rdf::TYPE,
             vocab::event_class(ev.relation),
         ));
-        out.push(t(&s, nkg::AGENT, agent.clone()));
-        for target in &ev.targets {
-            out.push(t(&s, nkg::TARGET, entity_iri(target)));
-            if !ev.negated && !ev.hypothetical {
-                out.push(t(
-                    &agent,
-                    vocab::direct_property(ev.relation),
-                    entity_iri(target),
-                ));
-            }
+        out.push(t(s, nkg::AGENT, entity_iri(&ev.agent)));
+        let mut targets: Vec<&String> = ev.targets.iter().collect();
+        targets.sort();
+        targets.dedup();
+        for target in targets {
+            out.push(t(s, nkg::TARGET, entity_iri(target)));
         }
-        out.push(t(&s, nkg::NEGATED, boolean(ev.negated)));
-        out.push(t(&s, nkg::HYPOTHETICAL, boolean(ev.hypothetical)));
-        out.push(t(&s, ext::WAS_DERIVED_FROM, article_iri(&ev.doc)));
+        out.push(t(s, nkg::NEGATED, boolean(ev.negated)));
+        out.push(t(s, nkg::HYPOTHETICAL, boolean(ev.hypothetical)));
+        out.push(t(s, ext::WAS_DERIVED_FROM, article_iri(&ev.doc)));
+        if let Some(sp) = &ev.attributed_to {
+            out.push(t(s, ext::WAS_ATTRIBUTED_TO, entity_iri(sp)));
+        }
         out.push(t(
-            &s,
+            s,
             nkg::SENTENCE,
             Literal::new_simple_literal(&ev.sentence),
         ));
-        out.push(t(&s, nkg::START_OFFSET, integer(ev.start)));
-        out.push(t(&s, nkg::END_OFFSET, integer(ev.end)));
-        out.push(t(
-            &s,
-            nkg::TRIGGER,
-            Literal::new_simple_literal(&ev.trigger),
-        ));
-        out.push(t(
-            &s,
-            nkg::PATTERN,
-            Literal::new_simple_literal(&ev.pattern),
-        ));
-        if let Some(sp) = &ev.attributed_to {
-            out.push(t(&s, ext::WAS_ATTRIBUTED_TO, entity_iri(sp)));
-        }
+        out.push(t(s, nkg::START_OFFSET, integer(ev.start)));
+        out.push(t(s, nkg::END_OFFSET, integer(ev.end)));
+        out.push(t(s, nkg::TRIGGER, Literal::new_simple_literal(&ev.trigger)));
+        out.push(t(s, nkg::PATTERN, Literal::new_simple_literal(&ev.pattern)));
         if let Some(f) = &ev.force {
-            out.push(t(&s, nkg::FORCE, Literal::new_simple_literal(f)));
+            out.push(t(s, nkg::FORCE, Literal::new_simple_literal(f)));
         }
     }
-    let mut keyed: Vec<(String, Triple)> = out.into_iter().map(|t| (t.to_string(), t)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    keyed.into_iter().map(|(_, t)| t).collect()
+    out
 }
 
 /// Writes triples as Turtle with the ontology's prefixes.

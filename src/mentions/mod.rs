@@ -34,7 +34,7 @@ pub mod places;
 
 use std::collections::HashMap;
 
-use crate::knowledge::{Hit, Knowledge};
+use crate::knowledge::{Class, Hit, Knowledge};
 use crate::model::{Entity, EntityType};
 use crate::text::{Text, TokKind};
 
@@ -124,6 +124,8 @@ pub struct Mentions {
     pub cover: Vec<Option<usize>>,
     /// Role hits: token → (end token, role index).
     pub roles: HashMap<usize, (usize, usize)>,
+    /// Role hits by end token: end → (start token, role index).
+    pub role_ends: HashMap<usize, (usize, usize)>,
 }
 
 impl Mentions {
@@ -238,6 +240,35 @@ pub struct Span {
     pub hit: Hit,
 }
 
+/// The span starting at token `i` (spans are sorted and disjoint).
+pub fn span_starting(names: &[Span], i: usize) -> Option<Span> {
+    names
+        .binary_search_by_key(&i, |s| s.first)
+        .ok()
+        .map(|k| names[k])
+}
+
+/// The span ending just before token `e`.
+pub fn span_ending(names: &[Span], e: usize) -> Option<Span> {
+    names
+        .binary_search_by_key(&e, |s| s.last)
+        .ok()
+        .map(|k| names[k])
+}
+
+/// Whether token `i` lies inside a span.
+pub fn in_span(names: &[Span], i: usize) -> bool {
+    let k = names.partition_point(|s| s.first <= i);
+    k > 0 && names[k - 1].last > i
+}
+
+/// The spans lying within tokens `a..b`.
+pub fn spans_within(names: &[Span], a: usize, b: usize) -> &[Span] {
+    let from = names.partition_point(|s| s.first < a);
+    let to = names.partition_point(|s| s.first < b);
+    &names[from..to.max(from)]
+}
+
 /// Finds the mentions of a document.
 pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     let mut m = Mentions {
@@ -248,6 +279,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     for s in &spans {
         if let Hit::Role(r) = s.hit {
             m.roles.insert(s.first, (s.last, r));
+            m.role_ends.insert(s.last, (s.first, r));
         }
     }
     let names: Vec<Span> = spans
@@ -267,17 +299,15 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
 
 /// Maps gazetteer hits onto token boundaries, dropping those that split a token.
 pub fn gazetteer_spans(k: &Knowledge, text: &str, from: usize, t: &Text) -> Vec<Span> {
-    let mut starts = HashMap::new();
-    let mut ends = HashMap::new();
-    for (i, tok) in t.tokens.iter().enumerate() {
-        starts.insert(tok.start, i);
-        ends.insert(tok.end, i);
-    }
+    // tokens are sorted by offset: a hit fits when both ends fall on token boundaries
+    let toks = &t.tokens;
+    let token_starting = |s: usize| toks.binary_search_by_key(&s, |x| x.start).ok();
+    let token_ending = |e: usize| toks.binary_search_by_key(&e, |x| x.end).ok();
     let mut spans: Vec<Span> = k
         .scan(text, from)
         .into_iter()
         .filter_map(|(s, e, hit)| {
-            let (a, b) = (*starts.get(&s)?, *ends.get(&e)?);
+            let (a, b) = (token_starting(s)?, token_ending(e)?);
             Some(Span {
                 first: a,
                 last: b + 1,
@@ -306,13 +336,13 @@ fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {
         if tok.kind != TokKind::Word || m.cover[i].is_some() {
             continue;
         }
-        let kind = if k.is("pronoun_person", &tok.norm) {
+        let kind = if k.is(Class::PronounPerson, &tok.norm) {
             PronounKind::Person
-        } else if k.is("pronoun_plural", &tok.norm) {
+        } else if k.is(Class::PronounPlural, &tok.norm) {
             PronounKind::Plural
-        } else if k.is("pronoun_thing", &tok.norm) {
+        } else if k.is(Class::PronounThing, &tok.norm) {
             PronounKind::Thing
-        } else if k.is("pronoun_we", &tok.norm) && tok.in_quote {
+        } else if k.is(Class::PronounWe, &tok.norm) && tok.in_quote {
             PronounKind::We
         } else if tok.norm == "there"
             && i > 0

@@ -10,7 +10,7 @@
 //! spelling), and role descriptions without a name ("the Serbian president",
 //! "the political scientist") resolved to the person of that role.
 
-use crate::knowledge::{Hit, Knowledge};
+use crate::knowledge::{Class, Hit, Knowledge};
 use crate::model::{entity_key, Entity, EntityType};
 use crate::text::{edit_distance, fold, Text, TokKind};
 
@@ -27,9 +27,9 @@ fn is_name_token(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions
         && m.cover[i].is_none()
         && tok.norm.chars().count() >= 2
         && !tok.norm.contains('.')
-        && !k.is("not_name", &tok.norm)
+        && !k.is(Class::NotName, &tok.norm)
         && !m.roles.contains_key(&i)
-        && !names.iter().any(|s| s.first <= i && i < s.last)
+        && !super::in_span(names, i)
         && tok.norm.chars().any(|c| c.is_alphabetic())
         && !tok.norm.chars().all(|c| !c.is_lowercase()) // all caps: acronym
 }
@@ -80,15 +80,15 @@ fn affiliation_before(
     } else {
         end
     };
-    let s = names.iter().find(|s| s.last == e)?;
+    let s = super::span_ending(names, e)?;
     Some((s.first, span_key(k, s.hit)?))
 }
 
 /// The affiliation named inside tokens `a..b` (first gazetteer span).
 fn affiliation_within(k: &Knowledge, names: &[Span], a: usize, b: usize) -> Option<String> {
-    names
+    super::spans_within(names, a, b)
         .iter()
-        .filter(|s| s.first >= a && s.last <= b)
+        .filter(|s| s.last <= b)
         .find_map(|s| span_key(k, s.hit))
 }
 
@@ -103,7 +103,9 @@ fn span_key(k: &Knowledge, hit: Hit) -> Option<String> {
 }
 
 fn speech_at(k: &Knowledge, t: &Text, i: usize) -> bool {
-    t.tokens.get(i).is_some_and(|x| k.is("speech", &x.norm))
+    t.tokens
+        .get(i)
+        .is_some_and(|x| k.is(Class::Speech, &x.norm))
 }
 
 /// Strong patterns: a name is a person when its context says so.
@@ -112,7 +114,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
     let mut i = 0;
     while i < n {
         // after a role, a first name may also be a city ("Defence Minister Wellington Koo")
-        let role_before = m.roles.values().any(|(re, _)| *re == i);
+        let role_before = m.role_ends.contains_key(&i);
         let city_first = role_before
             && m.cover[i].is_none()
             && names
@@ -134,7 +136,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         let mut affil: Option<String> = None;
         let mut extra: Option<(usize, usize)> = None; // a role phrase mention elsewhere
                                                       // (a) role immediately before
-        if let Some((&rs, &(_, r))) = m.roles.iter().find(|(_, (re, _))| *re == i) {
+        if let Some(&(rs, r)) = m.role_ends.get(&i) {
             let (start, a) = match affiliation_before(k, t, names, rs) {
                 Some((s, key)) => (s, Some(key)),
                 None => {
@@ -147,8 +149,10 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         }
         // (d) title before
         let titled = i > 0
-            && (k.is("title", &t.tokens[i - 1].norm)
-                || (i > 1 && t.tokens[i - 1].norm == "." && k.is("title", &t.tokens[i - 2].norm)));
+            && (k.is(Class::Title, &t.tokens[i - 1].norm)
+                || (i > 1
+                    && t.tokens[i - 1].norm == "."
+                    && k.is(Class::Title, &t.tokens[i - 2].norm)));
         // (b) apposition after: "Name, (the) (X's) role"
         if role.is_none() && end < n && t.tokens[end].norm == "," {
             let mut j = end + 1;
@@ -162,7 +166,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
                 let skippable = matches!(
                     w.as_str(),
                     "the" | "a" | "an" | "'s" | "former" | "deputy" | "chief" | "senior"
-                ) || names.iter().any(|s| s.first <= j && j < s.last)
+                ) || super::in_span(names, j)
                     || t.tokens[j].capitalised;
                 if !skippable {
                     break;
@@ -263,8 +267,10 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             end += 1;
         }
         let titled = i > 0
-            && (k.is("title", &t.tokens[i - 1].norm)
-                || (i > 1 && t.tokens[i - 1].norm == "." && k.is("title", &t.tokens[i - 2].norm)));
+            && (k.is(Class::Title, &t.tokens[i - 1].norm)
+                || (i > 1
+                    && t.tokens[i - 1].norm == "."
+                    && k.is(Class::Title, &t.tokens[i - 2].norm)));
         let mut found = None;
         for e in (i + 1..=end).rev() {
             let words: Vec<&str> = t.tokens[i..e].iter().map(|x| x.norm.as_str()).collect();
@@ -277,11 +283,14 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 break;
             }
         }
-        if found.is_none() && !k.is("not_name", &tok.norm) {
+        if found.is_none() && !k.is(Class::NotName, &tok.norm) {
             // near misses of a surname: "Mr. Vučicofi", "Vucicc"
             let w = &tok.norm;
             for (pi, _, s) in &persons {
-                if s.len() < 4 {
+                if s.len() < 4
+                    || w.len().abs_diff(s.len()) > 3
+                    || w.as_bytes().first() != s.as_bytes().first()
+                {
                     continue;
                 }
                 let close = edit_distance(w, s) <= if titled { 3 } else { 1 };
@@ -293,7 +302,7 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 }
             }
         }
-        if found.is_none() && titled && !k.is("not_name", &tok.norm) {
+        if found.is_none() && titled && !k.is(Class::NotName, &tok.norm) {
             // "Mr. Smith" with no fuller mention in the document
             let label = super::span_text(text, t, i, end);
             let ei = m.entity(Entity::new(EntityType::Person, label));
@@ -392,7 +401,7 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                         if end < n
                             && t.tokens[end].kind == TokKind::Word
                             && !t.tokens[end].capitalised
-                            && crate::mentions::phrases::phrase_at(k, t, end, "government")
+                            && crate::mentions::phrases::phrase_at(k, t, end, Class::Government)
                                 .is_some()
                         {
                             end += 1;

@@ -1,7 +1,7 @@
 //! Noun phrases built on gazetteer names: governments, forces, peoples,
 //! ethnic groups, hyphen compounds and coordinated adjectives.
 
-use crate::knowledge::{Hit, Knowledge};
+use crate::knowledge::{Class, Hit, Knowledge};
 use crate::model::{Entity, EntityType};
 use crate::text::{Text, TokKind};
 
@@ -41,8 +41,11 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 /// Matches the longest lexicon phrase of `class` starting at token `i`; returns its end.
-pub fn phrase_at(k: &Knowledge, t: &Text, i: usize, class: &str) -> Option<usize> {
-    let max = k.class_max_len.get(class).copied().unwrap_or(1);
+pub fn phrase_at(k: &Knowledge, t: &Text, i: usize, class: Class) -> Option<usize> {
+    if !k.starts(class, &t.tokens.get(i)?.norm) {
+        return None;
+    }
+    let max = k.max_phrase_len;
     let mut best = None;
     let mut words = String::new();
     for len in 1..=max {
@@ -83,8 +86,8 @@ pub fn head_chain(
             // allow hyphenated modifiers like "Serb-populated" only as words
             break;
         }
-        if let Some(e) = phrase_at(k, t, j, "force") {
-            if phrase_at(k, t, j, "police").is_some() {
+        if let Some(e) = phrase_at(k, t, j, Class::Force) {
+            if phrase_at(k, t, j, Class::Police).is_some() {
                 police = true;
             }
             force = true;
@@ -93,7 +96,7 @@ pub fn head_chain(
             j = e;
             continue;
         }
-        if let Some(e) = phrase_at(k, t, j, "government") {
+        if let Some(e) = phrase_at(k, t, j, Class::Government) {
             if !force {
                 head = Some(Head::Government);
             }
@@ -101,14 +104,14 @@ pub fn head_chain(
             j = e;
             continue;
         }
-        if let Some(e) = phrase_at(k, t, j, "people") {
+        if let Some(e) = phrase_at(k, t, j, Class::People) {
             if head.is_none() {
                 head = Some(Head::People);
                 end = e;
             }
             break;
         }
-        if k.is("modifier", &tok.norm) && j < i + 4 {
+        if k.is(Class::Modifier, &tok.norm) && j < i + 4 {
             j += 1;
             continue;
         }
@@ -187,7 +190,7 @@ fn state_of(hit: Hit) -> Option<usize> {
 pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
     let toks = &t.tokens;
     let n = toks.len();
-    let next_span = |i: usize| names.iter().find(|s| s.first == i);
+    let next_span = |i: usize| super::span_starting(names, i);
     let mut idx = 0;
     while idx < names.len() {
         let s = names[idx];
@@ -246,7 +249,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         // 2. Ethnic groups: "ethnic Serbs", "Kosovo Serbs", "Kosovo's minority Serbs", "Kosovo Albanian gangs"
         if let Hit::StateName(place) = s.hit {
             let mut j = after_pos;
-            while j < n && k.is("modifier", &toks[j].norm) && j < after_pos + 2 {
+            while j < n && k.is(Class::Modifier, &toks[j].norm) && j < after_pos + 2 {
                 j += 1;
             }
             if let Some(p) = next_span(j) {
@@ -353,7 +356,8 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 ""
             };
             let head_before = s.first > 1
-                && phrase_at(k, t, s.first - 2, "government").is_some_and(|e| e == s.first - 1);
+                && phrase_at(k, t, s.first - 2, Class::Government)
+                    .is_some_and(|e| e == s.first - 1);
             if matches!(
                 prev,
                 "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards"
@@ -411,7 +415,7 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         let mut j = first;
         while j > 0
             && (matches!(toks[j - 1].norm.as_str(), "the" | "this" | "that")
-                || k.is("modifier", &toks[j - 1].norm))
+                || k.is(Class::Modifier, &toks[j - 1].norm))
             && m.cover[j - 1].is_none()
         {
             j -= 1;

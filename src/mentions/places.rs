@@ -1,7 +1,7 @@
 //! Places: direction + region, borders, region nouns that refer back,
 //! capitalised names after a locative preposition.
 
-use crate::knowledge::{Hit, Knowledge};
+use crate::knowledge::{Class, Hit, Knowledge};
 use crate::model::{Entity, EntityType};
 use crate::text::{Text, TokKind};
 
@@ -24,7 +24,10 @@ fn recent_state(
     k: &Knowledge,
 ) -> Option<usize> {
     let mut fallback = None;
-    for s in names.iter().rev().filter(|s| s.last <= before) {
+    for s in names[..names.partition_point(|s| s.last <= before)]
+        .iter()
+        .rev()
+    {
         if let Hit::StateName(st) = s.hit {
             let loc = s.first > 0 && {
                 let mut j = s.first;
@@ -37,7 +40,9 @@ fn recent_state(
                     }
                     j -= 1;
                 }
-                j > 0 && (k.is("locative", &t.tokens[j - 1].norm) || t.tokens[j - 1].norm == "of")
+                j > 0
+                    && (k.is(Class::Locative, &t.tokens[j - 1].norm)
+                        || t.tokens[j - 1].norm == "of")
             };
             if loc || !locative_only {
                 return Some(st);
@@ -54,7 +59,7 @@ fn recent_state(
 pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
     let toks = &t.tokens;
     let n = toks.len();
-    let span_at = |i: usize| names.iter().find(|s| s.first == i).copied();
+    let span_at = |i: usize| super::span_starting(names, i);
     let mut i = 0;
     while i < n {
         if m.cover[i].is_some() || toks[i].kind != TokKind::Word {
@@ -108,7 +113,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 let mut x = j + 1;
                 while x < n
                     && (matches!(toks[x].norm.as_str(), "the" | "-")
-                        || k.is("modifier", &toks[x].norm)
+                        || k.is(Class::Modifier, &toks[x].norm)
                         || (toks[x].kind == TokKind::Word && x + 1 < n && toks[x + 1].norm == "-"))
                     && x < j + 5
                 {
@@ -119,7 +124,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                         Hit::StateName(st) => Some((st, s.last)),
                         _ => None,
                     }
-                } else if let Some(end) = phrase_at(k, t, x, "region") {
+                } else if let Some(end) = phrase_at(k, t, x, Class::Region) {
                     recent_state(names, i, true, t, k).map(|st| (st, end))
                 } else {
                     None
@@ -134,7 +139,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
         // borders
-        if let Some(end) = phrase_at(k, t, i, "border") {
+        if let Some(end) = phrase_at(k, t, i, Class::Border) {
             let mut states = Vec::new();
             let mut first = i;
             // "Serbia's border", "the Serbian border", "the Kosovo-Serbia border"
@@ -143,15 +148,19 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 p -= 1;
             }
             if p > 0 {
-                let prev = names
-                    .iter()
-                    .find(|s| s.last == p || (s.last + 1 == p && toks[p - 1].norm == "'s"));
+                let prev = super::span_ending(names, p).or_else(|| {
+                    if toks[p - 1].norm == "'s" {
+                        super::span_ending(names, p - 1)
+                    } else {
+                        None
+                    }
+                });
                 if let Some(s) = prev {
                     if let Some(st) = state_of_name(s.hit) {
                         states.push(st);
                         first = s.first;
                         if s.first > 1 && matches!(toks[s.first - 1].norm.as_str(), "-") {
-                            if let Some(s2) = names.iter().find(|x| x.last == s.first - 1) {
+                            if let Some(s2) = super::span_ending(names, s.first - 1) {
                                 if let Some(st2) = state_of_name(s2.hit) {
                                     states.push(st2);
                                     first = s2.first;
@@ -195,9 +204,9 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         }
         // "the province", "the region": the state last named as a place
         if i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "this")
-            || (i > 1 && toks[i - 2].norm == "the" && k.is("modifier", &toks[i - 1].norm))
+            || (i > 1 && toks[i - 2].norm == "the" && k.is(Class::Modifier, &toks[i - 1].norm))
         {
-            if let Some(end) = phrase_at(k, t, i, "region") {
+            if let Some(end) = phrase_at(k, t, i, Class::Region) {
                 let followed_by_of = end < n && toks[end].norm == "of";
                 if !followed_by_of {
                     if let Some(st) = recent_state(names, i, true, t, k) {
@@ -213,7 +222,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         if toks[i].capitalised
             && i > 0
             && is_place_context(k, &toks[i - 1].norm)
-            && !k.is("not_name", w)
+            && !k.is(Class::NotName, w)
             && span_at(i).is_none()
         {
             let mut end = i;
@@ -222,7 +231,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 && toks[end].capitalised
                 && m.cover[end].is_none()
                 && span_at(end).is_none()
-                && !k.is("not_name", &toks[end].norm)
+                && !k.is(Class::NotName, &toks[end].norm)
                 && end < i + 3
             {
                 end += 1;
@@ -258,7 +267,7 @@ fn is_place_context(k: &Knowledge, w: &str) -> bool {
             | "invaded"
             | "surrounded"
             | "captured"
-    ) && k.is("locative", "in")
+    ) && k.is(Class::Locative, "in")
 }
 
 fn state_of_name(hit: Hit) -> Option<usize> {

@@ -11,6 +11,7 @@
 //!   sentences were about (their speaker or first person mention); `they` to
 //!   the most recent group; `it` to the most recent state or organisation.
 
+use crate::knowledge::Class;
 use crate::mentions::{PronounKind, Ref};
 use crate::model::EntityType;
 use crate::text::TokKind;
@@ -86,7 +87,9 @@ impl Ctx<'_> {
         }
         // speech verbs outside quotations
         for i in a..b {
-            if toks[i].in_quote || !self.k.is("speech", &toks[i].norm) || self.m.cover[i].is_some()
+            if toks[i].in_quote
+                || !self.k.is(Class::Speech, &toks[i].norm)
+                || self.m.cover[i].is_some()
             {
                 continue;
             }
@@ -108,7 +111,7 @@ impl Ctx<'_> {
                 && toks[i - 1].kind == TokKind::Word
                 && !toks[i - 1].capitalised
                 && self.m.cover[i - 1].is_none()
-                && !self.k.is("negation", &toks[i - 1].norm)
+                && !self.k.is(Class::Negation, &toks[i - 1].norm)
                 && !matches!(
                     toks[i - 1].norm.as_str(),
                     "also"
@@ -168,7 +171,8 @@ impl Ctx<'_> {
 
     fn sentence_speaker_outside(&self, a: usize, b: usize) -> Option<usize> {
         for (i, tok) in self.t.tokens.iter().enumerate().take(b).skip(a) {
-            if !self.k.is("speech", &tok.norm) && !matches!(tok.norm.as_str(), "quoted" | "quotes")
+            if !self.k.is(Class::Speech, &tok.norm)
+                && !matches!(tok.norm.as_str(), "quoted" | "quotes")
             {
                 continue;
             }

@@ -13,6 +13,7 @@
 //! * A **place** is the first place-like mention after the predicate: a
 //!   place, a border, "there", or a state after a locative preposition.
 
+use crate::knowledge::Class;
 use crate::mentions::{Ref, Via};
 use crate::model::EntityType;
 use crate::text::TokKind;
@@ -101,7 +102,7 @@ impl Ctx<'_> {
             if self.m.cover[j - 1].is_some() {
                 return false;
             }
-            if self.k.is("preposition", w) {
+            if self.k.is(Class::Preposition, w) {
                 return true;
             }
             if matches!(
@@ -120,7 +121,7 @@ impl Ctx<'_> {
                     | "neighboring"
             ) || (toks[j - 1].kind == TokKind::Word
                 && !toks[j - 1].capitalised
-                && self.k.is("modifier", w))
+                && self.k.is(Class::Modifier, w))
             {
                 j -= 1;
                 steps += 1;
@@ -146,7 +147,7 @@ impl Ctx<'_> {
         let mut j = p;
         while j > s.first {
             if self.hard_break(j - 1)
-                || self.k.is("clause_break", &self.t.tokens[j - 1].norm)
+                || self.k.is(Class::ClauseBreak, &self.t.tokens[j - 1].norm)
                     && !matches!(self.t.tokens[j - 1].norm.as_str(), "who" | "which" | "as")
             {
                 break;
@@ -165,8 +166,8 @@ impl Ctx<'_> {
         let mut j = p;
         while j > sent.first
             && (AUX.contains(&toks[j - 1].norm.as_str())
-                || self.k.is("negation", &toks[j - 1].norm)
-                || self.k.is("modal", &toks[j - 1].norm))
+                || self.k.is(Class::Negation, &toks[j - 1].norm)
+                || self.k.is(Class::Modal, &toks[j - 1].norm))
         {
             j -= 1;
         }
@@ -213,7 +214,7 @@ impl Ctx<'_> {
                 }
                 if w == "that"
                     && k > sent.first
-                    && (self.k.is("speech", &toks[k - 1].norm)
+                    && (self.k.is(Class::Speech, &toks[k - 1].norm)
                         || matches!(
                             toks[k - 1].norm.as_str(),
                             "hope"
@@ -247,7 +248,7 @@ impl Ctx<'_> {
                     }
                 }
             }
-            if self.m.cover[k].is_none() && self.k.is("clause_break", w) && !matches!(w, "as") {
+            if self.m.cover[k].is_none() && self.k.is(Class::ClauseBreak, w) && !matches!(w, "as") {
                 break;
             }
             if let Some(mi) = self.m.cover[k] {
@@ -269,8 +270,8 @@ impl Ctx<'_> {
                     )
                     && toks[m.last..p].iter().all(|x| {
                         AUX.contains(&x.norm.as_str())
-                            || self.k.is("negation", &x.norm)
-                            || self.k.is("modal", &x.norm)
+                            || self.k.is(Class::Negation, &x.norm)
+                            || self.k.is(Class::Modal, &x.norm)
                     });
                 if self.is_actor_mention(mi) && (!self.is_oblique(mi) || clause_opener) {
                     return self.with_conjuncts(mi, sent.first);
@@ -478,7 +479,7 @@ impl Ctx<'_> {
                         j -= 1;
                     }
                     (j > 0
-                        && (self.k.is("locative", &toks[j - 1].norm)
+                        && (self.k.is(Class::Locative, &toks[j - 1].norm)
                             || (toks[j - 1].norm == "of"
                                 && j >= 2
                                 && matches!(

@@ -2,6 +2,7 @@
 //! See `data/knowledge/patterns.conf` for which trigger uses which frame, and
 //! its examples for what each frame must do.
 
+use crate::knowledge::Class;
 use crate::mentions::phrases::phrase_at;
 use crate::mentions::Ref;
 use crate::model::{EntityType, Relation};
@@ -351,7 +352,7 @@ impl Ctx<'_> {
                         .t
                         .tokens
                         .get(j)
-                        .is_some_and(|t| !t.capitalised && self.k.is("modifier", &t.norm))
+                        .is_some_and(|t| !t.capitalised && self.k.is(Class::Modifier, &t.norm))
                 {
                     j += 1;
                 }
@@ -414,7 +415,7 @@ impl Ctx<'_> {
         let end =
             (from + limit).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
         (from..end).any(|i| {
-            phrase_at(self.k, self.t, i, "force").is_some()
+            phrase_at(self.k, self.t, i, Class::Force).is_some()
                 || self.m.cover[i].is_some_and(|mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce))
         })
     }
@@ -428,12 +429,12 @@ impl Ctx<'_> {
         }
         let end = to.min(self.t.tokens.len());
         let start = (from..end).find(|&i| {
-            phrase_at(self.k, self.t, i, "force").is_some()
+            phrase_at(self.k, self.t, i, Class::Force).is_some()
                 || self.t.tokens[i].kind == TokKind::Number
         })?;
         let mut stop = start;
         while stop < end
-            && !self.k.is("locative", self.tok(stop))
+            && !self.k.is(Class::Locative, self.tok(stop))
             && self.tok(stop) != ","
             && self.m.cover[stop].is_none_or(|mi| self.m.list[mi].force.is_some())
         {
@@ -558,7 +559,7 @@ impl Ctx<'_> {
         if self.tok(hit.last) == "of" {
             let mut j = hit.last + 1;
             while j < n && j < hit.last + 7 && self.m.cover[j].is_none() {
-                if phrase_at(self.k, self.t, j, "force").is_some() {
+                if phrase_at(self.k, self.t, j, Class::Force).is_some() {
                     force_words = true;
                 }
                 j += 1;

@@ -11,9 +11,10 @@
 //! clause count too.
 
 use super::Ctx;
+use crate::knowledge::Class;
 
 impl Ctx<'_> {
-    fn cue_in(&self, class: &str, from: usize, to: usize) -> bool {
+    fn cue_in(&self, class: Class, from: usize, to: usize) -> bool {
         let toks = &self.t.tokens;
         let to = to.min(toks.len());
         for i in from..to {
@@ -36,12 +37,12 @@ impl Ctx<'_> {
 
     /// Whether a negation cue stands in `[from, to)`.
     pub fn negated(&self, from: usize, to: usize) -> bool {
-        self.cue_in("negation", from, to)
+        self.cue_in(Class::Negation, from, to)
     }
 
     /// Whether a modality cue stands in `[from, to)`.
     pub fn hypothetical(&self, from: usize, to: usize) -> bool {
-        self.cue_in("modal", from, to)
+        self.cue_in(Class::Modal, from, to)
     }
 
     /// The end of the clause after token `p` (for cues after an event noun).
