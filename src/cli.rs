@@ -202,6 +202,19 @@ pub struct ExportArgs {
     /// Print nothing on success.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Streaming: read one JSON article per line ({"id", "date", "text"}) from FILE or `-`
+    /// and write N-Triples to standard output as each document finishes.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "output", "format"])]
+    pub jsonl: Option<PathBuf>,
+    /// With --jsonl: write N-Quads, one named graph per article.
+    #[arg(long, requires = "jsonl")]
+    pub quads: bool,
+    /// Show a progress bar (default: when standard error is a terminal).
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 /// `newskg eval`.

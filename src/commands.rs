@@ -48,8 +48,57 @@ pub fn summary(g: &KnowledgeGraph) -> String {
     )
 }
 
+fn progress_wanted(args: &ExportArgs) -> bool {
+    use std::io::IsTerminal;
+    !args.no_progress && (args.progress || std::io::stderr().is_terminal())
+}
+
+fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    let style = "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} {msg}";
+    let pb = match total {
+        Some(t) => indicatif::ProgressBar::new(t),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    let st = if total.is_some() { style } else { "{elapsed_precise} {spinner} {bytes} read, {binary_bytes_per_sec} {msg}" };
+    if let Ok(s) = indicatif::ProgressStyle::with_template(st) {
+        pb.set_style(s.progress_chars("=> "));
+    }
+    pb
+}
+
+/// `newskg export --jsonl`: streaming N-Triples/N-Quads to standard output.
+fn export_stream(args: &ExportArgs, path: &std::path::Path) -> Result<Found> {
+    let input: Box<dyn std::io::BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(path).with_context(|| path.display().to_string())?))
+    };
+    let pb = progress_wanted(args).then(|| progress_bar(None));
+    let start = std::time::Instant::now();
+    let report = |docs: usize, bytes: usize| {
+        if let Some(pb) = &pb {
+            pb.set_position(bytes as u64);
+            let secs = start.elapsed().as_secs_f64().max(1e-9);
+            pb.set_message(format!("{docs} documents, {:.0} documents/s", docs as f64 / secs));
+        }
+    };
+    let format = if args.quads { newskg::pipeline::StreamFormat::NQuads } else { newskg::pipeline::StreamFormat::NTriples };
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let stats = newskg::pipeline::stream(input, out, format, args.input.strict, |n, e| eprintln!("newskg: skipped {}: line {n}: {e}", path.display()), Some(&report))?;
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    if !args.quiet {
+        eprintln!("newskg: streamed {} documents ({} bytes of text), skipped {}", stats.documents, stats.bytes, stats.skipped);
+    }
+    Ok(stats.documents > 0)
+}
+
 /// `newskg export`.
 pub fn export(args: &ExportArgs) -> Result<Found> {
+    if let Some(path) = &args.jsonl {
+        return export_stream(args, path);
+    }
     let mut formats = Vec::new();
     for f in &args.format {
         let fmt = ExportFormat::from_extension(f.trim())
@@ -58,7 +107,31 @@ pub fn export(args: &ExportArgs) -> Result<Found> {
             formats.push(fmt);
         }
     }
-    let g = load_graph(&args.input)?;
+    let g = if progress_wanted(args) {
+        let sources = collect_sources(&args.input.paths())?;
+        let total: u64 = sources.iter().map(|s| match s {
+            newskg::document::Source::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            newskg::document::Source::Stdin => 0,
+        }).sum();
+        let pb = progress_bar(Some(total));
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let tick = |bytes: usize| {
+            pb.inc(bytes as u64);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            pb.set_message(format!("{n}/{} documents", sources.len()));
+        };
+        let outcome = pipeline::run(&sources, args.input.strict, Some(&tick))?;
+        pb.finish_and_clear();
+        for e in &outcome.skipped {
+            eprintln!("newskg: skipped {e}");
+        }
+        if outcome.docs.is_empty() {
+            bail!("no usable article among {} input file(s)", sources.len());
+        }
+        KnowledgeGraph::build(outcome.docs)
+    } else {
+        load_graph(&args.input)?
+    };
     let written = export::write_files(&g, &args.output, &formats, &DotOptions::default())?;
     if !args.quiet {
         let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();

@@ -5,7 +5,7 @@
 //! documents spell a name differently, the label with diacritics wins, then
 //! the lexicographically smallest, so merging is order-independent.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -48,6 +48,10 @@ pub struct KnowledgeGraph {
     pub graph: DiGraph<String, EdgeData>,
     /// Node of each entity key.
     pub nodes: BTreeMap<String, NodeIndex>,
+    /// Every role an entity was given, in any article.
+    pub roles: BTreeMap<String, BTreeSet<String>>,
+    /// Every affiliation (entity key) an entity was given, in any article.
+    pub affiliations: BTreeMap<String, BTreeSet<String>>,
 }
 
 fn better_label(a: &str, b: &str) -> bool {
@@ -118,9 +122,21 @@ impl KnowledgeGraph {
         g
     }
 
+    /// Adds an entity, merging with one of the same key: roles, affiliations
+    /// and aliases are unions, so the graph of a corpus is the union of the
+    /// graphs of its articles.
     fn add_entity(&mut self, e: Entity) {
+        if let Some(r) = &e.role {
+            self.roles.entry(e.key.clone()).or_default().insert(r.clone());
+        }
+        if let Some(a) = &e.affiliation {
+            self.affiliations.entry(e.key.clone()).or_default().insert(a.clone());
+        }
         match self.entities.get_mut(&e.key) {
             None => {
+                let mut e = e;
+                e.aliases.sort();
+                e.aliases.dedup();
                 self.entities.insert(e.key.clone(), e);
             }
             Some(old) => {
@@ -136,6 +152,7 @@ impl KnowledgeGraph {
                     }
                 }
                 old.aliases.sort();
+                old.aliases.retain(|a| *a != old.label);
                 if old.role.is_none() {
                     old.role = e.role;
                 }

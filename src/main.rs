@@ -35,8 +35,15 @@ fn fail(e: anyhow::Error) -> ! {
     if broken_pipe {
         std::process::exit(0);
     }
-    let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-    let msg = msg.join(": ").replace('\n', " ");
+    // each cause once: library errors already name their source
+    let mut parts: Vec<String> = Vec::new();
+    for c in e.chain() {
+        let s = c.to_string();
+        if !parts.last().is_some_and(|p| p.ends_with(&s)) {
+            parts.push(s);
+        }
+    }
+    let msg = parts.join(": ").replace('\n', " ");
     eprintln!("newskg: error: {msg}");
     std::process::exit(2);
 }

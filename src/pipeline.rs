@@ -56,3 +56,145 @@ pub fn run(
     }
     Ok(Outcome { docs, skipped })
 }
+
+/// One line of the streaming input: `{"id": …, "date": "YYYY-MM-DD", "text": …}`.
+#[derive(Debug, serde::Deserialize)]
+struct JsonArticle {
+    id: String,
+    #[serde(default)]
+    date: Option<String>,
+    text: String,
+}
+
+/// Parses one JSON line into a document; errors say what is wrong.
+pub fn parse_json_line(line: &str) -> std::result::Result<crate::document::Document, String> {
+    let a: JsonArticle = serde_json::from_str(line).map_err(|e| format!("not a JSON article ({e})"))?;
+    if a.id.is_empty() {
+        return Err("empty \"id\"".into());
+    }
+    let date = match a.date.as_deref() {
+        None | Some("") => None,
+        Some(d) => Some(crate::document::Date::parse(d).ok_or_else(|| format!("invalid date {d:?} (expected YYYY-MM-DD)"))?),
+    };
+    if a.text.trim().is_empty() {
+        return Err("empty \"text\"".into());
+    }
+    Ok(crate::document::Document {
+        id: a.id,
+        date,
+        text: a.text,
+        body_start: 0,
+    })
+}
+
+/// How the streaming mode writes each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamFormat {
+    /// N-Triples: the union of the outputs is the graph of the whole corpus.
+    NTriples,
+    /// N-Quads with one named graph per article (its IRI).
+    NQuads,
+}
+
+/// Counts of a streaming run.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StreamStats {
+    /// Documents written.
+    pub documents: usize,
+    /// Lines skipped as bad input.
+    pub skipped: usize,
+    /// Bytes of article text read.
+    pub bytes: usize,
+}
+
+/// Streams JSON-lines articles to N-Triples/N-Quads: documents are read in
+/// batches, extracted in parallel and written in input order as each batch
+/// finishes, so memory stays bounded by the batch, not the corpus. Bad lines
+/// are reported with their line number (1-based) and skipped, or fatal with `strict`.
+pub fn stream(
+    input: impl std::io::BufRead,
+    mut out: impl std::io::Write,
+    format: StreamFormat,
+    strict: bool,
+    mut on_skip: impl FnMut(usize, &str),
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> Result<StreamStats> {
+    let mut stats = StreamStats::default();
+    let mut batch: Vec<(usize, String)> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut lines = input.lines().enumerate();
+    loop {
+        let next = lines.next();
+        let done = next.is_none();
+        if let Some((i, line)) = next {
+            let line = line.map_err(|e| Error::io(std::path::Path::new("-"), e))?;
+            if !line.trim().is_empty() {
+                batch_bytes += line.len();
+                batch.push((i + 1, line));
+            }
+        }
+        if batch.len() >= 256 || batch_bytes >= 8 << 20 || (done && !batch.is_empty()) {
+            let results: Vec<(usize, std::result::Result<Vec<u8>, String>, usize)> = batch
+                .par_iter()
+                .map(|(n, line)| match parse_json_line(line) {
+                    Ok(doc) => {
+                        let len = doc.text.len();
+                        (*n, Ok(document_rdf(&doc, format)), len)
+                    }
+                    Err(e) => (*n, Err(e), 0),
+                })
+                .collect();
+            for (n, r, len) in results {
+                match r {
+                    Ok(bytes) => {
+                        out.write_all(&bytes).map_err(|e| Error::io(std::path::Path::new("-"), e))?;
+                        stats.documents += 1;
+                        stats.bytes += len;
+                    }
+                    Err(e) if strict => {
+                        return Err(Error::Input {
+                            path: format!("line {n}").into(),
+                            message: e,
+                        })
+                    }
+                    Err(e) => {
+                        stats.skipped += 1;
+                        on_skip(n, &e);
+                    }
+                }
+            }
+            out.flush().map_err(|e| Error::io(std::path::Path::new("-"), e))?;
+            if let Some(p) = progress {
+                p(stats.documents, stats.bytes);
+            }
+            batch.clear();
+            batch_bytes = 0;
+        }
+        if done {
+            break;
+        }
+    }
+    Ok(stats)
+}
+
+/// The RDF of one document alone, serialised.
+pub fn document_rdf(doc: &crate::document::Document, format: StreamFormat) -> Vec<u8> {
+    let g = crate::graph::KnowledgeGraph::build(vec![relations::extract(doc)]);
+    let triples = crate::export::rdf::triples(&g);
+    let mut buf = Vec::new();
+    match format {
+        StreamFormat::NTriples => {
+            // writing into a Vec cannot fail
+            let _ = crate::export::rdf::write_ntriples(&triples, &mut buf);
+        }
+        StreamFormat::NQuads => {
+            let graph = crate::export::rdf::article_iri(&doc.id);
+            let mut w = oxttl::NQuadsSerializer::new().for_writer(&mut buf);
+            for t in &triples {
+                let _ = w.serialize_quad(oxrdf::QuadRef::new(&t.subject, &t.predicate, &t.object, &graph));
+            }
+            w.finish();
+        }
+    }
+    buf
+}

@@ -140,10 +140,10 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
         for a in aliases {
             out.push(t(s, ext::ALT_LABEL, en(a)));
         }
-        if let Some(r) = &e.role {
+        for r in g.roles.get(&e.key).into_iter().flatten() {
             out.push(t(s, nkg::ROLE, Literal::new_simple_literal(r)));
         }
-        if let Some(a) = &e.affiliation {
+        for a in g.affiliations.get(&e.key).into_iter().flatten() {
             if g.entities.contains_key(a) {
                 out.push(t(s, nkg::AFFILIATION, entity_iri(a)));
             }

@@ -139,6 +139,11 @@ impl Mentions {
             if old.affiliation.is_none() {
                 old.affiliation = e.affiliation;
             }
+            for a in e.aliases {
+                if !old.aliases.contains(&a) {
+                    old.aliases.push(a);
+                }
+            }
             return i;
         }
         let i = self.entities.len();
@@ -391,6 +396,36 @@ pub fn span_text(text: &str, t: &Text, a: usize, b: usize) -> String {
         return String::new();
     }
     text[t.tokens[a].start..t.tokens[b - 1].end].to_string()
+}
+
+/// An entity named by text as written (a person, a town): its label is the
+/// written name without diacritics and with straight apostrophes, so that every
+/// article spelling it "Vučić" or "Vucic" labels it alike (exports of separate
+/// articles then merge by plain union); the spelling as written, when it
+/// differs, is kept as an alias.
+pub fn named_entity(etype: EntityType, written: &str) -> Entity {
+    use unicode_normalization::UnicodeNormalization;
+    let label: String = written
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' => '\'',
+            'đ' => 'd',
+            'Đ' => 'D',
+            'ł' => 'l',
+            'Ł' => 'L',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut e = Entity::new(etype, label);
+    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    if written != e.label {
+        e.aliases.push(written);
+    }
+    e
 }
 
 /// A readable listing of the mentions of a text, for diagnosing patterns:

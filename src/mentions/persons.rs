@@ -215,8 +215,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
             i = end;
             continue;
         }
-        let label = super::span_text(text, t, i, end);
-        let mut e = Entity::new(EntityType::Person, label);
+        let mut e = super::named_entity(EntityType::Person, &super::span_text(text, t, i, end));
         if let Some((r, _)) = role {
             e.role = Some(k.roles[r].name.clone());
         }
@@ -304,8 +303,7 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }
         if found.is_none() && titled && !k.is(Class::NotName, &tok.norm) {
             // "Mr. Smith" with no fuller mention in the document
-            let label = super::span_text(text, t, i, end);
-            let ei = m.entity(Entity::new(EntityType::Person, label));
+            let ei = m.entity(super::named_entity(EntityType::Person, &super::span_text(text, t, i, end)));
             found = Some((ei, end));
         }
         if let Some((p, e)) = found {

@@ -237,8 +237,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 end += 1;
             }
             if end > i && !m.roles.contains_key(&i) {
-                let label = super::span_text(text, t, i, end);
-                let e = m.entity(Entity::new(EntityType::Place, label));
+                let e = m.entity(super::named_entity(EntityType::Place, &super::span_text(text, t, i, end)));
                 m.push(Mention::of_entity(i, end, e, Via::Name));
                 i = end;
                 continue;

@@ -124,16 +124,24 @@ impl KnowledgeGraph {
                     .filter_map(|t| literal(t).map(String::from))
                     .collect();
                 aliases.sort();
-                entities.push(Entity {
+                // one entity record per role and affiliation: the graph keeps their union
+                let roles: Vec<String> = pred(ts, nkg::ROLE).iter().filter_map(|t| literal(t).map(String::from)).collect();
+                let affiliations: Vec<String> = pred(ts, nkg::AFFILIATION).iter().filter_map(key_of).collect();
+                let base = Entity {
                     key: key.to_string(),
                     label,
                     etype,
-                    role: pred(ts, nkg::ROLE)
-                        .first()
-                        .and_then(|t| literal(t).map(String::from)),
-                    affiliation: pred(ts, nkg::AFFILIATION).first().and_then(key_of),
+                    role: roles.first().cloned(),
+                    affiliation: affiliations.first().cloned(),
                     aliases,
-                });
+                };
+                for r in roles.iter().skip(1) {
+                    entities.push(Entity { role: Some(r.clone()), affiliation: None, ..base.clone() });
+                }
+                for a in affiliations.iter().skip(1) {
+                    entities.push(Entity { role: None, affiliation: Some(a.clone()), ..base.clone() });
+                }
+                entities.push(base);
             }
         }
         let mut events = Vec::new();

@@ -5,4 +5,5 @@
 
 mod export;
 mod query;
+mod stream;
 mod util;
