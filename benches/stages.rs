@@ -15,12 +15,23 @@ fn stages(c: &mut Criterion) {
     let k = Knowledge::get();
     let texts = corpus::corpus(1 << 20);
     let bytes: usize = texts.iter().map(String::len).sum();
-    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document::new(format!("a{i}"), t.clone())).collect();
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(format!("a{i}"), t.clone()))
+        .collect();
 
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
-    g.bench_function("sentences", |b| b.iter(|| texts.iter().map(|t| newskg::text::analyse(t, 0).sentences.len()).sum::<usize>()));
+    g.bench_function("sentences", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| newskg::text::analyse(t, 0).sentences.len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("mentions", |b| {
         b.iter(|| {
             texts
@@ -32,14 +43,24 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g.bench_function("relations", |b| b.iter(|| docs.iter().map(|d| newskg::relations::extract(d).events.len()).sum::<usize>()));
+    g.bench_function("relations", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| newskg::relations::extract(d).events.len())
+                .sum::<usize>()
+        })
+    });
     g.finish();
 
     let results: Vec<_> = docs.iter().map(newskg::relations::extract).collect();
     let mut g = c.benchmark_group("graph");
     g.sample_size(10);
-    g.throughput(Throughput::Elements(results.iter().map(|r| r.events.len() as u64).sum()));
-    g.bench_function("build", |b| b.iter(|| KnowledgeGraph::build(results.clone()).events.len()));
+    g.throughput(Throughput::Elements(
+        results.iter().map(|r| r.events.len() as u64).sum(),
+    ));
+    g.bench_function("build", |b| {
+        b.iter(|| KnowledgeGraph::build(results.clone()).events.len())
+    });
     g.finish();
 
     let graph = KnowledgeGraph::build(results);
@@ -47,11 +68,15 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("serialise");
     g.sample_size(10);
     g.throughput(Throughput::Elements(triples.len() as u64));
-    g.bench_function("triples", |b| b.iter(|| newskg::export::rdf::triples(&graph).len()));
+    g.bench_function("triples", |b| {
+        b.iter(|| newskg::export::rdf::triples(&graph).len())
+    });
     for f in ExportFormat::ALL {
         g.bench_function(f.file_extension(), |b| {
             b.iter(|| {
-                let mut ex = Exporter::new(f).with_dot_options(DotOptions::default()).for_writer(Vec::new());
+                let mut ex = Exporter::new(f)
+                    .with_dot_options(DotOptions::default())
+                    .for_writer(Vec::new());
                 ex.serialize_graph(&graph).map(|_| ()).ok();
                 ex.finish().map(|v| v.len()).unwrap_or(0)
             })

@@ -36,6 +36,60 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Send the export to a triple-store server (Graph Store Protocol or SPARQL Update).
     Load(LoadArgs),
+    /// Draw the graph with Graphviz into SVG, PNG or PDF.
+    Render(RenderArgs),
+}
+
+/// Filters that keep a diagram legible (DOT export and render).
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only these relations, comma-separated.
+    #[arg(long = "relation", value_delimiter = ',')]
+    pub relations: Vec<String>,
+    /// Only the neighbourhood of this actor.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Hops around --actor.
+    #[arg(long, default_value_t = 1, requires = "actor")]
+    pub depth: usize,
+    /// Only edges stated in at least N sentences.
+    #[arg(long, default_value_t = 1)]
+    pub min_support: usize,
+    /// Only articles dated on or after YYYY-MM-DD.
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only articles dated on or before YYYY-MM-DD.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Leave out hypothetical edges.
+    #[arg(long)]
+    pub no_hypothetical: bool,
+    /// Leave out negated edges.
+    #[arg(long)]
+    pub no_negated: bool,
+    /// Only the edges of the N most connected actors.
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Do not group actors of the same state or organisation.
+    #[arg(long)]
+    pub no_clusters: bool,
+}
+
+/// `newskg render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Data to draw.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Output file: .svg, .png or .pdf.
+    #[arg(short, long, default_value = "out/graph.svg")]
+    pub output: PathBuf,
+    /// Layout engine: dot, or sfdp for large graphs (default: sfdp above 150 nodes).
+    #[arg(long, value_parser = ["dot", "sfdp"])]
+    pub engine: Option<String>,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 /// Where a question's graph comes from.
@@ -215,6 +269,9 @@ pub struct ExportArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Filters for the DOT diagram.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 /// `newskg eval`.

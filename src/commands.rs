@@ -16,8 +16,8 @@ use newskg::query::sparql::{self, ResultsFormat, SparqlStore};
 use newskg::query::{self as nquery};
 
 use crate::cli::{
-    DataArgs, EvalArgs, ExportArgs, InputArgs, LoadArgs, NeighborsArgs, PathArgs, QueryArgs,
-    StatsArgs, TimelineArgs, WhyArgs,
+    DataArgs, EvalArgs, ExportArgs, FilterArgs, InputArgs, LoadArgs, NeighborsArgs, PathArgs,
+    QueryArgs, RenderArgs, StatsArgs, TimelineArgs, WhyArgs,
 };
 
 /// Whether a command found something (exit 0) or nothing (exit 1).
@@ -59,7 +59,11 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
         Some(t) => indicatif::ProgressBar::new(t),
         None => indicatif::ProgressBar::new_spinner(),
     };
-    let st = if total.is_some() { style } else { "{elapsed_precise} {spinner} {bytes} read, {binary_bytes_per_sec} {msg}" };
+    let st = if total.is_some() {
+        style
+    } else {
+        "{elapsed_precise} {spinner} {bytes} read, {binary_bytes_per_sec} {msg}"
+    };
     if let Ok(s) = indicatif::ProgressStyle::with_template(st) {
         pb.set_style(s.progress_chars("=> "));
     }
@@ -71,7 +75,9 @@ fn export_stream(args: &ExportArgs, path: &std::path::Path) -> Result<Found> {
     let input: Box<dyn std::io::BufRead> = if path.as_os_str() == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(path).with_context(|| path.display().to_string())?))
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(path).with_context(|| path.display().to_string())?,
+        ))
     };
     let pb = progress_wanted(args).then(|| progress_bar(None));
     let start = std::time::Instant::now();
@@ -79,17 +85,34 @@ fn export_stream(args: &ExportArgs, path: &std::path::Path) -> Result<Found> {
         if let Some(pb) = &pb {
             pb.set_position(bytes as u64);
             let secs = start.elapsed().as_secs_f64().max(1e-9);
-            pb.set_message(format!("{docs} documents, {:.0} documents/s", docs as f64 / secs));
+            pb.set_message(format!(
+                "{docs} documents, {:.0} documents/s",
+                docs as f64 / secs
+            ));
         }
     };
-    let format = if args.quads { newskg::pipeline::StreamFormat::NQuads } else { newskg::pipeline::StreamFormat::NTriples };
+    let format = if args.quads {
+        newskg::pipeline::StreamFormat::NQuads
+    } else {
+        newskg::pipeline::StreamFormat::NTriples
+    };
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    let stats = newskg::pipeline::stream(input, out, format, args.input.strict, |n, e| eprintln!("newskg: skipped {}: line {n}: {e}", path.display()), Some(&report))?;
+    let stats = newskg::pipeline::stream(
+        input,
+        out,
+        format,
+        args.input.strict,
+        |n, e| eprintln!("newskg: skipped {}: line {n}: {e}", path.display()),
+        Some(&report),
+    )?;
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
     if !args.quiet {
-        eprintln!("newskg: streamed {} documents ({} bytes of text), skipped {}", stats.documents, stats.bytes, stats.skipped);
+        eprintln!(
+            "newskg: streamed {} documents ({} bytes of text), skipped {}",
+            stats.documents, stats.bytes, stats.skipped
+        );
     }
     Ok(stats.documents > 0)
 }
@@ -109,10 +132,15 @@ pub fn export(args: &ExportArgs) -> Result<Found> {
     }
     let g = if progress_wanted(args) {
         let sources = collect_sources(&args.input.paths())?;
-        let total: u64 = sources.iter().map(|s| match s {
-            newskg::document::Source::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-            newskg::document::Source::Stdin => 0,
-        }).sum();
+        let total: u64 = sources
+            .iter()
+            .map(|s| match s {
+                newskg::document::Source::File(p) => {
+                    std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+                }
+                newskg::document::Source::Stdin => 0,
+            })
+            .sum();
         let pb = progress_bar(Some(total));
         let done = std::sync::atomic::AtomicUsize::new(0);
         let tick = |bytes: usize| {
@@ -132,7 +160,8 @@ pub fn export(args: &ExportArgs) -> Result<Found> {
     } else {
         load_graph(&args.input)?
     };
-    let written = export::write_files(&g, &args.output, &formats, &DotOptions::default())?;
+    let dot = dot_options(&g, &args.filters)?;
+    let written = export::write_files(&g, &args.output, &formats, &dot)?;
     if !args.quiet {
         let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
         writeln!(std::io::stdout(), "{} → {}", summary(&g), files.join(", "))?;
@@ -509,5 +538,53 @@ pub fn load(args: &LoadArgs) -> Result<Found> {
         endpoint,
         report.status
     )?;
+    Ok(true)
+}
+
+/// Validates the diagram filters against the graph.
+fn dot_options(g: &KnowledgeGraph, f: &FilterArgs) -> Result<DotOptions> {
+    let date = |s: &Option<String>, flag: &str| -> Result<Option<newskg::document::Date>> {
+        s.as_deref()
+            .map(|d| {
+                newskg::document::Date::parse(d)
+                    .with_context(|| format!("{flag} {d:?}: expected a date YYYY-MM-DD"))
+            })
+            .transpose()
+    };
+    Ok(DotOptions {
+        relations: f
+            .relations
+            .iter()
+            .map(|r| relation_arg(r))
+            .collect::<Result<_>>()?,
+        min_support: f.min_support,
+        no_hypothetical: f.no_hypothetical,
+        no_negated: f.no_negated,
+        actor: f
+            .actor
+            .as_deref()
+            .map(|a| questions::find_entity(g, a))
+            .transpose()?,
+        depth: f.depth,
+        since: date(&f.since, "--since")?,
+        until: date(&f.until, "--until")?,
+        top: f.top,
+        no_clusters: f.no_clusters,
+    })
+}
+
+/// `newskg render`.
+pub fn render(args: &RenderArgs) -> Result<Found> {
+    let g = data_graph(&args.data)?;
+    let opts = dot_options(&g, &args.filters)?;
+    let engine = args.engine.as_deref().map(|e| {
+        if e == "sfdp" {
+            newskg::export::render::Engine::Sfdp
+        } else {
+            newskg::export::render::Engine::Dot
+        }
+    });
+    newskg::export::render::render(&g, &opts, &args.output, engine)?;
+    writeln!(std::io::stdout(), "rendered {}", args.output.display())?;
     Ok(true)
 }

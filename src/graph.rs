@@ -127,10 +127,16 @@ impl KnowledgeGraph {
     /// graphs of its articles.
     fn add_entity(&mut self, e: Entity) {
         if let Some(r) = &e.role {
-            self.roles.entry(e.key.clone()).or_default().insert(r.clone());
+            self.roles
+                .entry(e.key.clone())
+                .or_default()
+                .insert(r.clone());
         }
         if let Some(a) = &e.affiliation {
-            self.affiliations.entry(e.key.clone()).or_default().insert(a.clone());
+            self.affiliations
+                .entry(e.key.clone())
+                .or_default()
+                .insert(a.clone());
         }
         match self.entities.get_mut(&e.key) {
             None => {

@@ -18,6 +18,7 @@ fn main() {
         cli::Command::Stats(a) => commands::stats(a),
         cli::Command::Timeline(a) => commands::timeline(a),
         cli::Command::Load(a) => commands::load(a),
+        cli::Command::Render(a) => commands::render(a),
     };
     match result {
         Ok(true) => {}

@@ -68,13 +68,17 @@ struct JsonArticle {
 
 /// Parses one JSON line into a document; errors say what is wrong.
 pub fn parse_json_line(line: &str) -> std::result::Result<crate::document::Document, String> {
-    let a: JsonArticle = serde_json::from_str(line).map_err(|e| format!("not a JSON article ({e})"))?;
+    let a: JsonArticle =
+        serde_json::from_str(line).map_err(|e| format!("not a JSON article ({e})"))?;
     if a.id.is_empty() {
         return Err("empty \"id\"".into());
     }
     let date = match a.date.as_deref() {
         None | Some("") => None,
-        Some(d) => Some(crate::document::Date::parse(d).ok_or_else(|| format!("invalid date {d:?} (expected YYYY-MM-DD)"))?),
+        Some(d) => Some(
+            crate::document::Date::parse(d)
+                .ok_or_else(|| format!("invalid date {d:?} (expected YYYY-MM-DD)"))?,
+        ),
     };
     if a.text.trim().is_empty() {
         return Err("empty \"text\"".into());
@@ -147,7 +151,8 @@ pub fn stream(
             for (n, r, len) in results {
                 match r {
                     Ok(bytes) => {
-                        out.write_all(&bytes).map_err(|e| Error::io(std::path::Path::new("-"), e))?;
+                        out.write_all(&bytes)
+                            .map_err(|e| Error::io(std::path::Path::new("-"), e))?;
                         stats.documents += 1;
                         stats.bytes += len;
                     }
@@ -163,7 +168,8 @@ pub fn stream(
                     }
                 }
             }
-            out.flush().map_err(|e| Error::io(std::path::Path::new("-"), e))?;
+            out.flush()
+                .map_err(|e| Error::io(std::path::Path::new("-"), e))?;
             if let Some(p) = progress {
                 p(stats.documents, stats.bytes);
             }
@@ -191,7 +197,12 @@ pub fn document_rdf(doc: &crate::document::Document, format: StreamFormat) -> Ve
             let graph = crate::export::rdf::article_iri(&doc.id);
             let mut w = oxttl::NQuadsSerializer::new().for_writer(&mut buf);
             for t in &triples {
-                let _ = w.serialize_quad(oxrdf::QuadRef::new(&t.subject, &t.predicate, &t.object, &graph));
+                let _ = w.serialize_quad(oxrdf::QuadRef::new(
+                    &t.subject,
+                    &t.predicate,
+                    &t.object,
+                    &graph,
+                ));
             }
             w.finish();
         }

@@ -74,6 +74,39 @@ pub struct DotOptions {
     pub no_hypothetical: bool,
     /// Leave out negated edges.
     pub no_negated: bool,
+    /// Only the neighbourhood of this entity (key), `depth` hops away.
+    pub actor: Option<String>,
+    /// Hops around `actor` (0 counts as 1).
+    pub depth: usize,
+    /// Only events of articles dated on or after.
+    pub since: Option<crate::document::Date>,
+    /// Only events of articles dated on or before.
+    pub until: Option<crate::document::Date>,
+    /// Only the edges of the N most connected actors.
+    pub top: Option<usize>,
+    /// Do not group actors of the same state or organisation into clusters.
+    pub no_clusters: bool,
+}
+
+impl DotOptions {
+    /// Whether an event passes the event-level filters.
+    fn keeps(&self, g: &KnowledgeGraph, e: &crate::model::Event) -> bool {
+        if (!self.relations.is_empty() && !self.relations.contains(&e.relation))
+            || (self.no_hypothetical && e.hypothetical)
+            || (self.no_negated && e.negated)
+        {
+            return false;
+        }
+        if self.since.is_some() || self.until.is_some() {
+            let Some(d) = g.articles.get(&e.doc).and_then(|a| a.date) else {
+                return false;
+            };
+            if self.since.is_some_and(|s| d < s) || self.until.is_some_and(|u| d > u) {
+                return false;
+            }
+        }
+        true
+    }
 }
 
 type EdgeKey = (String, Relation, String, bool, bool);
@@ -83,10 +116,7 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
     // aggregate edges
     let mut edges: BTreeMap<EdgeKey, Vec<usize>> = BTreeMap::new();
     for (i, e) in g.events.iter().enumerate() {
-        if (!opts.relations.is_empty() && !opts.relations.contains(&e.relation))
-            || (opts.no_hypothetical && e.hypothetical)
-            || (opts.no_negated && e.negated)
-        {
+        if !opts.keeps(g, e) {
             continue;
         }
         for t in &e.targets {
@@ -103,6 +133,44 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         }
     }
     edges.retain(|_, v| v.len() >= opts.min_support.max(1));
+    // the neighbourhood of one actor: breadth-first over the kept edges, either direction
+    if let Some(actor) = &opts.actor {
+        let mut reach: BTreeMap<&str, usize> = BTreeMap::from([(actor.as_str(), 0)]);
+        for hop in 1..=opts.depth.max(1) {
+            let frontier: Vec<&str> = reach
+                .iter()
+                .filter(|(_, &d)| d == hop - 1)
+                .map(|(k, _)| *k)
+                .collect();
+            for k in edges.keys() {
+                for (x, y) in [(k.0.as_str(), k.2.as_str()), (k.2.as_str(), k.0.as_str())] {
+                    if frontier.contains(&x) && !reach.contains_key(y) {
+                        reach.insert(y, hop);
+                    }
+                }
+            }
+        }
+        let reach: std::collections::BTreeSet<String> =
+            reach.keys().map(|k| k.to_string()).collect();
+        edges.retain(|k, _| reach.contains(&k.0) && reach.contains(&k.2));
+    }
+    // the N most connected actors (by number of distinct aggregated edges)
+    if let Some(n) = opts.top {
+        let mut degree: BTreeMap<&str, usize> = BTreeMap::new();
+        for k in edges.keys() {
+            *degree.entry(k.0.as_str()).or_default() += 1;
+            *degree.entry(k.2.as_str()).or_default() += 1;
+        }
+        let mut ranked: Vec<(&str, usize)> = degree.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let keep: std::collections::BTreeSet<String> = ranked
+            .into_iter()
+            .take(n)
+            .map(|(k, _)| k.to_string())
+            .collect();
+        // the hubs and what they do and undergo
+        edges.retain(|k, _| keep.contains(&k.0) || keep.contains(&k.2));
+    }
     let mut used: Vec<&str> = edges
         .keys()
         .flat_map(|k| [k.0.as_str(), k.2.as_str()])
@@ -141,6 +209,25 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         .into(),
         GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("fontsize", "9")]).into(),
     ];
+    // actors of the same state or organisation are grouped: the cluster of A holds A
+    // and every node affiliated with A (when A has at least one member drawn)
+    let mut cluster_of: BTreeMap<&str, &str> = BTreeMap::new();
+    if !opts.no_clusters {
+        for key in &used {
+            if let Some(a) = g.entities.get(*key).and_then(|e| e.affiliation.as_deref()) {
+                if used.contains(&a) && a != *key {
+                    cluster_of.insert(key, a);
+                }
+            }
+        }
+        let heads: Vec<&str> = cluster_of.values().copied().collect();
+        for h in heads {
+            // a head that is itself a member elsewhere stays in its own cluster
+            cluster_of.remove(h);
+            cluster_of.insert(h, h);
+        }
+    }
+    let mut clusters: BTreeMap<&str, Vec<Stmt>> = BTreeMap::new();
     for key in &used {
         let Some(e) = g.entities.get(*key) else {
             continue;
@@ -156,16 +243,35 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         if !e.aliases.is_empty() {
             tip.push_str(&format!("\nalso: {}", e.aliases.join(", ")));
         }
+        let node: Stmt = Node::new(
+            NodeId(Id::Plain(ids[*key].clone()), None),
+            vec![
+                attr("label", &e.label),
+                attr("shape", shp),
+                attr("fillcolor", fill),
+                attr("tooltip", &tip),
+            ],
+        )
+        .into();
+        match cluster_of.get(key) {
+            Some(head) => clusters.entry(head).or_default().push(node),
+            None => stmts.push(node),
+        }
+    }
+    for (i, (head, nodes)) in clusters.into_iter().enumerate() {
+        let mut inner: Vec<Stmt> = vec![
+            attr("label", g.label(head)).into(),
+            attr("style", "rounded,dashed").into(),
+            attr("color", "#bbbbbb").into(),
+            attr("fontsize", "10").into(),
+            attr("fontcolor", "#777777").into(),
+        ];
+        inner.extend(nodes);
         stmts.push(
-            Node::new(
-                NodeId(Id::Plain(ids[*key].clone()), None),
-                vec![
-                    attr("label", &e.label),
-                    attr("shape", shp),
-                    attr("fillcolor", fill),
-                    attr("tooltip", &tip),
-                ],
-            )
+            Subgraph {
+                id: Id::Plain(format!("cluster_{i}")),
+                stmts: inner,
+            }
             .into(),
         );
     }

@@ -140,77 +140,121 @@ fn value(kind: Option<Kind>, o: &Term) -> Value {
     }
 }
 
-/// Writes sorted triples as compacted JSON-LD (pretty-printed, with the context embedded).
-pub fn write_jsonld<W: Write>(triples: &[Triple], mut w: W) -> io::Result<W> {
-    let mut nodes: Vec<Value> = Vec::new();
+/// The node object of one subject's triples.
+fn node_object(ts: &[Triple]) -> Value {
+    let subject = ts[0].subject.clone();
+    let mut node = Map::new();
+    node.insert(
+        "@id".into(),
+        json!(match &subject {
+            oxrdf::NamedOrBlankNode::NamedNode(n) => compact_iri(n.as_str()),
+            other => other.to_string(),
+        }),
+    );
+    let mut types: Vec<Value> = Vec::new();
+    let mut props: Vec<(String, Value)> = Vec::new();
+    for tr in ts {
+        if tr.predicate.as_ref() == oxrdf::vocab::rdf::TYPE {
+            if let Term::NamedNode(c) = &tr.object {
+                if CLASSES.iter().any(|k| *k == c.as_ref()) {
+                    types.push(json!(c.as_str().rsplit('#').next().unwrap_or_default()));
+                } else {
+                    types.push(json!(c.as_str()));
+                }
+            }
+            continue;
+        }
+        let term = TERMS
+            .iter()
+            .find(|(_, iri, _)| *iri == tr.predicate.as_ref());
+        let key = term
+            .map(|(n, _, _)| (*n).to_string())
+            .unwrap_or_else(|| tr.predicate.as_str().to_string());
+        props.push((key, value(term.map(|x| x.2), &tr.object)));
+    }
+    match types.len() {
+        0 => {}
+        1 => {
+            node.insert("@type".into(), types.remove(0));
+        }
+        _ => {
+            node.insert("@type".into(), Value::Array(types));
+        }
+    }
+    props.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut k = 0;
+    while k < props.len() {
+        let key = props[k].0.clone();
+        let mut vals = Vec::new();
+        while k < props.len() && props[k].0 == key {
+            vals.push(props[k].1.clone());
+            k += 1;
+        }
+        node.insert(
+            key,
+            if vals.len() == 1 {
+                vals.remove(0)
+            } else {
+                Value::Array(vals)
+            },
+        );
+    }
+    Value::Object(node)
+}
+
+/// Streams node objects into `{"@context": …, "@graph": [ … ]}`, one subject at a time.
+struct GraphWriter<W: Write> {
+    w: W,
+    first: bool,
+}
+
+impl<W: Write> GraphWriter<W> {
+    fn start(mut w: W) -> io::Result<Self> {
+        let ctx = context();
+        let ctx_text = serde_json::to_string_pretty(&ctx["@context"]).map_err(io::Error::other)?;
+        write!(
+            w,
+            "{{\n  \"@context\": {},\n  \"@graph\": [",
+            ctx_text.replace('\n', "\n  ")
+        )?;
+        Ok(GraphWriter { w, first: true })
+    }
+
+    fn node(&mut self, ts: &[Triple]) -> io::Result<()> {
+        if ts.is_empty() {
+            return Ok(());
+        }
+        let text = serde_json::to_string_pretty(&node_object(ts)).map_err(io::Error::other)?;
+        let sep = if self.first { "\n    " } else { ",\n    " };
+        self.first = false;
+        write!(self.w, "{sep}{}", text.replace('\n', "\n    "))
+    }
+
+    fn finish(mut self) -> io::Result<W> {
+        self.w
+            .write_all(if self.first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+        Ok(self.w)
+    }
+}
+
+/// Writes triples grouped by subject as compacted JSON-LD (pretty-printed, with the context embedded).
+pub fn write_jsonld<W: Write>(triples: &[Triple], w: W) -> io::Result<W> {
+    let mut gw = GraphWriter::start(w)?;
     let mut i = 0;
     while i < triples.len() {
-        let subject = triples[i].subject.clone();
-        let mut node = Map::new();
-        node.insert(
-            "@id".into(),
-            json!(match &subject {
-                oxrdf::NamedOrBlankNode::NamedNode(n) => compact_iri(n.as_str()),
-                other => other.to_string(),
-            }),
-        );
-        let mut types: Vec<Value> = Vec::new();
-        let mut props: Vec<(String, Value)> = Vec::new();
-        while i < triples.len() && triples[i].subject == subject {
-            let tr = &triples[i];
-            i += 1;
-            if tr.predicate.as_ref() == oxrdf::vocab::rdf::TYPE {
-                if let Term::NamedNode(c) = &tr.object {
-                    if CLASSES.iter().any(|k| *k == c.as_ref()) {
-                        types.push(json!(c.as_str().rsplit('#').next().unwrap_or_default()));
-                    } else {
-                        types.push(json!(c.as_str()));
-                    }
-                }
-                continue;
-            }
-            let term = TERMS
-                .iter()
-                .find(|(_, iri, _)| *iri == tr.predicate.as_ref());
-            let key = term
-                .map(|(n, _, _)| (*n).to_string())
-                .unwrap_or_else(|| tr.predicate.as_str().to_string());
-            props.push((key, value(term.map(|x| x.2), &tr.object)));
+        let mut j = i + 1;
+        while j < triples.len() && triples[j].subject == triples[i].subject {
+            j += 1;
         }
-        match types.len() {
-            0 => {}
-            1 => {
-                node.insert("@type".into(), types.remove(0));
-            }
-            _ => {
-                node.insert("@type".into(), Value::Array(types));
-            }
-        }
-        props.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut k = 0;
-        while k < props.len() {
-            let key = props[k].0.clone();
-            let mut vals = Vec::new();
-            while k < props.len() && props[k].0 == key {
-                vals.push(props[k].1.clone());
-                k += 1;
-            }
-            node.insert(
-                key,
-                if vals.len() == 1 {
-                    vals.remove(0)
-                } else {
-                    Value::Array(vals)
-                },
-            );
-        }
-        nodes.push(Value::Object(node));
+        gw.node(&triples[i..j])?;
+        i = j;
     }
-    let mut doc = context();
-    if let Value::Object(m) = &mut doc {
-        m.insert("@graph".into(), Value::Array(nodes));
-    }
-    serde_json::to_writer_pretty(&mut w, &doc).map_err(io::Error::other)?;
-    w.write_all(b"\n")?;
-    Ok(w)
+    gw.finish()
+}
+
+/// Writes the whole graph as compacted JSON-LD, subject by subject (memory stays flat).
+pub fn write_jsonld_graph<W: Write>(g: &crate::graph::KnowledgeGraph, w: W) -> io::Result<W> {
+    let mut gw = GraphWriter::start(w)?;
+    super::rdf::for_each_subject(g, |ts| gw.node(ts))?;
+    gw.finish()
 }

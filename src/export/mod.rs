@@ -5,6 +5,7 @@
 pub mod dot;
 pub mod jsonld;
 pub mod rdf;
+pub mod render;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -114,9 +115,9 @@ impl<W: Write> WriterExporter<W> {
             .take()
             .ok_or_else(|| io::Error::other("graph already serialised"))?;
         let w = match self.exporter.format {
-            ExportFormat::Turtle => rdf::write_turtle(&rdf::triples(g), w)?,
-            ExportFormat::NTriples => rdf::write_ntriples(&rdf::triples(g), w)?,
-            ExportFormat::JsonLd => jsonld::write_jsonld(&rdf::triples(g), w)?,
+            ExportFormat::Turtle => rdf::write_turtle_graph(g, w)?,
+            ExportFormat::NTriples => rdf::write_ntriples_graph(g, w)?,
+            ExportFormat::JsonLd => jsonld::write_jsonld_graph(g, w)?,
             ExportFormat::Dot => dot::write_dot(g, &self.exporter.dot, w)?,
         };
         self.writer = Some(w);
@@ -170,20 +171,15 @@ pub fn write_files(
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     use rayon::prelude::*;
-    // the RDF formats share one list of triples; the files are written in parallel
-    let triples = if formats.iter().any(|f| *f != ExportFormat::Dot) {
-        rdf::triples(g)
-    } else {
-        Vec::new()
-    };
+    // each format walks the graph subject by subject: no list of all triples is built
     formats
         .par_iter()
         .map(|&f| {
             let path = dir.join(format!("graph.{}", f.file_extension()));
             write_atomic(&path, |w| match f {
-                ExportFormat::Turtle => rdf::write_turtle(&triples, w).map(|_| ()),
-                ExportFormat::NTriples => rdf::write_ntriples(&triples, w).map(|_| ()),
-                ExportFormat::JsonLd => jsonld::write_jsonld(&triples, w).map(|_| ()),
+                ExportFormat::Turtle => rdf::write_turtle_graph(g, w).map(|_| ()),
+                ExportFormat::NTriples => rdf::write_ntriples_graph(g, w).map(|_| ()),
+                ExportFormat::JsonLd => jsonld::write_jsonld_graph(g, w).map(|_| ()),
                 ExportFormat::Dot => dot::write_dot(g, dot, w).map(|_| ()),
             })?;
             Ok(path)

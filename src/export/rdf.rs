@@ -95,9 +95,12 @@ fn t(s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<oxrdf::Term>) -> Triple {
 /// articles, entities (each with its direct edges) and events, each sorted by
 /// IRI, without duplicates. No global sort is needed: every group comes from
 /// an ordered collection.
-pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
+pub fn for_each_subject(
+    g: &KnowledgeGraph,
+    mut f: impl FnMut(&[Triple]) -> io::Result<()>,
+) -> io::Result<()> {
     use std::collections::{BTreeMap, BTreeSet};
-    let mut out = Vec::with_capacity(g.events.len() * 12 + g.entities.len() * 4);
+    let mut out: Vec<Triple> = Vec::with_capacity(32);
     let mut articles: Vec<(NamedNode, &crate::graph::Article)> = g
         .articles
         .values()
@@ -114,6 +117,8 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
                 Literal::new_typed_literal(date.to_string(), ext::XSD_DATE),
             ));
         }
+        f(&out)?;
+        out.clear();
     }
     // direct edges of asserted facts, per agent
     let mut direct: BTreeMap<&str, BTreeSet<(crate::model::Relation, &str)>> = BTreeMap::new();
@@ -125,13 +130,8 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
                 .insert((ev.relation, target));
         }
     }
-    let mut entities: Vec<(NamedNode, &crate::model::Entity)> = g
-        .entities
-        .values()
-        .map(|e| (entity_iri(&e.key), e))
-        .collect();
-    entities.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-    for (s, e) in &entities {
+    for e in g.entities.values() {
+        let s = &entity_iri(&e.key);
         out.push(t(s, oxrdf::vocab::rdf::TYPE, vocab::entity_class(e.etype)));
         out.push(t(s, ext::LABEL, en(&e.label)));
         let mut aliases: Vec<&String> = e.aliases.iter().collect();
@@ -151,12 +151,12 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
         for (rel, target) in direct.get(e.key.as_str()).into_iter().flatten() {
             out.push(t(s, vocab::direct_property(*rel), entity_iri(target)));
         }
+        f(&out)?;
+        out.clear();
     }
-    let mut events: Vec<(NamedNode, &crate::model::Event)> =
-        g.events.iter().map(|e| (event_iri(e), e)).collect();
-    events.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-    events.dedup_by(|a, b| a.0 == b.0);
-    for (s, ev) in &events {
+    // events in the graph's order (article, offset, relation, agent, targets): fixed, so no sort
+    for ev in &g.events {
+        let s = &event_iri(ev);
         out.push(t(
             s,
             oxrdf::vocab::rdf::TYPE,
@@ -187,19 +187,48 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
         if let Some(f) = &ev.force {
             out.push(t(s, nkg::FORCE, Literal::new_simple_literal(f)));
         }
+        f(&out)?;
+        out.clear();
     }
-    out
+    Ok(())
+}
+
+/// All triples of the graph, in the order of [`for_each_subject`].
+pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
+    let mut all = Vec::new();
+    // collecting into a Vec cannot fail
+    let _ = for_each_subject(g, |ts| {
+        all.extend_from_slice(ts);
+        Ok(())
+    });
+    all
+}
+
+/// Writes the graph as Turtle, subject by subject (memory stays flat).
+pub fn write_turtle_graph<W: Write>(g: &KnowledgeGraph, w: W) -> io::Result<W> {
+    let mut ser = turtle_serializer()?.for_writer(w);
+    for_each_subject(g, |ts| ts.iter().try_for_each(|t| ser.serialize_triple(t)))?;
+    ser.finish()
+}
+
+/// Writes the graph as N-Triples, subject by subject.
+pub fn write_ntriples_graph<W: Write>(g: &KnowledgeGraph, w: W) -> io::Result<W> {
+    let mut ser = NTriplesSerializer::new().for_writer(w);
+    for_each_subject(g, |ts| ts.iter().try_for_each(|t| ser.serialize_triple(t)))?;
+    Ok(ser.finish())
+}
+
+fn turtle_serializer() -> io::Result<TurtleSerializer> {
+    let mut ser = TurtleSerializer::new();
+    for (p, iri) in PREFIXES.iter().chain(vocab::ID_PREFIXES) {
+        ser = ser.with_prefix(*p, *iri).map_err(io::Error::other)?;
+    }
+    Ok(ser)
 }
 
 /// Writes triples as Turtle with the ontology's prefixes.
 pub fn write_turtle<W: Write>(triples: &[Triple], w: W) -> io::Result<W> {
-    let mut ser = TurtleSerializer::new();
-    for (p, iri) in PREFIXES {
-        ser = ser.with_prefix(*p, *iri).map_err(io::Error::other)?;
-    }
-    for (p, iri) in vocab::ID_PREFIXES {
-        ser = ser.with_prefix(*p, *iri).map_err(io::Error::other)?;
-    }
+    let ser = turtle_serializer()?;
     let mut w = ser.for_writer(w);
     for tr in triples {
         w.serialize_triple(tr)?;

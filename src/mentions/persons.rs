@@ -303,7 +303,10 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }
         if found.is_none() && titled && !k.is(Class::NotName, &tok.norm) {
             // "Mr. Smith" with no fuller mention in the document
-            let ei = m.entity(super::named_entity(EntityType::Person, &super::span_text(text, t, i, end)));
+            let ei = m.entity(super::named_entity(
+                EntityType::Person,
+                &super::span_text(text, t, i, end),
+            ));
             found = Some((ei, end));
         }
         if let Some((p, e)) = found {

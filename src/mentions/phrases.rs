@@ -363,7 +363,10 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards"
             ) && !head_before
             {
-                let e = m.entity(super::named_entity(EntityType::Place, &super::span_text(text, t, s.first, s.last)));
+                let e = m.entity(super::named_entity(
+                    EntityType::Place,
+                    &super::span_text(text, t, s.first, s.last),
+                ));
                 m.push(Mention::of_entity(s.first, s.last, e, Via::Name));
                 continue;
             }

@@ -237,7 +237,10 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 end += 1;
             }
             if end > i && !m.roles.contains_key(&i) {
-                let e = m.entity(super::named_entity(EntityType::Place, &super::span_text(text, t, i, end)));
+                let e = m.entity(super::named_entity(
+                    EntityType::Place,
+                    &super::span_text(text, t, i, end),
+                ));
                 m.push(Mention::of_entity(i, end, e, Via::Name));
                 i = end;
                 continue;

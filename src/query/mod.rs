@@ -125,8 +125,14 @@ impl KnowledgeGraph {
                     .collect();
                 aliases.sort();
                 // one entity record per role and affiliation: the graph keeps their union
-                let roles: Vec<String> = pred(ts, nkg::ROLE).iter().filter_map(|t| literal(t).map(String::from)).collect();
-                let affiliations: Vec<String> = pred(ts, nkg::AFFILIATION).iter().filter_map(key_of).collect();
+                let roles: Vec<String> = pred(ts, nkg::ROLE)
+                    .iter()
+                    .filter_map(|t| literal(t).map(String::from))
+                    .collect();
+                let affiliations: Vec<String> = pred(ts, nkg::AFFILIATION)
+                    .iter()
+                    .filter_map(key_of)
+                    .collect();
                 let base = Entity {
                     key: key.to_string(),
                     label,
@@ -136,14 +142,24 @@ impl KnowledgeGraph {
                     aliases,
                 };
                 for r in roles.iter().skip(1) {
-                    entities.push(Entity { role: Some(r.clone()), affiliation: None, ..base.clone() });
+                    entities.push(Entity {
+                        role: Some(r.clone()),
+                        affiliation: None,
+                        ..base.clone()
+                    });
                 }
                 for a in affiliations.iter().skip(1) {
-                    entities.push(Entity { role: None, affiliation: Some(a.clone()), ..base.clone() });
+                    entities.push(Entity {
+                        role: None,
+                        affiliation: Some(a.clone()),
+                        ..base.clone()
+                    });
                 }
                 entities.push(base);
             }
         }
+        let dates: std::collections::HashMap<String, Option<crate::document::Date>> =
+            articles.iter().map(|a| (a.id.clone(), a.date)).collect();
         let mut events = Vec::new();
         for ts in by_subject.values() {
             let relation = class_of(ts).iter().find_map(|c| match c.as_str() {
@@ -188,7 +204,7 @@ impl KnowledgeGraph {
                     .and_then(|t| literal(t).map(String::from))
             };
             events.push(Event {
-                date: articles.iter().find(|a| a.id == doc).and_then(|a| a.date),
+                date: dates.get(&doc).copied().flatten(),
                 doc,
                 relation,
                 agent,

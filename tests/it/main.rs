@@ -5,5 +5,6 @@
 
 mod export;
 mod query;
+mod render;
 mod stream;
 mod util;

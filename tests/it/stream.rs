@@ -12,13 +12,18 @@ use std::process::Stdio;
 use crate::util::*;
 
 fn nt_set(bytes: &[u8]) -> BTreeSet<String> {
-    String::from_utf8_lossy(bytes).lines().filter(|l| !l.trim().is_empty()).map(String::from).collect()
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn export_nt(inputs: &[&Path]) -> BTreeSet<String> {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut c = newskg();
-    c.args(["export", "-q", "--format", "nt", "-o"]).arg(tmp.path());
+    c.args(["export", "-q", "--format", "nt", "-o"])
+        .arg(tmp.path());
     for i in inputs {
         c.arg(i);
     }
@@ -28,7 +33,11 @@ fn export_nt(inputs: &[&Path]) -> BTreeSet<String> {
 }
 
 fn corpus_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     v.sort();
     v
 }
@@ -39,7 +48,12 @@ fn check_split_merge(files: &[PathBuf], parts: usize) {
     assert!(whole.len() > 50);
     let mut union = BTreeSet::new();
     for k in 0..parts {
-        let part: Vec<&Path> = all.iter().enumerate().filter(|(i, _)| i % parts == k).map(|(_, p)| *p).collect();
+        let part: Vec<&Path> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % parts == k)
+            .map(|(_, p)| *p)
+            .collect();
         union.extend(export_nt(&part));
     }
     let only_whole: Vec<&String> = whole.difference(&union).take(3).collect();
@@ -65,7 +79,10 @@ fn jsonl_of(files: &[PathBuf]) -> Vec<String> {
         .map(|f| {
             let text = fs::read_to_string(f).expect("article");
             let (date, body) = match text.trim_start().strip_prefix("date ") {
-                Some(rest) if rest.len() > 10 => (Some(rest[..10].to_string()), rest[10..].trim_start().to_string()),
+                Some(rest) if rest.len() > 10 => (
+                    Some(rest[..10].to_string()),
+                    rest[10..].trim_start().to_string(),
+                ),
                 _ => (None, text.clone()),
             };
             let id = f.file_stem().expect("stem").to_string_lossy().into_owned();
@@ -76,7 +93,11 @@ fn jsonl_of(files: &[PathBuf]) -> Vec<String> {
 
 fn stream(lines: &[String], extra: &[&str]) -> (i32, Vec<u8>, String) {
     let mut c = newskg();
-    c.args(["export", "--jsonl", "-"]).args(extra).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    c.args(["export", "--jsonl", "-"])
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = c.spawn().expect("spawn");
     {
         let mut stdin = child.stdin.take().expect("stdin");
@@ -85,7 +106,11 @@ fn stream(lines: &[String], extra: &[&str]) -> (i32, Vec<u8>, String) {
         }
     }
     let o = child.wait_with_output().expect("wait");
-    (o.status.code().unwrap_or(-1), o.stdout, String::from_utf8_lossy(&o.stderr).into_owned())
+    (
+        o.status.code().unwrap_or(-1),
+        o.stdout,
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -105,7 +130,11 @@ fn issue6_streaming_jsonl_parts_merge_into_the_whole() {
     require("rapper");
     let tmp = tempfile::tempdir().expect("tempdir");
     let f = tmp.path().join("s.nt");
-    fs::write(&f, whole.iter().map(|l| format!("{l}\n")).collect::<String>()).expect("write");
+    fs::write(
+        &f,
+        whole.iter().map(|l| format!("{l}\n")).collect::<String>(),
+    )
+    .expect("write");
     let o = run({
         let mut c = std::process::Command::new("rapper");
         c.args(["-i", "ntriples", "-c"]).arg(&f);
@@ -118,15 +147,22 @@ fn issue6_streaming_jsonl_parts_merge_into_the_whole() {
 fn issue6_streaming_quads_name_one_graph_per_article_and_bad_lines_are_reported() {
     let mut lines = jsonl_of(&corpus_files(&root().join("data/articles")))[..2].to_vec();
     lines.insert(1, "{not json".to_string());
-    lines.push(r#"{"id": "x", "date": "2023-02-30", "text": "Armenia accused Azerbaijan."}"#.to_string());
+    lines.push(
+        r#"{"id": "x", "date": "2023-02-30", "text": "Armenia accused Azerbaijan."}"#.to_string(),
+    );
     let (code, out, err) = stream(&lines, &["--quads"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("line 2: not a JSON article"), "{err}");
     assert!(err.contains("line 4: invalid date"), "{err}");
     let out = String::from_utf8_lossy(&out);
-    let graphs: BTreeSet<&str> = out.lines().filter_map(|l| l.trim_end_matches(" .").rsplit(' ').next()).collect();
+    let graphs: BTreeSet<&str> = out
+        .lines()
+        .filter_map(|l| l.trim_end_matches(" .").rsplit(' ').next())
+        .collect();
     assert_eq!(graphs.len(), 2, "{graphs:?}");
-    assert!(graphs.iter().all(|g| g.starts_with("<https://w3id.org/newskg/id/article/")));
+    assert!(graphs
+        .iter()
+        .all(|g| g.starts_with("<https://w3id.org/newskg/id/article/")));
     let (code, _, err) = stream(&lines, &["--strict"]);
     assert_eq!(code, 2);
     assert!(err.contains("line 2"), "{err}");

@@ -12,14 +12,14 @@ use newskg::knowledge::Knowledge;
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
     pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[(self.next() % v.len() as u64) as usize]
+        &v[(self.next_u64() % v.len() as u64) as usize]
     }
 }
 
@@ -54,7 +54,9 @@ const DISTRACTORS: &[&str] = &[
 ];
 
 fn fill(t: &str, k: &Knowledge, rng: &mut Rng) -> String {
-    let states: Vec<usize> = (0..k.states.len()).filter(|&i| !k.states[i].capitals.is_empty() && !k.states[i].adjectives.is_empty()).collect();
+    let states: Vec<usize> = (0..k.states.len())
+        .filter(|&i| !k.states[i].capitals.is_empty() && !k.states[i].adjectives.is_empty())
+        .collect();
     let a = *rng.pick(&states);
     let mut b = *rng.pick(&states);
     if b == a {
@@ -62,7 +64,7 @@ fn fill(t: &str, k: &Knowledge, rng: &mut Rng) -> String {
     }
     let c = *rng.pick(&states);
     let orgs = ["EU", "UN", "AU", "OSCE", "Qatari", "Turkish"];
-    let org: &str = *rng.pick(&orgs[..]);
+    let org: &&str = rng.pick(&orgs[..]);
     t.replace("{A}", &k.states[a].name)
         .replace("{B}", &k.states[b].name)
         .replace("{adjA}", &k.states[a].adjectives[0])
@@ -76,10 +78,14 @@ fn fill(t: &str, k: &Knowledge, rng: &mut Rng) -> String {
 /// One article of 8 to 27 sentences.
 pub fn article(k: &Knowledge, rng: &mut Rng) -> String {
     let mut s = String::new();
-    let n = 8 + rng.next() % 20;
+    let n = 8 + rng.next_u64() % 20;
     for i in 0..n {
         // about one sentence in four states a relation, the rest are distractors
-        let t = if rng.next() % 4 == 0 { rng.pick(RELATION_TEMPLATES) } else { rng.pick(DISTRACTORS) };
+        let t = if rng.next_u64().is_multiple_of(4) {
+            rng.pick(RELATION_TEMPLATES)
+        } else {
+            rng.pick(DISTRACTORS)
+        };
         s.push_str(&fill(t, k, rng));
         s.push_str(if i % 3 == 2 { "\n\n" } else { " " });
     }
