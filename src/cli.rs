@@ -38,6 +38,18 @@ pub enum Command {
     Load(LoadArgs),
     /// Draw the graph with Graphviz into SVG, PNG or PDF.
     Render(RenderArgs),
+    /// Check an export against the RDF contract (the rules of ontology/shapes.ttl).
+    Validate(ValidateArgs),
+}
+
+/// `newskg validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Exported files (.ttl, .nt, .jsonld). Default: out/graph.ttl.
+    pub files: Vec<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Filters that keep a diagram legible (DOT export and render).

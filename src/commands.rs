@@ -17,7 +17,7 @@ use newskg::query::{self as nquery};
 
 use crate::cli::{
     DataArgs, EvalArgs, ExportArgs, FilterArgs, InputArgs, LoadArgs, NeighborsArgs, PathArgs,
-    QueryArgs, RenderArgs, StatsArgs, TimelineArgs, WhyArgs,
+    QueryArgs, RenderArgs, StatsArgs, TimelineArgs, ValidateArgs, WhyArgs,
 };
 
 /// Whether a command found something (exit 0) or nothing (exit 1).
@@ -587,4 +587,35 @@ pub fn render(args: &RenderArgs) -> Result<Found> {
     newskg::export::render::render(&g, &opts, &args.output, engine)?;
     writeln!(std::io::stdout(), "rendered {}", args.output.display())?;
     Ok(true)
+}
+
+/// `newskg validate`: exit 0 when the export conforms, 1 when it does not.
+pub fn validate(args: &ValidateArgs) -> Result<Found> {
+    let files = if args.files.is_empty() {
+        vec![std::path::PathBuf::from("out/graph.ttl")]
+    } else {
+        args.files.clone()
+    };
+    let refs: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
+    let store = SparqlStore::new()?;
+    store.load(&nquery::read_triples(&refs)?)?;
+    let violations = newskg::query::validate::validate(&store)?;
+    if args.json {
+        print_json(&violations)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        for v in &violations {
+            writeln!(out, "{}: {}: {}", v.rule, v.focus, v.message)?;
+        }
+        if violations.is_empty() {
+            writeln!(
+                out,
+                "conforms: {} triples checked against the RDF contract",
+                store.len()?
+            )?;
+        } else {
+            writeln!(out, "{} violation(s)", violations.len())?;
+        }
+    }
+    Ok(violations.is_empty())
 }

@@ -19,6 +19,7 @@ fn main() {
         cli::Command::Timeline(a) => commands::timeline(a),
         cli::Command::Load(a) => commands::load(a),
         cli::Command::Render(a) => commands::render(a),
+        cli::Command::Validate(a) => commands::validate(a),
     };
     match result {
         Ok(true) => {}

@@ -4,6 +4,7 @@
 
 pub mod questions;
 pub mod sparql;
+pub mod validate;
 
 use std::path::Path;
 

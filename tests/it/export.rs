@@ -443,3 +443,67 @@ fn issue3_eval_reports_bad_gold_with_line() {
         "gold.jsonl:2",
     );
 }
+
+/// Issue 7: the SHACL shapes encode the contract — the seed and sample exports
+/// conform for an independent SHACL engine (pySHACL), a broken graph does not,
+/// and `newskg validate` agrees.
+#[test]
+fn issue7_shacl_shapes_and_native_validation_agree() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut inputs = vec![root().join("data")];
+    if let Some(shared) = shared() {
+        inputs.push(shared.join("corpus/seeds"));
+    }
+    for (i, input) in inputs.iter().enumerate() {
+        let dir = tmp.path().join(format!("x{i}"));
+        export_to(&dir, &[input], "ttl");
+        let ttl = dir.join("graph.ttl");
+        let out = python(
+            "check_shacl.py",
+            &[&ttl, &root().join("ontology/shapes.ttl")],
+        );
+        assert!(out.starts_with("conforms"), "{out}");
+        let v = ok(&["validate", ttl.to_str().expect("utf8")]);
+        assert!(v.starts_with("conforms"), "{v}");
+    }
+    let broken = tmp.path().join("broken.ttl");
+    fs::write(
+        &broken,
+        r#"@prefix nkg: <https://w3id.org/newskg/ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<http://x/d> a nkg:Article ; dcterms:identifier "d" .
+<http://x/serbia> a nkg:State .
+<http://x/kosovo> a nkg:State ; rdfs:label "Kosovo"@en .
+<http://x/e1> a nkg:Accusation ; nkg:target <http://x/kosovo> ; nkg:negated false ; nkg:hypothetical false ; prov:wasDerivedFrom <http://x/d> .
+<http://x/e2> a nkg:Recognition ; nkg:agent <http://x/kosovo> ; nkg:target <http://x/serbia> ; nkg:negated "no" ; nkg:hypothetical false ; prov:wasDerivedFrom <http://x/d> .
+"#,
+    )
+    .expect("write");
+    let out = python(
+        "check_shacl.py",
+        &[
+            &broken,
+            &root().join("ontology/shapes.ttl"),
+            Path::new("--expect-violations"),
+        ],
+    );
+    for m in [
+        "exactly one nkg:agent",
+        "xsd:boolean",
+        "exactly one rdfs:label",
+    ] {
+        assert!(out.contains(m), "pySHACL misses {m}: {out}");
+    }
+    let mut c = newskg();
+    c.args(["validate"]).arg(&broken);
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    for m in [
+        "exactly one nkg:agent",
+        "xsd:boolean",
+        "exactly one rdfs:label",
+    ] {
+        assert!(text.contains(m), "newskg validate misses {m}: {text}");
+    }
+}
