@@ -341,6 +341,17 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
     let mut roles: Vec<(usize, usize, usize)> =
         m.roles.iter().map(|(s, (e, r))| (*s, *e, *r)).collect();
     roles.sort();
+    // where each person is mentioned, for resolving role descriptions in O(persons · log mentions)
+    let mut by_person: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for mm in m.list.iter().filter(|x| x.first != usize::MAX) {
+        if let Ref::Entity(e) = mm.referent {
+            if m.entities[e].etype == EntityType::Person {
+                by_person.entry(e).or_default().push(mm.first);
+            }
+        }
+    }
+    by_person.values_mut().for_each(|v| v.sort_unstable());
     for (rs, re, r) in roles {
         if (rs..re).any(|x| m.cover[x].is_some()) {
             continue;
@@ -439,19 +450,22 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
             affil_ok && (same_role || (role.kind == "expert" && kind_match))
         };
         // nearest preceding mention of a compatible person, else the first following
-        let mut best: Option<usize> = None;
-        for mm in m.list.iter().filter(|x| x.first != usize::MAX) {
-            if let Ref::Entity(e) = mm.referent {
-                if compatible(&m.entities[e]) {
-                    if mm.first < start {
-                        best = Some(e);
-                    } else if best.is_none() {
-                        best = Some(e);
-                        break;
-                    }
-                }
+        // per compatible person (few per document), its mention nearest before, else first after
+        let mut before: Option<(usize, usize)> = None;
+        let mut after: Option<(usize, usize)> = None;
+        for (&e, positions) in &by_person {
+            if !compatible(&m.entities[e]) {
+                continue;
+            }
+            let k = positions.partition_point(|&p| p < start);
+            if k > 0 && before.is_none_or(|(p, _)| positions[k - 1] > p) {
+                before = Some((positions[k - 1], e));
+            }
+            if k < positions.len() && after.is_none_or(|(p, _)| positions[k] < p) {
+                after = Some((positions[k], e));
             }
         }
+        let best = before.or(after).map(|(_, e)| e);
         let target = match best {
             Some(e) => Some(e),
             None => match &affil {
