@@ -20,7 +20,8 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntityType, Relation};
 
-/// Escapes a string for a double-quoted DOT id: backslash, quote and line breaks.
+/// Escapes a string for a double-quoted DOT id: backslash, quote, `&` (Graphviz
+/// reads entity references in labels) and line breaks.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -28,8 +29,10 @@ pub fn escape(s: &str) -> String {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
+            // Graphviz decodes entity references in labels: keep "&amp;" literal
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            // other control characters cannot be drawn: shown as a space
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
@@ -401,5 +404,6 @@ mod tests {
     fn escape_handles_quotes_backslashes_newlines() {
         assert_eq!(escape(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(escape("x\ny"), "\"x\\ny\"");
+        assert_eq!(escape("A&amp;B"), "\"A&amp;amp;B\"");
     }
 }
