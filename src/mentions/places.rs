@@ -219,13 +219,19 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
         // capitalised names after a locative preposition: "blockaded Kosovska Mitrovica", "in Jarinje"
+        // a compass word may open a name ("South Kivu", "North Darfur")
+        let compass_name = k.is(Class::Direction, w)
+            && toks.get(i + 1).is_some_and(|x| {
+                x.capitalised && x.kind == TokKind::Word && !k.is(Class::NotName, &x.norm)
+            })
+            && span_at(i + 1).is_none();
         if toks[i].capitalised
             && i > 0
             && is_place_context(k, &toks[i - 1].norm)
-            && !k.is(Class::NotName, w)
+            && (!k.is(Class::NotName, w) || compass_name)
             && span_at(i).is_none()
         {
-            let mut end = i;
+            let mut end = if compass_name { i + 1 } else { i };
             while end < n
                 && toks[end].kind == TokKind::Word
                 && toks[end].capitalised

@@ -240,9 +240,23 @@ impl Ctx<'_> {
     }
 
     fn resolve_pronoun_plain(&self, at: usize, kind: PronounKind) -> Option<usize> {
+        self.resolve_pronoun_excluding(at, kind, &[])
+    }
+
+    /// Resolves a pronoun to an entity other than `exclude` (an object
+    /// pronoun does not refer to its clause's subject: "Kinshasa asked it to leave").
+    pub fn resolve_pronoun_excluding(
+        &self,
+        at: usize,
+        kind: PronounKind,
+        exclude: &[usize],
+    ) -> Option<usize> {
         let si = self.sentence_of(at);
         let s = &self.t.sentences[si];
         let want = |e: usize| -> bool {
+            if exclude.contains(&e) {
+                return false;
+            }
             let et = self.m.entities[e].etype;
             match kind {
                 PronounKind::Person => et == EntityType::Person,

@@ -162,6 +162,12 @@ impl Ctx<'_> {
         let sent = &self.t.sentences[self.sentence_of(p)];
         let toks = &self.t.tokens;
         let in_q = toks[p].in_quote;
+        // a participial adjunct: "Kinshasa asked it to leave, accusing it of …" — the clause subject acts
+        if p > sent.first + 1 && toks[p - 1].norm == "," && toks[p].norm.ends_with("ing") {
+            if let Some(s) = self.clause_subject(self.clause_start(p - 1), p - 1) {
+                return self.with_conjuncts(s, sent.first);
+            }
+        }
         // coordinated verb phrase: "X said … and accused Y"
         let mut j = p;
         while j > sent.first

@@ -224,7 +224,18 @@ impl Ctx<'_> {
             (self.subjects(p), self.objects(hit.last, 10))
         };
         let agents = self.entities(&agents_m);
-        let targets = self.args(&targets_m);
+        // an object pronoun never refers back to the subject
+        let targets: Vec<Arg> = targets_m
+            .iter()
+            .flat_map(|&mi| match self.m.list[mi].referent {
+                Ref::Pronoun(kind) if kind != crate::mentions::PronounKind::We => self
+                    .resolve_pronoun_excluding(self.m.list[mi].first, kind, &agents)
+                    .map(Arg::Entity)
+                    .into_iter()
+                    .collect(),
+                _ => self.args(&[mi]),
+            })
+            .collect();
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
         }
@@ -665,7 +676,17 @@ impl Ctx<'_> {
         let mut parties: Vec<usize> = Vec::new();
         let both_sides = (s.first..s.last.saturating_sub(1)).any(|i| {
             matches!(self.tok(i), "both" | "two" | "the")
-                && matches!(self.tok(i + 1), "sides" | "parties")
+                && matches!(
+                    self.tok(i + 1),
+                    "sides"
+                        | "parties"
+                        | "countries"
+                        | "neighbours"
+                        | "neighbors"
+                        | "states"
+                        | "governments"
+                        | "rivals"
+                )
         });
         if both_sides {
             parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
