@@ -37,7 +37,7 @@ fn sample_files() -> Vec<PathBuf> {
 }
 
 /// The committed export in `out/` is what the code produces now
-/// (`NEWSKG_BLESS=1 cargo test --test it` regenerates it).
+/// (`NEWSKG_BLESS=1 cargo test --test it -- --test-threads=1` regenerates it).
 #[test]
 fn issue2_committed_export_is_current() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -63,7 +63,7 @@ fn issue2_committed_export_is_current() {
     }
     assert!(
         stale.is_empty(),
-        "stale golden files {stale:?}: run `NEWSKG_BLESS=1 cargo test --test it` and commit"
+        "stale golden files {stale:?}: run `NEWSKG_BLESS=1 cargo test --test it -- --test-threads=1` and commit"
     );
 }
 
