@@ -170,6 +170,15 @@ pub fn write_files(
     dot: &DotOptions,
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    // one export at a time per directory: a second waits, so files of two runs never interleave
+    let lock_path = dir.join(".newskg.lock");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| Error::io(&lock_path, e))?;
+    lock.lock().map_err(|e| Error::io(&lock_path, e))?;
     use rayon::prelude::*;
     // each format walks the graph subject by subject: no list of all triples is built
     formats

@@ -7,5 +7,6 @@ mod export;
 mod hostile;
 mod query;
 mod render;
+mod safety;
 mod stream;
 mod util;

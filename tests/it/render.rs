@@ -344,3 +344,46 @@ fn issue5_readme_pictures_are_current() {
     );
     let _ = Path::new("");
 }
+
+/// No two labels of the rendered sample graph overlap (text boxes estimated
+/// from Graphviz's positions, font size and its average Helvetica glyph width, 0.42 em).
+#[test]
+fn issue5_sample_graph_labels_do_not_overlap() {
+    let svg = fs::read_to_string(root().join("docs/sample-graph.svg")).expect("svg");
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        tag.split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .map(String::from)
+    };
+    let mut boxes: Vec<(f64, f64, f64, f64, String)> = Vec::new();
+    for part in svg.split("<text ").skip(1) {
+        let Some((tag, rest)) = part.split_once('>') else {
+            continue;
+        };
+        let text = rest.split("</text>").next().unwrap_or("").to_string();
+        let (Some(x), Some(y), Some(fs)) = (attr(tag, "x"), attr(tag, "y"), attr(tag, "font-size"))
+        else {
+            continue;
+        };
+        let (x, y, fs): (f64, f64, f64) = (
+            x.parse().expect("x"),
+            y.parse().expect("y"),
+            fs.parse().expect("font-size"),
+        );
+        let w = text.chars().count() as f64 * fs * 0.42;
+        let x0 = match attr(tag, "text-anchor").as_deref() {
+            Some("middle") => x - w / 2.0,
+            Some("end") => x - w,
+            _ => x,
+        };
+        boxes.push((x0, y - fs * 0.8, x0 + w, y, text));
+    }
+    assert!(boxes.len() > 50, "too few labels: {}", boxes.len());
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+            assert!(!overlap, "labels {:?} and {:?} overlap", a.4, b.4);
+        }
+    }
+}
