@@ -101,7 +101,6 @@ impl Document {
 /// where the body begins.
 fn split_date(text: &str) -> (Option<Date>, usize) {
     let trimmed = text.trim_start_matches([' ', '\t', '\u{feff}']);
-    let lead = text.len() - trimmed.len();
     let Some(rest) = trimmed.strip_prefix("date ") else {
         return (None, 0);
     };
@@ -117,10 +116,7 @@ fn split_date(text: &str) -> (Option<Date>, usize) {
             let body = after.trim_start();
             (Some(d), text.len() - body.len())
         }
-        None => {
-            let _ = lead;
-            (None, 0)
-        }
+        None => (None, 0),
     }
 }
 

@@ -191,8 +191,7 @@ const ROLES: &str = include_str!("../data/knowledge/roles.tsv");
 const LEXICON: &str = include_str!("../data/knowledge/lexicon.tsv");
 const PLACES: &str = include_str!("../data/knowledge/places.tsv");
 
-fn rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
-    let _ = file;
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> + '_ {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
@@ -225,7 +224,7 @@ impl Knowledge {
     /// Parses the built-in data files.
     pub fn load() -> Result<Knowledge> {
         let mut states = Vec::new();
-        for (line, cols) in rows("states.tsv", STATES) {
+        for (line, cols) in rows(STATES) {
             if cols.len() != 5 || cols[0].is_empty() {
                 return Err(Error::Knowledge {
                     file: "states.tsv".into(),
@@ -242,7 +241,7 @@ impl Knowledge {
             });
         }
         let mut orgs = Vec::new();
-        for (line, cols) in rows("organisations.tsv", ORGS) {
+        for (line, cols) in rows(ORGS) {
             let etype = match cols.get(1).copied() {
                 Some("Organisation") => EntityType::Organisation,
                 Some("ArmedForce") => EntityType::ArmedForce,
@@ -266,7 +265,7 @@ impl Knowledge {
                     .map(String::from),
             });
         }
-        for (line, cols) in rows("groups.tsv", GROUPS) {
+        for (line, cols) in rows(GROUPS) {
             if cols.len() != 2 {
                 return Err(Error::Knowledge {
                     file: "groups.tsv".into(),
@@ -282,7 +281,7 @@ impl Knowledge {
             });
         }
         let mut roles = Vec::new();
-        for (line, cols) in rows("roles.tsv", ROLES) {
+        for (line, cols) in rows(ROLES) {
             if cols.len() != 2 {
                 return Err(Error::Knowledge {
                     file: "roles.tsv".into(),
@@ -297,13 +296,13 @@ impl Knowledge {
         }
         let mut places = Vec::new();
         let mut place_aliases = Vec::new();
-        for (_, cols) in rows("places.tsv", PLACES) {
+        for (_, cols) in rows(PLACES) {
             places.push(cols[0].to_string());
             place_aliases.push(list(cols.get(1)));
         }
         let mut words: FxHashMap<String, u32> = FxHashMap::default();
         let mut directions = HashMap::new();
-        for (line, cols) in rows("lexicon.tsv", LEXICON) {
+        for (line, cols) in rows(LEXICON) {
             if cols.len() != 2 {
                 return Err(Error::Knowledge {
                     file: "lexicon.tsv".into(),

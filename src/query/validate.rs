@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::sparql::{short, Answer, SparqlStore};
 use crate::error::Result;
-use crate::vocab;
 
 /// One broken rule on one node.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -44,7 +43,6 @@ fn rules() -> Vec<(&'static str, &'static str, String)> {
 
 /// Runs every rule; returns the violations, sorted.
 pub fn validate(store: &SparqlStore) -> Result<Vec<Violation>> {
-    let _ = vocab::NKG;
     let mut out = Vec::new();
     for (rule, message, q) in rules() {
         if let Answer::Solutions { variables, rows } = store.query(&q)? {

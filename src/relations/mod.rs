@@ -269,7 +269,6 @@ fn build(
         byte: 0,
         chars: 0,
     };
-    let mut extra: Vec<Entity> = Vec::new();
     for (si, fs) in found.into_iter().enumerate() {
         let s = &t.sentences[si];
         let start = counter.at(s.start);
@@ -282,11 +281,7 @@ fn build(
                 for arg in &f.targets {
                     let ent = match arg {
                         Arg::Entity(e) => m.entities[*e].clone(),
-                        Arg::Border(states) => {
-                            let b = border_entity(k, m, states, a, salient);
-                            extra.push(b.clone());
-                            b
-                        }
+                        Arg::Border(states) => border_entity(k, m, states, a, salient),
                     };
                     if ent.key == m.entities[a].key && f.relation != Relation::Deploys {
                         continue;
@@ -364,7 +359,6 @@ fn build(
             }
         }
     }
-    let _ = extra;
     DocResult {
         id: doc.id.clone(),
         date: doc.date,
