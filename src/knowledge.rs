@@ -113,6 +113,8 @@ pub enum Class {
     PronounWe,
     /// Titles before names.
     Title,
+    /// What can be deployed without being a force.
+    NonForce,
     /// Capitalised words that never start a name.
     NotName,
 }
@@ -140,6 +142,7 @@ impl Class {
             "pronoun_thing" => Class::PronounThing,
             "pronoun_we" => Class::PronounWe,
             "title" => Class::Title,
+            "non_force" => Class::NonForce,
             "not_name" => Class::NotName,
             _ => return None,
         })

@@ -464,6 +464,14 @@ impl Ctx<'_> {
         if pat.needs_force && !subject_is_force && !self.has_force_after(hit.last, 8) {
             return Vec::new();
         }
+        // "deployed its diplomats", "sent aid": what is sent is not a force
+        let object_end = (hit.last + 5).min(self.t.sentences[self.sentence_of(p)].last);
+        if !subject_is_force
+            && !self.has_force_after(hit.last, 5)
+            && (hit.last..object_end).any(|i| self.k.is(Class::NonForce, self.tok(i)))
+        {
+            return Vec::new();
+        }
         let mut agents_m = subj.clone();
         let passive = p > 0 && BE.contains(&self.tok(p - 1));
         if passive {
