@@ -115,6 +115,8 @@ pub enum Class {
     Title,
     /// What can be deployed without being a force.
     NonForce,
+    /// All-capital words that are not organisations.
+    NotAcronym,
     /// Capitalised words that never start a name.
     NotName,
 }
@@ -143,6 +145,7 @@ impl Class {
             "pronoun_we" => Class::PronounWe,
             "title" => Class::Title,
             "non_force" => Class::NonForce,
+            "not_acronym" => Class::NotAcronym,
             "not_name" => Class::NotName,
             _ => return None,
         })

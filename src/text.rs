@@ -44,6 +44,8 @@ pub struct Token {
     pub newline_before: bool,
     /// Whether the first character is upper case.
     pub capitalised: bool,
+    /// Whether every letter is upper case (at least two letters): an acronym.
+    pub all_caps: bool,
     /// Whether the token lies inside a quotation.
     pub in_quote: bool,
     /// Index of the quotation the token is in (into [`Text::quotes`]).
@@ -307,6 +309,11 @@ fn make_token(
         end,
         kind,
         capitalised: raw.chars().next().is_some_and(char::is_uppercase),
+        all_caps: raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && raw
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase),
         norm,
         space_before: space,
         newline_before: newline,

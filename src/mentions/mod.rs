@@ -297,6 +297,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     phrases::find(k, text, t, &names, &mut m);
     persons::find_weak(k, text, t, &mut m);
     persons::resolve_roles(k, t, &mut m);
+    acronyms(k, text, t, &mut m);
     pronouns(k, t, &mut m);
     m.finish();
     m
@@ -334,6 +335,66 @@ pub fn gazetteer_spans(k: &Knowledge, text: &str, from: usize, t: &Text) -> Vec<
     }
     out.sort_by_key(|s| s.first);
     out
+}
+
+/// An all-capital word the gazetteer does not know ("the PLO", "SPLM", "ZANU-PF")
+/// names an organisation, unless it is a common non-organisation acronym.
+fn acronyms(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let n = t.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let tok = &t.tokens[i];
+        let raw = &text[tok.start..tok.end];
+        let caps = tok.kind == TokKind::Word
+            && (2..=7).contains(&raw.chars().count())
+            && raw
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && raw.chars().any(|c| c.is_ascii_uppercase());
+        if !caps
+            || m.cover[i].is_some()
+            || k.is(Class::NotAcronym, &tok.norm)
+            || k.is(Class::NotName, &tok.norm)
+            || m.roles.contains_key(&i)
+        {
+            i += 1;
+            continue;
+        }
+        // a whole capitalised line is a headline, not a name
+        let line_caps = t.tokens.get(i + 1).is_some_and(|x| {
+            !x.newline_before
+                && x.kind == TokKind::Word
+                && text[x.start..x.end].chars().all(|c| !c.is_lowercase())
+        }) || (i > 0
+            && !tok.newline_before
+            && t.tokens[i - 1].kind == TokKind::Word
+            && text[t.tokens[i - 1].start..t.tokens[i - 1].end]
+                .chars()
+                .all(|c| !c.is_lowercase()));
+        // hyphenated: "ZANU-PF"
+        let mut end = i + 1;
+        if end + 1 < n
+            && t.tokens[end].norm == "-"
+            && !t.tokens[end].space_before
+            && !t.tokens[end + 1].space_before
+        {
+            let next = &text[t.tokens[end + 1].start..t.tokens[end + 1].end];
+            if next
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                end += 2;
+            }
+        }
+        if !line_caps && (i..end).all(|x| m.cover[x].is_none()) {
+            let e = m.entity(Entity::new(
+                EntityType::Organisation,
+                span_text(text, t, i, end),
+            ));
+            m.push(Mention::of_entity(i, end, e, Via::Name));
+        }
+        i = end;
+    }
 }
 
 fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {

@@ -31,7 +31,7 @@ fn is_name_token(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions
         && !m.roles.contains_key(&i)
         && !super::in_span(names, i)
         && tok.norm.chars().any(|c| c.is_alphabetic())
-        && !tok.norm.chars().all(|c| !c.is_lowercase()) // all caps: acronym
+        && !tok.all_caps // an acronym is not a name
 }
 
 /// The maximal name span starting at `i`: capitalised words, hyphen joins, particles.
@@ -42,7 +42,13 @@ fn name_span(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) ->
     let n = t.tokens.len();
     let mut j = i + 1;
     while j < n && j < i + 6 && !t.tokens[j].newline_before {
-        if is_name_token(k, t, j, names, m) && t.tokens[j].space_before {
+        // a surname may be written in capitals after a given name ("Aleksandar VUCIC")
+        let caps_surname = t.tokens[j].all_caps
+            && t.tokens[j].kind == TokKind::Word
+            && m.cover[j].is_none()
+            && !super::in_span(names, j)
+            && !k.is(Class::NotName, &t.tokens[j].norm);
+        if (is_name_token(k, t, j, names, m) || caps_surname) && t.tokens[j].space_before {
             j += 1;
         } else if j + 1 < n
             && is_name_token(k, t, j + 1, names, m)
