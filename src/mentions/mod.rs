@@ -479,6 +479,21 @@ pub fn named_entity(etype: EntityType, written: &str) -> Entity {
         })
         .collect::<String>()
         .split_whitespace()
+        // a word in capitals ("VUCIC") is written as a name ("Vucic")
+        .map(|w| {
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|f| f.to_string() + &cs.as_str().to_lowercase())
+                    .unwrap_or_default()
+            } else {
+                w.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let mut e = Entity::new(etype, label);
