@@ -146,6 +146,9 @@ const ABBREVIATIONS: &[&str] = &[
     "pres", "amb", "rev", "fig", "vol",
 ];
 
+/// Longest sentence, in tokens; longer runs are cut.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Tokenizes `text` from byte offset `from` and splits it into sentences.
 pub fn analyse(text: &str, from: usize) -> Text {
     let tokens = tokenize(text, from);
@@ -338,6 +341,12 @@ fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
     };
     let mut i = 0;
     while i < n {
+        // a run-on "sentence" (a list, a table, a text without punctuation) is cut
+        // so that the work per sentence stays bounded
+        if i >= first + MAX_SENTENCE_TOKENS {
+            push(&mut out, first, i);
+            first = i;
+        }
         if i > first && tokens[i].newline_before {
             push(&mut out, first, i);
             first = i;

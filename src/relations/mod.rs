@@ -171,40 +171,94 @@ impl CharCounter<'_> {
 
 /// Extracts the relation instances of one document.
 pub fn extract(doc: &Document) -> DocResult {
+    let segments = segments(&doc.text, doc.body_start, SEGMENT_BYTES);
+    if segments.len() == 1 {
+        return extract_segment(doc, doc.body_start, doc.text.len(), (0, 0));
+    }
+    // a very large article is read segment by segment (relations are sentence-local),
+    // so memory is bounded by the segment, not the file
+    let mut result = DocResult {
+        id: doc.id.clone(),
+        date: doc.date,
+        entities: Vec::new(),
+        events: Vec::new(),
+    };
+    let mut chars = (0, 0);
+    let mut keys = std::collections::BTreeSet::new();
+    for (from, to) in segments {
+        chars = (from, chars.1 + doc.text[chars.0..from].chars().count());
+        let r = extract_segment(doc, from, to, chars);
+        result.events.extend(r.events);
+        for e in r.entities {
+            if keys.insert(e.key.clone()) {
+                result.entities.push(e);
+            }
+        }
+    }
+    result
+}
+
+/// Segments of at most about `size` bytes, cut at a line break (or else a sentence end).
+fn segments(text: &str, from: usize, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    while text.len() - start > size {
+        let mut cut = start + size;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let window = &text[start..cut];
+        let at = window
+            .rfind('\n')
+            .or_else(|| window.rfind(". ").map(|p| p + 1))
+            .filter(|&p| p > size / 4)
+            .map(|p| start + p + 1)
+            .unwrap_or(cut);
+        out.push((start, at));
+        start = at;
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// Bodies larger than this are processed in segments.
+const SEGMENT_BYTES: usize = 1 << 20;
+
+/// Extracts the relations of `doc.text[from..to]`; `chars` is (byte, char) offset of a known earlier point.
+fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)) -> DocResult {
     let k = Knowledge::get();
-    let t = text::analyse(&doc.text, doc.body_start);
-    let mut m = mentions::find(k, &doc.text, doc.body_start, &t);
+    let text = &doc.text[..to];
+    let t = text::analyse(text, from);
+    let mut m = mentions::find(k, text, from, &t);
     let salient = salience(k, &m);
     let idx = TriggerIndex::get();
     let mut found_by_sentence: Vec<Vec<Found>> = Vec::new();
-    {
-        let mut ctx = Ctx {
-            k,
-            text: &doc.text,
-            t: &t,
-            m: &m,
-            speakers: Vec::new(),
-            topics: Vec::new(),
-            current: 0,
-            salient,
-        };
-        ctx.attribute();
-        for (si, s) in t.sentences.iter().enumerate() {
-            ctx.current = si;
-            let norms: Vec<&str> = t.tokens[s.first..s.last]
-                .iter()
-                .map(|x| x.norm.as_str())
-                .collect();
-            let mut found = Vec::new();
-            for hit in idx.find(&norms, s.first) {
-                found.extend(ctx.apply(hit, &idx.patterns[hit.pattern]));
-            }
-            found_by_sentence.push(found);
+    let mut ctx = Ctx {
+        k,
+        text,
+        t: &t,
+        m: &m,
+        speakers: Vec::new(),
+        topics: Vec::new(),
+        current: 0,
+        salient,
+    };
+    ctx.attribute();
+    for (si, s) in t.sentences.iter().enumerate() {
+        ctx.current = si;
+        let norms: Vec<&str> = t.tokens[s.first..s.last]
+            .iter()
+            .map(|x| x.norm.as_str())
+            .collect();
+        let mut found = Vec::new();
+        for hit in idx.find(&norms, s.first) {
+            found.extend(ctx.apply(hit, &idx.patterns[hit.pattern]));
         }
-        let salient = ctx.salient.clone();
-        drop(ctx);
-        build(doc, &t, &mut m, found_by_sentence, &salient)
+        found_by_sentence.push(found);
     }
+    let salient = ctx.salient.clone();
+    drop(ctx);
+    build(doc, &t, &mut m, found_by_sentence, &salient, chars)
 }
 
 /// The label of a border given its states and the agent's state.
@@ -260,14 +314,15 @@ fn build(
     m: &mut Mentions,
     found: Vec<Vec<Found>>,
     salient: &[usize],
+    chars: (usize, usize),
 ) -> DocResult {
     let k = Knowledge::get();
     let mut events = Vec::new();
     let mut used: BTreeMap<String, Entity> = BTreeMap::new();
     let mut counter = CharCounter {
         text: &doc.text,
-        byte: 0,
-        chars: 0,
+        byte: chars.0,
+        chars: chars.1,
     };
     for (si, fs) in found.into_iter().enumerate() {
         let s = &t.sentences[si];
@@ -364,5 +419,38 @@ fn build(
         date: doc.date,
         entities: used.into_values().collect(),
         events,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body larger than a segment is read in segments; every event's offsets
+    /// still point at its sentence in the whole file (code points).
+    #[test]
+    fn large_articles_are_segmented_with_exact_offsets() {
+        let para = "Armenia accused Azerbaijan of shelling villages near the border. Vučić met the envoy. ";
+        let mut text = String::from(" date 2024-01-01 ");
+        while text.len() < 2 * SEGMENT_BYTES + SEGMENT_BYTES / 4 {
+            text.push_str(para);
+            if text.len() % 7 == 0 {
+                text.push('\n');
+            }
+        }
+        let doc = Document::new("big", text.clone());
+        assert!(segments(&doc.text, doc.body_start, SEGMENT_BYTES).len() >= 3);
+        let r = extract(&doc);
+        let per_copy = text.matches("accused").count();
+        assert_eq!(
+            r.events.len(),
+            per_copy,
+            "one accusation per copy of the sentence"
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for e in r.events.iter().step_by(997).chain(r.events.last()) {
+            let s: String = chars[e.start..e.end].iter().collect();
+            assert_eq!(s, e.sentence);
+        }
     }
 }
