@@ -147,3 +147,47 @@ fn issue7_killed_exports_never_leave_a_truncated_file() {
     }
     assert!(saw_new, "no run finished within the growing delays");
 }
+
+#[test]
+fn issue7_symlink_loops_and_strange_file_names() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    let deep = corpus.join("a/b/c/d/e/f/g/h");
+    fs::create_dir_all(&deep).expect("mkdir");
+    std::os::unix::fs::symlink(&corpus, deep.join("loop")).expect("symlink");
+    std::os::unix::fs::symlink(&corpus, corpus.join("self")).expect("symlink");
+    let text = "Armenia accused Azerbaijan of shelling villages.";
+    let names: Vec<std::ffi::OsString> = vec![
+        "with space.txt".into(),
+        "new\nline.txt".into(),
+        std::ffi::OsStr::from_bytes(b"bad\xffbyte.txt").to_os_string(),
+        "deep.txt".into(),
+    ];
+    for (i, n) in names.iter().enumerate() {
+        let dir = if i == 3 { deep.clone() } else { corpus.clone() };
+        fs::write(dir.join(n), text).expect("write");
+    }
+    let out = tmp.path().join("out");
+    let mut c = newskg();
+    c.args(["export", "-q", "--format", "ttl,nt", "-o"])
+        .arg(&out)
+        .arg(&corpus);
+    let o = run(c);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // four articles, each its own IRI, and the Turtle parses with an independent parser
+    let nt = fs::read_to_string(out.join("graph.nt")).expect("nt");
+    let articles: std::collections::BTreeSet<&str> = nt
+        .lines()
+        .filter(|l| l.contains("#Article>"))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    assert_eq!(articles.len(), 4, "{articles:?}");
+    require("rapper");
+    let o = run({
+        let mut c = std::process::Command::new("rapper");
+        c.args(["-i", "turtle", "-c"]).arg(out.join("graph.ttl"));
+        c
+    });
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
