@@ -259,14 +259,9 @@ fn http_query(base: &str, graph: &str, query: &str) -> String {
 
 fn load_and_compare(export: &Path, graph: &str, server: &Server) {
     let ttl = export.to_str().expect("utf8");
-    let out = ok(&[
-        "load",
-        "--endpoint",
-        &format!("{}/store", server.base),
-        "--graph",
-        graph,
-        ttl,
-    ]);
+    let store = format!("{}/store", server.base);
+    let load = || ok(&["load", "--endpoint", &store, "--graph", graph, ttl]);
+    let out = load();
     assert!(out.contains("HTTP 20"), "{out}");
     let local = ok(&["query", "--format", "csv", "--data", ttl, CONTRACT]);
     let remote = http_query(&server.base, graph, CONTRACT);
@@ -277,14 +272,7 @@ fn load_and_compare(export: &Path, graph: &str, server: &Server) {
         "server and local answers differ"
     );
     // replacing (default) twice leaves one copy; appending doubles nothing for a set of triples
-    ok(&[
-        "load",
-        "--endpoint",
-        &format!("{}/store", server.base),
-        "--graph",
-        graph,
-        ttl,
-    ]);
+    load();
     assert_eq!(
         sorted_lines(&remote),
         sorted_lines(&http_query(&server.base, graph, CONTRACT))

@@ -8,7 +8,8 @@ use crate::util::*;
 
 const FILES: [&str; 4] = ["graph.ttl", "graph.jsonld", "graph.dot", "graph.nt"];
 
-fn export(dir: &Path, input: &Path) {
+/// `newskg export` of all four formats from `input` into `dir`.
+fn export_cmd(dir: &Path, input: &Path) -> std::process::Command {
     let mut c = newskg();
     c.args([
         "export",
@@ -20,7 +21,11 @@ fn export(dir: &Path, input: &Path) {
     ])
     .arg(dir)
     .arg(input);
-    let o = run(c);
+    c
+}
+
+fn export(dir: &Path, input: &Path) {
+    let o = run(export_cmd(dir, input));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
@@ -65,20 +70,7 @@ fn issue7_concurrent_exports_into_one_directory_do_not_interleave() {
     );
     let shared = tmp.path().join("shared");
     for _ in 0..3 {
-        let spawn = |input: &Path| {
-            let mut c = newskg();
-            c.args([
-                "export",
-                "-q",
-                "--no-progress",
-                "--format",
-                "ttl,jsonld,dot,nt",
-                "-o",
-            ])
-            .arg(&shared)
-            .arg(input);
-            c.spawn().expect("spawn")
-        };
+        let spawn = |input: &Path| export_cmd(&shared, input).spawn().expect("spawn");
         let mut x = spawn(&b_in);
         let mut y = spawn(&a_in);
         assert!(x.wait().expect("wait").success() && y.wait().expect("wait").success());
@@ -108,18 +100,7 @@ fn issue7_killed_exports_never_leave_a_truncated_file() {
             break;
         }
         let delay = (20.0 * 1.4f64.powi(step as i32)) as u64;
-        let mut c = newskg();
-        c.args([
-            "export",
-            "-q",
-            "--no-progress",
-            "--format",
-            "ttl,jsonld,dot,nt",
-            "-o",
-        ])
-        .arg(&out)
-        .arg(&input);
-        let mut child = c.spawn().expect("spawn");
+        let mut child = export_cmd(&out, &input).spawn().expect("spawn");
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill();
         let _ = child.wait();
