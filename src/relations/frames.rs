@@ -652,6 +652,25 @@ impl Ctx<'_> {
         (from..(from + limit).min(self.t.tokens.len())).any(|i| TALKS.contains(&self.tok(i)))
     }
 
+    /// Whether the sentence of token `p` speaks of "both sides", "the two countries"…
+    fn mentions_both_sides(&self, p: usize) -> bool {
+        let s = &self.t.sentences[self.sentence_of(p)];
+        (s.first..s.last.saturating_sub(1)).any(|i| {
+            matches!(self.tok(i), "both" | "two" | "the")
+                && matches!(
+                    self.tok(i + 1),
+                    "sides"
+                        | "parties"
+                        | "countries"
+                        | "neighbours"
+                        | "neighbors"
+                        | "states"
+                        | "governments"
+                        | "rivals"
+                )
+        })
+    }
+
     /// How many actors other than the mediators the sentence names.
     fn named_parties(&self, mediators: &[usize], p: usize) -> usize {
         let s = &self.t.sentences[self.sentence_of(p)];
@@ -682,20 +701,7 @@ impl Ctx<'_> {
                 && self.m.entities[e].affiliation.as_ref() != Some(&med_key)
         };
         let mut parties: Vec<usize> = Vec::new();
-        let both_sides = (s.first..s.last.saturating_sub(1)).any(|i| {
-            matches!(self.tok(i), "both" | "two" | "the")
-                && matches!(
-                    self.tok(i + 1),
-                    "sides"
-                        | "parties"
-                        | "countries"
-                        | "neighbours"
-                        | "neighbors"
-                        | "states"
-                        | "governments"
-                        | "rivals"
-                )
-        });
+        let both_sides = self.mentions_both_sides(p);
         if both_sides {
             parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
             return parties.into_iter().map(Arg::Entity).collect();
@@ -801,7 +807,10 @@ impl Ctx<'_> {
         }
         let subj = self.subjects(p);
         let mediators = self.entities(&subj);
-        if w.starts_with("host") && self.named_parties(&mediators, p) < 2 {
+        if w.starts_with("host")
+            && self.named_parties(&mediators, p) < 2
+            && !self.mentions_both_sides(p)
+        {
             return Vec::new(); // hosting a visitor is not mediating
         }
         let from = self.scope_from(&subj, p);
