@@ -61,6 +61,7 @@ impl Ctx<'_> {
             Frame::Pp => self.frame_pp(hit, pat),
             Frame::Mediate => self.frame_mediate(hit, pat),
             Frame::Reject => self.frame_reject(hit, pat),
+            Frame::NounOf => self.frame_noun_of(hit, pat),
         }
     }
 
@@ -840,6 +841,76 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// "Spain's recognition of Palestine", "its recognition of X", "the
+    /// recognition of X by Y": the agent is the possessor or the by-agent, the
+    /// target follows "of"; modality and negation come from the governing clause.
+    fn frame_noun_of(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let mut agents_m = Vec::new();
+        if p > 1 && self.tok(p - 1) == "'s" {
+            if let Some(mi) = self.m.cover[p - 2] {
+                agents_m.push(mi);
+            }
+        } else if p > 0 {
+            if let Some(mi) = self.m.cover[p - 1] {
+                if matches!(self.m.list[mi].referent, Ref::Pronoun(_)) {
+                    agents_m.push(mi); // "its recognition"
+                }
+            }
+        }
+        // the form ends with "of" ("recognition of"): the target follows
+        if hit.last == 0 || self.tok(hit.last - 1) != "of" {
+            return Vec::new();
+        }
+        let targets_m = self.objects(hit.last, 6);
+        if agents_m.is_empty() {
+            agents_m = self.by_agent(hit.last, 12);
+        }
+        let agents: Vec<usize> = self
+            .entities(&agents_m)
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor())
+            .collect();
+        let targets: Vec<Arg> = self
+            .args(&targets_m)
+            .into_iter()
+            .filter(|a| !matches!(a, Arg::Entity(e) if agents.contains(e)))
+            .collect();
+        if agents.is_empty() || targets.is_empty() {
+            return Vec::new();
+        }
+        let from = self.clause_start(p);
+        let end = self.clause_end(hit.last);
+        // "withdrew its recognition of X": the governing verb takes it back
+        let mut g = p;
+        while g > 0
+            && matches!(
+                self.tok(g - 1),
+                "its" | "their" | "his" | "her" | "the" | "'s"
+            )
+            || (g > 0 && self.m.cover[g - 1].is_some() && g + 2 > p)
+        {
+            g -= 1;
+        }
+        let revoked = g > 0
+            && matches!(
+                self.tok(g - 1),
+                "withdrew"
+                    | "withdraws"
+                    | "withdraw"
+                    | "withdrawn"
+                    | "revoked"
+                    | "revokes"
+                    | "revoke"
+                    | "rescinded"
+                    | "suspended"
+                    | "suspends"
+            );
+        let negated = self.negated(from, p) || revoked;
+        let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
+        vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
     }
 
     fn frame_reject(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {

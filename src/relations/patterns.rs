@@ -31,6 +31,8 @@ pub enum Frame {
     Mediate,
     /// Negative recognition by a verb of rejection.
     Reject,
+    /// A noun of the relation: "Spain's recognition of Palestine".
+    NounOf,
 }
 
 /// An expected extraction in a pattern example.
@@ -146,6 +148,7 @@ impl TriggerIndex {
                         "pp" => Frame::Pp,
                         "mediate" => Frame::Mediate,
                         "reject" => Frame::Reject,
+                        "noun" => Frame::NounOf,
                         _ => return Err(err(line, format!("unknown frame {value:?}"))),
                     }
                 }
