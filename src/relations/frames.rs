@@ -218,8 +218,25 @@ impl Ctx<'_> {
         {
             return Vec::new();
         }
+        // "X holds Y responsible": the verb needs its predicate
+        if matches!(form.as_str(), "hold" | "holds" | "held")
+            && !(hit.last..(hit.last + 7).min(self.t.tokens.len()))
+                .any(|i| matches!(self.tok(i), "responsible" | "accountable"))
+        {
+            return Vec::new();
+        }
         let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(hit.last) == "by";
-        let (agents_m, targets_m) = if passive {
+        // "the attack was blamed on Hezbollah (by Israeli officials)"
+        let blamed_on = form.starts_with("blame") && self.tok(hit.last) == "on";
+        let (agents_m, targets_m) = if blamed_on {
+            let by = self.by_agent(hit.last, 12);
+            let agents = if by.is_empty() && !BE.contains(&prev) {
+                self.subjects(p)
+            } else {
+                by
+            };
+            (agents, self.objects(hit.last + 1, 6))
+        } else if passive {
             (self.by_agent(hit.last, 6), self.subjects(p))
         } else {
             (self.subjects(p), self.objects(hit.last, 10))
