@@ -117,6 +117,8 @@ pub enum Class {
     NonForce,
     /// All-capital words that are not organisations.
     NotAcronym,
+    /// News organisations.
+    Media,
     /// Capitalised words that never start a name.
     NotName,
 }
@@ -146,6 +148,7 @@ impl Class {
             "title" => Class::Title,
             "non_force" => Class::NonForce,
             "not_acronym" => Class::NotAcronym,
+            "media" => Class::Media,
             "not_name" => Class::NotName,
             _ => return None,
         })

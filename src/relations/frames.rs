@@ -343,6 +343,13 @@ impl Ctx<'_> {
         let Some(speaker) = self.speakers.get(self.current).copied().flatten() else {
             return Vec::new();
         };
+        // a news agency reports a claim; it does not make it
+        if self.k.is(
+            Class::Media,
+            &crate::text::fold(&self.m.entities[speaker].label),
+        ) {
+            return Vec::new();
+        }
         let p = hit.first;
         let form_negative = matches!(self.tok(p), "not" | "fail" | "fails" | "failed");
         if !form_negative && self.negated(self.clause_start(p), p) {
