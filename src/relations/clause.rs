@@ -490,7 +490,19 @@ impl Ctx<'_> {
                                 && j >= 2
                                 && matches!(
                                     toks[j - 2].norm.as_str(),
-                                    "territory" | "province" | "region" | "parts" | "part"
+                                    "territory"
+                                        | "province"
+                                        | "region"
+                                        | "parts"
+                                        | "part"
+                                        | "coast"
+                                        | "coasts"
+                                        | "shores"
+                                        | "waters"
+                                        | "outskirts"
+                                        | "vicinity"
+                                        | "airspace"
+                                        | "edge"
                                 ))))
                         || (direct && j == from)
                 };

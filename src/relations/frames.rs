@@ -456,6 +456,45 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether the object starting at `from` (up to its first preposition,
+    /// "of" after a quantity excepted) contains a force.
+    fn force_in_object(&self, from: usize) -> bool {
+        let end = (from + 7).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
+        let mut i = from;
+        while i < end {
+            let w = self.tok(i);
+            let quantity_of = w == "of"
+                && i > from
+                && (self.t.tokens[i - 1].kind == TokKind::Number
+                    || matches!(
+                        self.tok(i - 1),
+                        "hundreds"
+                            | "thousands"
+                            | "dozens"
+                            | "scores"
+                            | "tens"
+                            | "number"
+                            | "contingent"
+                            | "unit"
+                            | "units"
+                            | "battalion"
+                            | "battalions"
+                            | "brigade"
+                            | "brigades"
+                    ));
+            if self.k.is(Class::Preposition, w) && !quantity_of && self.m.cover[i].is_none() {
+                return false;
+            }
+            if phrase_at(self.k, self.t, i, Class::Force).is_some()
+                || self.m.cover[i].is_some_and(|mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce))
+            {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
     fn force_text(&self, agent_mentions: &[usize], from: usize, to: usize) -> Option<String> {
         if let Some(f) = agent_mentions
             .iter()
@@ -486,7 +525,8 @@ impl Ctx<'_> {
         let p = hit.first;
         let subj = self.subjects(p);
         let subject_is_force = subj.iter().any(|&mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce));
-        if pat.needs_force && !subject_is_force && !self.has_force_after(hit.last, 8) {
+        // the force is what is sent: in the object, not in a later phrase ("boosted its budget for the army")
+        if pat.needs_force && !subject_is_force && !self.force_in_object(hit.last) {
             return Vec::new();
         }
         // "deployed its diplomats", "sent aid": what is sent is not a force
