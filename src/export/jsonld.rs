@@ -237,21 +237,6 @@ impl<W: Write> GraphWriter<W> {
     }
 }
 
-/// Writes triples grouped by subject as compacted JSON-LD (pretty-printed, with the context embedded).
-pub fn write_jsonld<W: Write>(triples: &[Triple], w: W) -> io::Result<W> {
-    let mut gw = GraphWriter::start(w)?;
-    let mut i = 0;
-    while i < triples.len() {
-        let mut j = i + 1;
-        while j < triples.len() && triples[j].subject == triples[i].subject {
-            j += 1;
-        }
-        gw.node(&triples[i..j])?;
-        i = j;
-    }
-    gw.finish()
-}
-
 /// Writes the whole graph as compacted JSON-LD, subject by subject (memory stays flat).
 pub fn write_jsonld_graph<W: Write>(g: &crate::graph::KnowledgeGraph, w: W) -> io::Result<W> {
     let mut gw = GraphWriter::start(w)?;
