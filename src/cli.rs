@@ -259,7 +259,7 @@ pub struct ExportArgs {
     /// Articles to read.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output directory.
+    /// Output directory, or `-` for standard output (one format only).
     #[arg(short, long, default_value = "out")]
     pub output: PathBuf,
     /// Formats to write, comma-separated: ttl, jsonld, dot, nt.

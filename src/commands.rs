@@ -161,6 +161,21 @@ pub fn export(args: &ExportArgs) -> Result<Found> {
         load_graph(&args.input)?
     };
     let dot = dot_options(&g, &args.filters)?;
+    if args.output.as_os_str() == "-" {
+        let [format] = formats[..] else {
+            bail!("-o - writes one format to standard output: give exactly one --format");
+        };
+        let out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut w = export::Exporter::new(format)
+            .with_dot_options(dot)
+            .for_writer(out);
+        w.serialize_graph(&g)?;
+        w.finish()?;
+        if !args.quiet {
+            eprintln!("newskg: {}", summary(&g));
+        }
+        return Ok(true);
+    }
     let written = export::write_files(&g, &args.output, &formats, &dot)?;
     if !args.quiet {
         let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();

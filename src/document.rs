@@ -194,7 +194,7 @@ pub fn read_source(source: &Source) -> Result<Document> {
             decode(Path::new("-"), "stdin", bytes)
         }
         Source::File(path) => {
-            let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+            let bytes = read_whole(path)?;
             let id = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -202,6 +202,29 @@ pub fn read_source(source: &Source) -> Result<Document> {
             decode(path, &id, bytes)
         }
     }
+}
+
+/// Reads a file whole, refusing one that changed while it was read (a file
+/// still being written or rotated): its text would be a mix of two versions.
+fn read_whole(path: &Path) -> Result<Vec<u8>> {
+    let io = |e| Error::io(path, e);
+    let mut file = fs::File::open(path).map_err(io)?;
+    let before = file.metadata().map_err(io)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(io)?;
+    if before.is_file() {
+        let after = file.metadata().map_err(io)?;
+        let same = bytes.len() as u64 == before.len()
+            && after.len() == before.len()
+            && after.modified().ok() == before.modified().ok();
+        if !same {
+            return Err(Error::Input {
+                path: path.to_path_buf(),
+                message: "changed while being read (is it still being written?)".into(),
+            });
+        }
+    }
+    Ok(bytes)
 }
 
 fn decode(path: &Path, id: &str, bytes: Vec<u8>) -> Result<Document> {

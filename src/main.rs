@@ -45,6 +45,10 @@ fn fail(e: anyhow::Error) -> ! {
             parts.push(s);
         }
     }
+    // commands write results to standard output unwrapped; name it (a full disk…)
+    if e.downcast_ref::<std::io::Error>().is_some() {
+        parts.insert(0, "standard output".into());
+    }
     let msg = parts.join(": ").replace('\n', " ");
     eprintln!("newskg: error: {msg}");
     std::process::exit(2);

@@ -151,8 +151,7 @@ pub fn stream(
             for (n, r, len) in results {
                 match r {
                     Ok(bytes) => {
-                        out.write_all(&bytes)
-                            .map_err(|e| Error::io(std::path::Path::new("-"), e))?;
+                        out.write_all(&bytes).map_err(stdout_error)?;
                         stats.documents += 1;
                         stats.bytes += len;
                     }
@@ -168,8 +167,7 @@ pub fn stream(
                     }
                 }
             }
-            out.flush()
-                .map_err(|e| Error::io(std::path::Path::new("-"), e))?;
+            out.flush().map_err(stdout_error)?;
             if let Some(p) = progress {
                 p(stats.documents, stats.bytes);
             }
@@ -181,6 +179,10 @@ pub fn stream(
         }
     }
     Ok(stats)
+}
+
+fn stdout_error(e: std::io::Error) -> Error {
+    Error::io(std::path::Path::new("standard output"), e)
 }
 
 /// The RDF of one document alone, serialised.

@@ -4,16 +4,18 @@
 
 pub mod dot;
 pub mod jsonld;
+pub mod publish;
 pub mod rdf;
 pub mod render;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::graph::KnowledgeGraph;
 
 pub use dot::DotOptions;
+pub use publish::write_atomic;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,33 +137,6 @@ impl<W: Write> WriterExporter<W> {
     }
 }
 
-/// Writes a file atomically: into a temporary file in the same directory,
-/// then renamed over the target, so a reader (or a crash) never sees a
-/// half-written file.
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
-    let dir: PathBuf = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".newskg-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))?;
-    {
-        let mut buf = io::BufWriter::new(tmp.as_file_mut());
-        write(&mut buf).map_err(|e| Error::io(path, e))?;
-        buf.flush().map_err(|e| Error::io(path, e))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
-}
-
 /// Writes the graph into `dir/graph.<ext>` for each format, atomically.
 pub fn write_files(
     g: &KnowledgeGraph,
@@ -169,29 +144,18 @@ pub fn write_files(
     formats: &[ExportFormat],
     dot: &DotOptions,
 ) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    // one export at a time per directory: a second waits, so files of two runs never interleave
-    let lock_path = dir.join(".newskg.lock");
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| Error::io(&lock_path, e))?;
-    lock.lock().map_err(|e| Error::io(&lock_path, e))?;
-    use rayon::prelude::*;
-    // each format walks the graph subject by subject: no list of all triples is built
-    formats
-        .par_iter()
+    let files = formats
+        .iter()
         .map(|&f| {
-            let path = dir.join(format!("graph.{}", f.file_extension()));
-            write_atomic(&path, |w| match f {
+            let write: publish::Writer<'_> = Box::new(move |w: &mut dyn Write| match f {
                 ExportFormat::Turtle => rdf::write_turtle_graph(g, w).map(|_| ()),
                 ExportFormat::NTriples => rdf::write_ntriples_graph(g, w).map(|_| ()),
                 ExportFormat::JsonLd => jsonld::write_jsonld_graph(g, w).map(|_| ()),
                 ExportFormat::Dot => dot::write_dot(g, dot, w).map(|_| ()),
-            })?;
-            Ok(path)
+            });
+            (format!("graph.{}", f.file_extension()), write)
         })
-        .collect()
+        .collect();
+    // each format walks the graph subject by subject: no list of all triples is built
+    publish::publish(dir, files)
 }

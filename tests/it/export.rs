@@ -509,3 +509,30 @@ fn issue7_shacl_shapes_and_native_validation_agree() {
         assert!(text.contains(m), "newskg validate misses {m}: {text}");
     }
 }
+
+#[test]
+fn export_to_standard_output_matches_the_file() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let articles = root().join("data/articles");
+    for format in ["ttl", "nt", "jsonld", "dot"] {
+        let mut c = newskg();
+        c.args(["export", "-q", "--no-progress", "--format", format, "-o"])
+            .arg(tmp.path())
+            .arg(&articles);
+        let o = run(c);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut c = newskg();
+        c.args(["export", "--no-progress", "--format", format, "-o", "-"])
+            .arg(&articles);
+        let o = run(c);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let file = fs::read(tmp.path().join(format!("graph.{format}"))).expect("file");
+        assert_eq!(o.stdout, file, "{format}");
+    }
+    let mut c = newskg();
+    c.args(["export", "--no-progress", "-o", "-"])
+        .arg(&articles);
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("exactly one --format"));
+}
