@@ -227,7 +227,9 @@ fn read_whole(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn decode(path: &Path, id: &str, bytes: Vec<u8>) -> Result<Document> {
+/// Decodes the bytes of an article named `id`; errors name `path`: not
+/// UTF-8, NUL bytes (a binary file), or no text after the date line.
+pub fn decode(path: &Path, id: &str, bytes: Vec<u8>) -> Result<Document> {
     let text = String::from_utf8(bytes).map_err(|e| Error::Input {
         path: path.to_path_buf(),
         message: format!(

@@ -276,6 +276,11 @@ pub fn score(names: &Names, preds: &[Prediction], gold: &[GoldItem]) -> Report {
 /// Reads a gold JSONL file.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldItem>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    parse_gold(path, &text)
+}
+
+/// Parses gold JSON lines; errors name `path` and the line.
+pub fn parse_gold(path: &Path, text: &str) -> Result<Vec<GoldItem>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -301,7 +306,12 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldItem>> {
 /// Reads an entities JSON file.
 pub fn read_entities(path: &Path) -> Result<Vec<GoldEntity>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    serde_json::from_str(&text).map_err(|e| Error::Gold {
+    parse_entities(path, &text)
+}
+
+/// Parses an entities JSON document; errors name `path` and the line.
+pub fn parse_entities(path: &Path, text: &str) -> Result<Vec<GoldEntity>> {
+    serde_json::from_str(text).map_err(|e| Error::Gold {
         path: path.to_path_buf(),
         line: e.line(),
         message: e.to_string(),

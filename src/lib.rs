@@ -11,6 +11,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod export;
+pub mod fuzz;
 pub mod graph;
 pub mod knowledge;
 pub mod load;

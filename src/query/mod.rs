@@ -32,15 +32,27 @@ pub fn read_triples(paths: &[&Path]) -> Result<Vec<Triple>> {
     for path in paths {
         let format = rdf_format(path)?;
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        for q in RdfParser::from_format(format).for_reader(std::io::BufReader::new(file)) {
-            let q = q.map_err(|e| Error::Input {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            })?;
-            out.push(Triple::new(q.subject, q.predicate, q.object));
-        }
+        parse_triples(path, std::io::BufReader::new(file), format, &mut out)?;
     }
     Ok(out)
+}
+
+/// Parses RDF from a reader, appending its triples (the default graph and
+/// named graphs alike) to `out`. Errors name `path`, the line and column.
+pub fn parse_triples(
+    path: &Path,
+    reader: impl std::io::Read,
+    format: RdfFormat,
+    out: &mut Vec<Triple>,
+) -> Result<()> {
+    for q in RdfParser::from_format(format).for_reader(reader) {
+        let q = q.map_err(|e| Error::Input {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        out.push(Triple::new(q.subject, q.predicate, q.object));
+    }
+    Ok(())
 }
 
 fn key_of(term: &Term) -> Option<String> {

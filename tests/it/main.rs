@@ -4,6 +4,7 @@
 //! named after the issue they belong to.
 
 mod export;
+mod fuzz;
 mod hostile;
 mod query;
 mod render;

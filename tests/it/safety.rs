@@ -391,3 +391,38 @@ fn issue7_a_full_disk_keeps_the_previous_export() {
         "nothing left beside the export: {listing}"
     );
 }
+
+/// Many tiny files (the full million is measured by `bench/tiny_files.sh`):
+/// every one becomes an article, and none is lost or doubled.
+#[test]
+fn issue7_many_tiny_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    let n = 20_000;
+    for i in 0..n {
+        let dir = input.join(format!("{:02}", i % 97));
+        if i < 97 {
+            fs::create_dir_all(&dir).expect("mkdir");
+        }
+        fs::write(
+            dir.join(format!("{i:06}.txt")),
+            format!("Mali accused France of spying on its army in {i}."),
+        )
+        .expect("write");
+    }
+    let out = tmp.path().join("out");
+    let mut c = newskg();
+    c.args(["export", "--no-progress", "--format", "nt", "-o"])
+        .arg(&out)
+        .arg(&input);
+    let o = run(c);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let summary = String::from_utf8_lossy(&o.stdout);
+    assert!(summary.starts_with(&format!("{n} documents")), "{summary}");
+    let nt = fs::read_to_string(out.join("graph.nt")).expect("nt");
+    let articles = nt
+        .lines()
+        .filter(|l| l.ends_with("<https://w3id.org/newskg/ns#Article> ."))
+        .count();
+    assert_eq!(articles, n);
+}
