@@ -14,7 +14,7 @@
 //! All names are compiled into one Aho–Corasick automaton, so finding every
 //! gazetteer name in a document is a single linear pass.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -310,7 +310,7 @@ impl Knowledge {
             place_aliases.push(list(cols.get(1)));
         }
         let mut words: FxHashMap<String, u32> = FxHashMap::default();
-        let mut directions = HashMap::new();
+        let mut directions = HashMap::default();
         for (line, cols) in rows(LEXICON) {
             if cols.len() != 2 {
                 return Err(Error::Knowledge {
@@ -356,7 +356,7 @@ impl Knowledge {
         // Gazetteer: every surface form with its payload.
         let mut patterns: Vec<String> = Vec::new();
         let mut payloads: Vec<(Hit, bool)> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         let mut add = |surface: &str, hit: Hit| {
             let case_sensitive = surface.chars().any(char::is_uppercase);
             let key = surface.to_lowercase();

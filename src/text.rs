@@ -102,6 +102,31 @@ pub fn fold(s: &str) -> String {
     {
         return s.to_ascii_lowercase();
     }
+    if s.is_ascii() {
+        // the same folding without Unicode decomposition
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for b in s.bytes() {
+            if char::from(b).is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(if b == b'`' {
+                '\''
+            } else {
+                char::from(b.to_ascii_lowercase())
+            });
+        }
+        return out;
+    }
+    fold_unicode(s)
+}
+
+fn fold_unicode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {
@@ -451,6 +476,28 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_folding_matches_the_unicode_path() {
+        let mut cases: Vec<String> = [
+            "  Foo   BAR\t`s ",
+            "U.S.-led",
+            "al-Shabaab",
+            "A\nB\x0bC\x0c",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // every pair of ASCII characters
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                cases.push(format!("{}{} x", char::from(a), char::from(b)));
+            }
+        }
+        for s in cases {
+            assert_eq!(fold(&s), fold_unicode(&s), "{s:?}");
+        }
+    }
 
     fn sentences(s: &str) -> Vec<String> {
         let t = analyse(s, 0);

@@ -32,7 +32,7 @@ pub mod persons;
 pub mod phrases;
 pub mod places;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::knowledge::{Class, Hit, Knowledge};
 use crate::model::{Entity, EntityType};

@@ -30,7 +30,9 @@ pub mod frames;
 pub mod patterns;
 pub mod polarity;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::document::Document;
 use crate::knowledge::Knowledge;
@@ -120,7 +122,7 @@ pub struct DocResult {
 
 /// States ordered by how much the document talks about them.
 fn salience(k: &Knowledge, m: &Mentions) -> Vec<usize> {
-    let mut count: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut count: HashMap<usize, (usize, usize)> = HashMap::default();
     for mm in &m.list {
         let e = match &mm.referent {
             Ref::Entity(e) => {

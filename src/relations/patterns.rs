@@ -3,7 +3,7 @@
 //! [`TriggerIndex`] keyed by the first word of each form, so finding the
 //! triggers of a sentence is one lookup per token.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
@@ -179,7 +179,7 @@ impl TriggerIndex {
                 _ => return Err(err(line, format!("unknown key {key:?}"))),
             }
         }
-        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (pi, p) in patterns.iter().enumerate() {
             if p.forms.is_empty() {
                 return Err(err(0, format!("pattern [{}] has no forms", p.id)));
@@ -198,7 +198,7 @@ impl TriggerIndex {
             let Some(cands) = self.by_first.get(norms[i]) else {
                 continue;
             };
-            let mut best: HashMap<usize, usize> = HashMap::new();
+            let mut best: HashMap<usize, usize> = HashMap::default();
             for &(pi, fi) in cands {
                 let form = &self.patterns[pi].forms[fi];
                 if i + form.len() <= norms.len()
