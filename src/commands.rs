@@ -259,13 +259,17 @@ fn data_triples(d: &DataArgs) -> Result<Vec<oxrdf::Triple>> {
         })?;
         return Ok(newskg::export::rdf::triples(&g));
     }
-    let files = if d.data.is_empty() {
-        vec![std::path::PathBuf::from("out/graph.ttl")]
+    let files = data_files(d);
+    Ok(nquery::read_triples(&files)?)
+}
+
+/// The RDF files of `--data` (default `out/graph.ttl`).
+fn data_files(d: &DataArgs) -> Vec<&std::path::Path> {
+    if d.data.is_empty() {
+        vec![std::path::Path::new("out/graph.ttl")]
     } else {
-        d.data.clone()
-    };
-    let refs: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
-    Ok(nquery::read_triples(&refs)?)
+        d.data.iter().map(|p| p.as_path()).collect()
+    }
 }
 
 fn data_graph(d: &DataArgs) -> Result<KnowledgeGraph> {
@@ -304,7 +308,11 @@ pub fn query(args: &QueryArgs) -> Result<Found> {
         (None, None) => bail!("no query given"),
     };
     let store = SparqlStore::new()?;
-    store.load(&data_triples(&args.data)?)?;
+    if args.data.from.is_empty() {
+        store.load_files(&data_files(&args.data))?;
+    } else {
+        store.load(&data_triples(&args.data)?)?;
+    }
     let answer = store.query(&text)?;
     let out = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(out);

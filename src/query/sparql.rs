@@ -96,6 +96,45 @@ impl SparqlStore {
             .map_err(|e| Error::Query(e.to_string()))
     }
 
+    /// Loads RDF files into the default graph (named graphs are merged into
+    /// it), streaming: no list of the file's triples is built. A syntax error
+    /// names the file, line and column.
+    pub fn load_files(&self, paths: &[&std::path::Path]) -> Result<()> {
+        for path in paths {
+            let format = super::rdf_format(path)?;
+            let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            let mut first_error = None;
+            // blank nodes of different files stay different
+            let quads = oxigraph::io::RdfParser::from_format(format)
+                .rename_blank_nodes()
+                .for_reader(std::io::BufReader::with_capacity(1 << 20, file))
+                .map_while(|q| match q {
+                    Ok(q) => Some(Quad::new(
+                        q.subject,
+                        q.predicate,
+                        q.object,
+                        GraphNameRef::DefaultGraph,
+                    )),
+                    Err(e) => {
+                        first_error = Some(e);
+                        None
+                    }
+                });
+            let mut loader = self.store.bulk_loader();
+            loader
+                .load_quads(quads)
+                .map_err(|e| Error::Query(e.to_string()))?;
+            if let Some(e) = first_error {
+                return Err(Error::Input {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                });
+            }
+            loader.commit().map_err(|e| Error::Query(e.to_string()))?;
+        }
+        Ok(())
+    }
+
     /// Number of triples loaded.
     pub fn len(&self) -> Result<usize> {
         self.store.len().map_err(|e| Error::Query(e.to_string()))
@@ -292,6 +331,27 @@ mod tests {
             ["doc", "type", "agent", "target", "negated", "hypothetical"]
         );
         assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn files_load_streaming_with_their_own_blank_nodes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.nt");
+        let b = dir.path().join("b.nq");
+        std::fs::write(&a, "_:x <http://e/p> \"1\" .\n").expect("write");
+        std::fs::write(&b, "_:x <http://e/p> \"2\" <http://e/g> .\n").expect("write");
+        let s = SparqlStore::new().expect("store");
+        s.load_files(&[&a, &b]).expect("load");
+        // named graphs are merged into the default graph; `_:x` of two files are two nodes
+        let q = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s <http://e/p> ?o }";
+        let Answer::Solutions { rows, .. } = s.query(q).expect("query") else {
+            panic!("not solutions")
+        };
+        assert_eq!(rows[0][0].as_ref().map(short).as_deref(), Some("2"));
+        let bad = dir.path().join("bad.ttl");
+        std::fs::write(&bad, "<http://e/s> <http://e/p> .\n").expect("write");
+        let e = s.load_files(&[&bad]).expect_err("syntax error").to_string();
+        assert!(e.contains("bad.ttl") && e.contains("line 1"), "{e}");
     }
 
     #[test]
