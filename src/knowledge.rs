@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::model::EntityType;
@@ -156,6 +156,17 @@ impl Class {
 
     fn bit(self) -> u32 {
         1 << (self as u32)
+    }
+}
+
+/// The set of lexicon classes of one word (see [`Knowledge::classes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Classes(u32);
+
+impl Classes {
+    /// Whether the word belongs to `class`.
+    pub fn has(self, class: Class) -> bool {
+        self.0 & class.bit() != 0
     }
 }
 
@@ -411,6 +422,8 @@ impl Knowledge {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // a full DFA: the overlapping scan runs over every byte of every article
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::Knowledge {
                 file: "gazetteer".into(),
@@ -437,6 +450,12 @@ impl Knowledge {
         self.starts
             .get(folded)
             .is_some_and(|b| b & class.bit() != 0)
+    }
+
+    /// All lexicon classes of a folded word or phrase, for testing several
+    /// with one lookup ([`Classes::has`]).
+    pub fn classes(&self, folded: &str) -> Classes {
+        Classes(self.words.get(folded).copied().unwrap_or(0))
     }
 
     /// Whether the folded word or phrase belongs to a lexicon class.

@@ -402,13 +402,14 @@ fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {
         if tok.kind != TokKind::Word || m.cover[i].is_some() {
             continue;
         }
-        let kind = if k.is(Class::PronounPerson, &tok.norm) {
+        let c = k.classes(&tok.norm);
+        let kind = if c.has(Class::PronounPerson) {
             PronounKind::Person
-        } else if k.is(Class::PronounPlural, &tok.norm) {
+        } else if c.has(Class::PronounPlural) {
             PronounKind::Plural
-        } else if k.is(Class::PronounThing, &tok.norm) {
+        } else if c.has(Class::PronounThing) {
             PronounKind::Thing
-        } else if k.is(Class::PronounWe, &tok.norm) && tok.in_quote {
+        } else if c.has(Class::PronounWe) && tok.in_quote {
             PronounKind::We
         } else if tok.norm == "there"
             && i > 0

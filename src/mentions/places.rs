@@ -220,7 +220,8 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         }
         // capitalised names after a locative preposition: "blockaded Kosovska Mitrovica", "in Jarinje"
         // a compass word may open a name ("South Kivu", "North Darfur")
-        let compass_name = k.is(Class::Direction, w)
+        let compass_name = toks[i].capitalised
+            && k.is(Class::Direction, w)
             && toks.get(i + 1).is_some_and(|x| {
                 x.capitalised && x.kind == TokKind::Word && !k.is(Class::NotName, &x.norm)
             })
