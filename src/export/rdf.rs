@@ -18,26 +18,48 @@ use crate::vocab::{self, ext, nkg, PREFIXES};
 /// different ids never map to one IRI.
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    encode_into(&mut out, s);
+    out
+}
+
+/// [`encode`], appending to `out`.
+fn encode_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
+            out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
-    out
+}
+
+/// `vocab::ID` followed by the encoded parts joined by `/`.
+fn id_iri(parts: &[&str]) -> NamedNode {
+    let mut iri =
+        String::with_capacity(vocab::ID.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>());
+    iri.push_str(vocab::ID);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            iri.push('/');
+        }
+        encode_into(&mut iri, p);
+    }
+    NamedNode::new_unchecked(iri)
 }
 
 /// The IRI of an entity key (`state/serbia`).
 pub fn entity_iri(key: &str) -> NamedNode {
     // keys are slugs made of [a-z0-9-] and one '/', but encode defensively
     let (t, s) = key.split_once('/').unwrap_or(("entity", key));
-    NamedNode::new_unchecked(format!("{}{}/{}", vocab::ID, encode(t), encode(s)))
+    id_iri(&[t, s])
 }
 
 /// The IRI of an article id.
 pub fn article_iri(id: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{}article/{}", vocab::ID, encode(id)))
+    id_iri(&["article", id])
 }
 
 /// FNV-1a, for short content hashes in IRIs (stable across runs and platforms).
