@@ -78,7 +78,7 @@ pub fn entity_key(etype: EntityType, label: &str) -> String {
 
 /// Folds a label into an IRI-safe slug: `Kosovo–Serbia border` → `kosovo-serbia-border`.
 pub fn slug(label: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(label.len());
     let mut dash = false;
     for c in fold(label).chars() {
         if c.is_alphanumeric() {

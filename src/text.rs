@@ -188,8 +188,9 @@ pub fn analyse(text: &str, from: usize) -> Text {
 }
 
 fn tokenize(text: &str, from: usize) -> Vec<Token> {
-    let mut tokens = Vec::new();
     let body = &text[from..];
+    // about one token per five bytes of news text
+    let mut tokens = Vec::with_capacity(body.len() / 5 + 1);
     let chars: Vec<(usize, char)> = body.char_indices().map(|(i, c)| (i + from, c)).collect();
     let n = chars.len();
     let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
@@ -246,7 +247,7 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
                 }
             }
             // initialisms: absorb the final period of "U.S."
-            let word: String = chars[i..j].iter().map(|x| x.1).collect();
+            let word = &text[start..byte_at(j)];
             if j < n
                 && chars[j].1 == '.'
                 && word.len() >= 3
