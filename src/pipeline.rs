@@ -188,24 +188,27 @@ fn stdout_error(e: std::io::Error) -> Error {
 /// The RDF of one document alone, serialised.
 pub fn document_rdf(doc: &crate::document::Document, format: StreamFormat) -> Vec<u8> {
     let g = crate::graph::KnowledgeGraph::build(vec![relations::extract(doc)]);
-    let triples = crate::export::rdf::triples(&g);
-    let mut buf = Vec::new();
+    // N-Triples of news text run about eight times the text's size (capped: a
+    // huge document grows its buffer as it goes)
+    let mut buf = Vec::with_capacity(doc.text.len().saturating_mul(8).min(16 << 20));
+    // writing into a Vec cannot fail
     match format {
         StreamFormat::NTriples => {
-            // writing into a Vec cannot fail
-            let _ = crate::export::rdf::write_ntriples(&triples, &mut buf);
+            let _ = crate::export::rdf::write_ntriples_graph(&g, &mut buf);
         }
         StreamFormat::NQuads => {
             let graph = crate::export::rdf::article_iri(&doc.id);
             let mut w = oxttl::NQuadsSerializer::new().for_writer(&mut buf);
-            for t in &triples {
-                let _ = w.serialize_quad(oxrdf::QuadRef::new(
-                    &t.subject,
-                    &t.predicate,
-                    &t.object,
-                    &graph,
-                ));
-            }
+            let _ = crate::export::rdf::for_each_subject(&g, |ts| {
+                ts.iter().try_for_each(|t| {
+                    w.serialize_quad(oxrdf::QuadRef::new(
+                        &t.subject,
+                        &t.predicate,
+                        &t.object,
+                        &graph,
+                    ))
+                })
+            });
             w.finish();
         }
     }

@@ -191,7 +191,8 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
     let body = &text[from..];
     // about one token per five bytes of news text
     let mut tokens = Vec::with_capacity(body.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = body.char_indices().map(|(i, c)| (i + from, c)).collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(body.len());
+    chars.extend(body.char_indices().map(|(i, c)| (i + from, c)));
     let n = chars.len();
     let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
     let mut i = 0;
