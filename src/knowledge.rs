@@ -14,7 +14,6 @@
 //! All names are compiled into one Aho–Corasick automaton, so finding every
 //! gazetteer name in a document is a single linear pass.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -194,7 +193,7 @@ pub struct Knowledge {
     /// First words of entries → bitmask of the classes they can start.
     starts: FxHashMap<String, u32>,
     /// Direction words → label prefix ("northern" → "Northern").
-    pub directions: HashMap<String, String>,
+    pub directions: FxHashMap<String, String>,
     automaton: AhoCorasick,
     /// Payloads of the automaton's patterns: what it refers to, whether case matters.
     payloads: Vec<(Hit, bool)>,
@@ -321,7 +320,7 @@ impl Knowledge {
             place_aliases.push(list(cols.get(1)));
         }
         let mut words: FxHashMap<String, u32> = FxHashMap::default();
-        let mut directions = HashMap::default();
+        let mut directions = FxHashMap::default();
         for (line, cols) in rows(LEXICON) {
             if cols.len() != 2 {
                 return Err(Error::Knowledge {
@@ -367,7 +366,7 @@ impl Knowledge {
         // Gazetteer: every surface form with its payload.
         let mut patterns: Vec<String> = Vec::new();
         let mut payloads: Vec<(Hit, bool)> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::default();
+        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         let mut add = |surface: &str, hit: Hit| {
             let case_sensitive = surface.chars().any(char::is_uppercase);
             let key = surface.to_lowercase();

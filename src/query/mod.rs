@@ -38,14 +38,18 @@ pub fn read_triples(paths: &[&Path]) -> Result<Vec<Triple>> {
 }
 
 /// Parses RDF from a reader, appending its triples (the default graph and
-/// named graphs alike) to `out`. Errors name `path`, the line and column.
+/// named graphs alike) to `out`; its blank nodes get fresh names, so those of
+/// two files never merge. Errors name `path`, the line and column.
 pub fn parse_triples(
     path: &Path,
     reader: impl std::io::Read,
     format: RdfFormat,
     out: &mut Vec<Triple>,
 ) -> Result<()> {
-    for q in RdfParser::from_format(format).for_reader(reader) {
+    for q in RdfParser::from_format(format)
+        .rename_blank_nodes()
+        .for_reader(reader)
+    {
         let q = q.map_err(|e| Error::Input {
             path: path.to_path_buf(),
             message: e.to_string(),

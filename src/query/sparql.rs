@@ -348,6 +348,9 @@ mod tests {
             panic!("not solutions")
         };
         assert_eq!(rows[0][0].as_ref().map(short).as_deref(), Some("2"));
+        // reading the files into a list keeps them apart too
+        let triples = crate::query::read_triples(&[&a, &b]).expect("read");
+        assert_ne!(triples[0].subject, triples[1].subject);
         let bad = dir.path().join("bad.ttl");
         std::fs::write(&bad, "<http://e/s> <http://e/p> .\n").expect("write");
         let e = s.load_files(&[&bad]).expect_err("syntax error").to_string();
