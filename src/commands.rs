@@ -30,10 +30,10 @@ pub fn load_graph(input: &InputArgs) -> Result<KnowledgeGraph> {
     for e in &outcome.skipped {
         eprintln!("newskg: skipped {e}");
     }
-    if outcome.docs.is_empty() {
+    if outcome.documents == 0 {
         bail!("no usable article among {} input file(s)", sources.len());
     }
-    Ok(KnowledgeGraph::build(outcome.docs))
+    Ok(outcome.graph)
 }
 
 /// One-line summary of a graph.
@@ -153,10 +153,10 @@ pub fn export(args: &ExportArgs) -> Result<Found> {
         for e in &outcome.skipped {
             eprintln!("newskg: skipped {e}");
         }
-        if outcome.docs.is_empty() {
+        if outcome.documents == 0 {
             bail!("no usable article among {} input file(s)", sources.len());
         }
-        KnowledgeGraph::build(outcome.docs)
+        outcome.graph
     } else {
         load_graph(&args.input)?
     };

@@ -337,14 +337,14 @@ pub fn predictions(g: &crate::graph::KnowledgeGraph) -> Vec<Prediction> {
         };
         for o in objects {
             out.entry((
-                e.doc.clone(),
+                e.doc.to_string(),
                 e.relation,
                 subject.clone(),
                 o,
                 e.negated,
                 e.hypothetical,
             ))
-            .or_insert_with(|| e.sentence.clone());
+            .or_insert_with(|| e.sentence.to_string());
         }
     }
     out.into_iter()

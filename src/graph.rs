@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::document::Date;
-use crate::model::{Entity, Event, Relation};
+use crate::model::{Entity, Event, Relation, Text};
 use crate::relations::DocResult;
 
 /// An article.
@@ -61,20 +61,12 @@ fn better_label(a: &str, b: &str) -> bool {
 
 impl KnowledgeGraph {
     /// Builds the graph from extracted documents (in any order).
-    pub fn build(mut docs: Vec<DocResult>) -> KnowledgeGraph {
-        docs.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut articles = Vec::new();
-        let mut entities = Vec::new();
-        let mut events = Vec::new();
+    pub fn build(docs: Vec<DocResult>) -> KnowledgeGraph {
+        let mut b = GraphBuilder::default();
         for d in docs {
-            articles.push(Article {
-                id: d.id.clone(),
-                date: d.date,
-            });
-            entities.extend(d.entities);
-            events.extend(d.events);
+            b.add(d);
         }
-        KnowledgeGraph::assemble(articles, entities, events)
+        b.finish()
     }
 
     /// Builds the graph from its parts: merges entities by key, sorts events,
@@ -84,42 +76,17 @@ impl KnowledgeGraph {
         entities: Vec<Entity>,
         events: Vec<Event>,
     ) -> KnowledgeGraph {
-        let mut g = KnowledgeGraph::default();
+        let mut b = GraphBuilder::default();
         for a in articles {
-            g.articles.insert(a.id.clone(), a);
+            b.g.articles.insert(a.id.clone(), a);
         }
         for e in entities {
-            g.add_entity(e);
+            b.g.add_entity(e);
         }
-        g.events = events;
-        g.events.sort_by(|a, b| {
-            (&a.doc, a.start, a.relation, &a.agent, &a.targets)
-                .cmp(&(&b.doc, b.start, b.relation, &b.agent, &b.targets))
-        });
-        for key in g.entities.keys() {
-            let n = g.graph.add_node(key.clone());
-            g.nodes.insert(key.clone(), n);
+        for ev in events {
+            b.add_event(ev);
         }
-        for (i, ev) in g.events.iter().enumerate() {
-            let Some(&a) = g.nodes.get(&ev.agent) else {
-                continue;
-            };
-            for t in &ev.targets {
-                if let Some(&b) = g.nodes.get(t) {
-                    g.graph.add_edge(
-                        a,
-                        b,
-                        EdgeData {
-                            event: i,
-                            relation: ev.relation,
-                            negated: ev.negated,
-                            hypothetical: ev.hypothetical,
-                        },
-                    );
-                }
-            }
-        }
-        g
+        b.finish()
     }
 
     /// Adds an entity, merging with one of the same key: roles, affiliations
@@ -187,6 +154,123 @@ impl KnowledgeGraph {
             *c.entry(e.relation).or_insert(0) += 1;
         }
         c
+    }
+}
+
+/// Builds a graph one document at a time, in any order, so that the
+/// per-document results of a corpus never all exist at once. Entities merge
+/// as they arrive, and each entity key, trigger, pattern and document id is
+/// stored once however many events refer to it.
+#[derive(Debug, Default)]
+pub struct GraphBuilder {
+    g: KnowledgeGraph,
+    strings: rustc_hash::FxHashSet<Text>,
+}
+
+impl GraphBuilder {
+    /// Adds one document's results. Returns `false` when an article with the
+    /// same id was already added (its events and entities are merged anyway).
+    pub fn add(&mut self, d: DocResult) -> bool {
+        let new = self
+            .g
+            .articles
+            .insert(
+                d.id.clone(),
+                Article {
+                    id: d.id,
+                    date: d.date,
+                },
+            )
+            .is_none();
+        for e in d.entities {
+            self.g.add_entity(e);
+        }
+        self.g.events.reserve(d.events.len());
+        for ev in d.events {
+            self.add_event(ev);
+        }
+        new
+    }
+
+    /// Number of events added so far.
+    pub fn events(&self) -> usize {
+        self.g.events.len()
+    }
+
+    fn intern(&mut self, s: &Text) -> Text {
+        if let Some(t) = self.strings.get(s) {
+            return t.clone();
+        }
+        self.strings.insert(s.clone());
+        s.clone()
+    }
+
+    fn add_event(&mut self, mut ev: Event) {
+        ev.doc = self.intern(&ev.doc);
+        ev.agent = self.intern(&ev.agent);
+        for t in &mut ev.targets {
+            *t = self.intern(t);
+        }
+        ev.targets.shrink_to_fit();
+        if let Some(a) = &ev.attributed_to {
+            ev.attributed_to = Some(self.intern(a));
+        }
+        if let Some(f) = &ev.force {
+            ev.force = Some(self.intern(f));
+        }
+        ev.trigger = self.intern(&ev.trigger);
+        ev.pattern = self.intern(&ev.pattern);
+        self.g.events.push(ev);
+    }
+
+    /// Sorts the events and adds nodes and edges.
+    pub fn finish(self) -> KnowledgeGraph {
+        let mut g = self.g;
+        drop(self.strings);
+        g.events.shrink_to_fit();
+        // (article, offset, relation, agent, targets), then every other field,
+        // so an unstable sort (no buffer) still gives one order
+        g.events.sort_unstable_by(|a, b| {
+            let key = |e: &Event| (e.start, e.relation, e.negated, e.hypothetical, e.end);
+            a.doc
+                .cmp(&b.doc)
+                .then_with(|| (a.start, a.relation).cmp(&(b.start, b.relation)))
+                .then_with(|| a.agent.cmp(&b.agent))
+                .then_with(|| a.targets.cmp(&b.targets))
+                .then_with(|| key(a).cmp(&key(b)))
+                .then_with(|| {
+                    (&a.trigger, &a.pattern, &a.attributed_to, &a.force).cmp(&(
+                        &b.trigger,
+                        &b.pattern,
+                        &b.attributed_to,
+                        &b.force,
+                    ))
+                })
+        });
+        for key in g.entities.keys() {
+            let n = g.graph.add_node(key.clone());
+            g.nodes.insert(key.clone(), n);
+        }
+        for (i, ev) in g.events.iter().enumerate() {
+            let Some(&a) = g.nodes.get(&*ev.agent) else {
+                continue;
+            };
+            for t in &ev.targets {
+                if let Some(&b) = g.nodes.get(&**t) {
+                    g.graph.add_edge(
+                        a,
+                        b,
+                        EdgeData {
+                            event: i,
+                            relation: ev.relation,
+                            negated: ev.negated,
+                            hypothetical: ev.hypothetical,
+                        },
+                    );
+                }
+            }
+        }
+        g
     }
 }
 

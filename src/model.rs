@@ -176,34 +176,38 @@ impl std::fmt::Display for Relation {
     }
 }
 
+/// Shared, immutable text: the graph keeps one copy of each entity key,
+/// trigger, pattern and sentence however many events refer to it.
+pub type Text = std::sync::Arc<str>;
+
 /// One relation instance, supported by one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     /// Document id.
-    pub doc: String,
+    pub doc: Text,
     /// Article date.
     #[serde(skip)]
     pub date: Option<Date>,
     /// Relation.
     pub relation: Relation,
     /// Agent entity key.
-    pub agent: String,
+    pub agent: Text,
     /// Target entity keys (one per mediated party; empty when none stated).
-    pub targets: Vec<String>,
+    pub targets: Vec<Text>,
     /// The text says the relation does not hold.
     pub negated: bool,
     /// The event is considered, intended, threatened, conditional or possible.
     pub hypothetical: bool,
     /// Who made the claim (entity key), when someone is quoted or reported.
-    pub attributed_to: Option<String>,
+    pub attributed_to: Option<Text>,
     /// The force deployed ("special police units"), for deployments.
-    pub force: Option<String>,
+    pub force: Option<Text>,
     /// The word or phrase that triggered the relation.
-    pub trigger: String,
+    pub trigger: Text,
     /// The id of the pattern that matched.
-    pub pattern: String,
+    pub pattern: Text,
     /// The sentence text.
-    pub sentence: String,
+    pub sentence: Text,
     /// Character offset of the sentence start in the file.
     pub start: usize,
     /// Character offset after the sentence end in the file.

@@ -3,58 +3,101 @@
 //! as soon as its relations are extracted), results in document-id order so
 //! the output never depends on the order of the inputs or the threads.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::document::{self, Source};
 use crate::error::{Error, Result};
+use crate::graph::{GraphBuilder, KnowledgeGraph};
 use crate::relations::{self, DocResult};
 
-/// What happened to one input.
+/// What happened to the inputs.
 pub struct Outcome {
-    /// Extracted documents, sorted by id.
-    pub docs: Vec<DocResult>,
-    /// Inputs that could not be used, with the reason (already one line each).
+    /// The graph of every extracted document.
+    pub graph: KnowledgeGraph,
+    /// Number of documents extracted.
+    pub documents: usize,
+    /// Inputs that could not be used, with the reason (already one line
+    /// each), in input order.
     pub skipped: Vec<Error>,
 }
 
-/// Reads and extracts every source. With `strict`, the first bad input is an
+/// Reads and extracts every source and builds their graph. Workers extract
+/// documents in parallel and hand each result to a builder on the calling
+/// thread as soon as it is ready, so the per-document results never all
+/// exist at once. With `strict`, the first bad input (in input order) is an
 /// error; otherwise bad inputs are reported in [`Outcome::skipped`].
 pub fn run(
     sources: &[Source],
     strict: bool,
     progress: Option<&(dyn Fn(usize) + Sync)>,
 ) -> Result<Outcome> {
-    let results: Vec<Result<DocResult>> = sources
-        .par_iter()
-        .map(|s| {
-            let doc = document::read_source(s)?;
-            let r = relations::extract(&doc);
-            if let Some(p) = progress {
-                p(doc.text.len());
+    // the lowest index of a bad input, so strict runs stop early yet always
+    // report the same one
+    let first_bad = AtomicUsize::new(usize::MAX);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<DocResult>)>(64);
+    let mut builder = GraphBuilder::default();
+    let mut documents = 0;
+    let mut errors: Vec<(usize, Error)> = Vec::new();
+    let mut duplicate: Option<String> = None;
+    std::thread::scope(|scope| {
+        let first_bad = &first_bad;
+        scope.spawn(move || {
+            let _ = sources
+                .par_iter()
+                .enumerate()
+                .try_for_each_with(tx, |tx, (i, s)| {
+                    if strict && i > first_bad.load(Ordering::Relaxed) {
+                        return Ok(());
+                    }
+                    let r = document::read_source(s).map(|doc| {
+                        let r = relations::extract(&doc);
+                        if let Some(p) = progress {
+                            p(doc.text.len());
+                        }
+                        r
+                    });
+                    if r.is_err() && strict {
+                        first_bad.fetch_min(i, Ordering::Relaxed);
+                    }
+                    // the receiver only hangs up early on a duplicate id: stop
+                    tx.send((i, r)).map_err(|_| ())
+                });
+        });
+        for (i, r) in rx {
+            match r {
+                Ok(d) => {
+                    let id = d.id.clone();
+                    documents += 1;
+                    if !builder.add(d) {
+                        // two files with the same id (a/x.txt, b/x.txt) would merge silently
+                        duplicate = Some(id);
+                        break;
+                    }
+                }
+                Err(e) => errors.push((i, e)),
             }
-            Ok(r)
-        })
-        .collect();
-    let mut docs = Vec::new();
-    let mut skipped = Vec::new();
-    for r in results {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(e) if !strict => skipped.push(e),
-            Err(e) => return Err(e),
         }
+    });
+    if let Some(id) = duplicate {
+        return Err(Error::Input {
+            path: id.into(),
+            message: "two input files have the same document id".into(),
+        });
     }
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-    // two files with the same id (a/x.txt, b/x.txt) would merge silently: refuse
-    for w in docs.windows(2) {
-        if w[0].id == w[1].id {
-            return Err(Error::Input {
-                path: w[1].id.clone().into(),
-                message: "two input files have the same document id".into(),
-            });
+    errors.sort_by_key(|(i, _)| *i);
+    if strict {
+        if let Some((_, e)) = errors.into_iter().next() {
+            return Err(e);
         }
+        errors = Vec::new();
     }
-    Ok(Outcome { docs, skipped })
+    Ok(Outcome {
+        graph: builder.finish(),
+        documents,
+        skipped: errors.into_iter().map(|(_, e)| e).collect(),
+    })
 }
 
 /// One line of the streaming input: `{"id": …, "date": "YYYY-MM-DD", "text": …}`.

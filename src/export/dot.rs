@@ -101,7 +101,7 @@ impl DotOptions {
             return false;
         }
         if self.since.is_some() || self.until.is_some() {
-            let Some(d) = g.articles.get(&e.doc).and_then(|a| a.date) else {
+            let Some(d) = g.articles.get(&*e.doc).and_then(|a| a.date) else {
                 return false;
             };
             if self.since.is_some_and(|s| d < s) || self.until.is_some_and(|u| d > u) {
@@ -112,25 +112,41 @@ impl DotOptions {
     }
 }
 
-type EdgeKey = (String, Relation, String, bool, bool);
+type EdgeKey<'a> = (&'a str, Relation, &'a str, bool, bool);
 
 /// Builds the DOT model of the graph.
 pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
+    let mut stmts = Vec::new();
+    // collecting into a Vec cannot fail
+    let _ = statements(g, opts, |s| {
+        stmts.push(s);
+        Ok(())
+    });
+    DotGraph::DiGraph {
+        id: Id::Plain(GRAPH_ID.into()),
+        strict: false,
+        stmts,
+    }
+}
+
+const GRAPH_ID: &str = "newskg";
+
+/// The statements of the DOT model, in order, one at a time: the diagram of
+/// a large corpus is written without holding all of it.
+fn statements(
+    g: &KnowledgeGraph,
+    opts: &DotOptions,
+    mut emit: impl FnMut(Stmt) -> io::Result<()>,
+) -> io::Result<()> {
     // aggregate edges
-    let mut edges: BTreeMap<EdgeKey, Vec<usize>> = BTreeMap::new();
+    let mut edges: BTreeMap<EdgeKey<'_>, Vec<usize>> = BTreeMap::new();
     for (i, e) in g.events.iter().enumerate() {
         if !opts.keeps(g, e) {
             continue;
         }
         for t in &e.targets {
             edges
-                .entry((
-                    e.agent.clone(),
-                    e.relation,
-                    t.clone(),
-                    e.negated,
-                    e.hypothetical,
-                ))
+                .entry((&e.agent, e.relation, t, e.negated, e.hypothetical))
                 .or_default()
                 .push(i);
         }
@@ -146,38 +162,30 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
                 .map(|(k, _)| *k)
                 .collect();
             for k in edges.keys() {
-                for (x, y) in [(k.0.as_str(), k.2.as_str()), (k.2.as_str(), k.0.as_str())] {
+                for (x, y) in [(k.0, k.2), (k.2, k.0)] {
                     if frontier.contains(&x) && !reach.contains_key(y) {
                         reach.insert(y, hop);
                     }
                 }
             }
         }
-        let reach: std::collections::BTreeSet<String> =
-            reach.keys().map(|k| k.to_string()).collect();
-        edges.retain(|k, _| reach.contains(&k.0) && reach.contains(&k.2));
+        edges.retain(|k, _| reach.contains_key(k.0) && reach.contains_key(k.2));
     }
     // the N most connected actors (by number of distinct aggregated edges)
     if let Some(n) = opts.top {
         let mut degree: BTreeMap<&str, usize> = BTreeMap::new();
         for k in edges.keys() {
-            *degree.entry(k.0.as_str()).or_default() += 1;
-            *degree.entry(k.2.as_str()).or_default() += 1;
+            *degree.entry(k.0).or_default() += 1;
+            *degree.entry(k.2).or_default() += 1;
         }
         let mut ranked: Vec<(&str, usize)> = degree.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let keep: std::collections::BTreeSet<String> = ranked
-            .into_iter()
-            .take(n)
-            .map(|(k, _)| k.to_string())
-            .collect();
+        let keep: std::collections::BTreeSet<&str> =
+            ranked.into_iter().take(n).map(|(k, _)| k).collect();
         // the hubs and what they do and undergo
-        edges.retain(|k, _| keep.contains(&k.0) || keep.contains(&k.2));
+        edges.retain(|k, _| keep.contains(k.0) || keep.contains(k.2));
     }
-    let mut used: Vec<&str> = edges
-        .keys()
-        .flat_map(|k| [k.0.as_str(), k.2.as_str()])
-        .collect();
+    let mut used: Vec<&str> = edges.keys().flat_map(|k| [k.0, k.2]).collect();
     used.sort();
     used.dedup();
     let ids: BTreeMap<&str, String> = used
@@ -186,7 +194,7 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         .map(|(i, k)| (*k, format!("n{i}")))
         .collect();
 
-    let mut stmts: Vec<Stmt> = vec![
+    let head: [Stmt; 3] = [
         GraphAttributes::Graph(vec![
             attr("rankdir", "LR"),
             attr("fontname", "Helvetica"),
@@ -212,6 +220,9 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         .into(),
         GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("fontsize", "9")]).into(),
     ];
+    for s in head {
+        emit(s)?;
+    }
     // actors of the same state or organisation are grouped: the cluster of A holds A
     // and every node affiliated with A (when A has at least one member drawn)
     let mut cluster_of: BTreeMap<&str, &str> = BTreeMap::new();
@@ -258,7 +269,7 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
         .into();
         match cluster_of.get(key) {
             Some(head) => clusters.entry(head).or_default().push(node),
-            None => stmts.push(node),
+            None => emit(node)?,
         }
     }
     for (i, (head, nodes)) in clusters.into_iter().enumerate() {
@@ -270,13 +281,13 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
             attr("fontcolor", "#777777").into(),
         ];
         inner.extend(nodes);
-        stmts.push(
+        emit(
             Subgraph {
                 id: Id::Plain(format!("cluster_{i}")),
                 stmts: inner,
             }
             .into(),
-        );
+        )?;
     }
     for ((a, r, t, neg, hyp), evs) in &edges {
         let n = evs.len();
@@ -302,7 +313,7 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
             let ev = &g.events[i];
             let date = g
                 .articles
-                .get(&ev.doc)
+                .get(&*ev.doc)
                 .and_then(|x| x.date)
                 .map(|d| format!(" {d}"))
                 .unwrap_or_default();
@@ -312,11 +323,11 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
             tip.push_str(&format!("\n… and {} more", n - 10));
         }
         let width = format!("{:.1}", 1.0 + (n as f64).ln() * 1.5);
-        stmts.push(
+        emit(
             Edge {
                 ty: EdgeTy::Pair(
-                    Vertex::N(NodeId(Id::Plain(ids[a.as_str()].clone()), None)),
-                    Vertex::N(NodeId(Id::Plain(ids[t.as_str()].clone()), None)),
+                    Vertex::N(NodeId(Id::Plain(ids[a].clone()), None)),
+                    Vertex::N(NodeId(Id::Plain(ids[t].clone()), None)),
                 ),
                 attributes: vec![
                     attr("label", &label),
@@ -328,14 +339,9 @@ pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
                 ],
             }
             .into(),
-        );
+        )?;
     }
-    stmts.push(legend().into());
-    DotGraph::DiGraph {
-        id: Id::Plain("newskg".into()),
-        strict: false,
-        stmts,
-    }
+    emit(legend().into())
 }
 
 fn legend() -> Subgraph {
@@ -386,19 +392,55 @@ fn legend() -> Subgraph {
     }
 }
 
-/// Writes the graph as DOT.
+/// Writes the graph as DOT, statement by statement. The text is what
+/// graphviz-rust prints for the whole [`build`] model (a test checks it):
+/// printing the empty graph first puts the printer in the state it has inside
+/// the graph's braces (directed, indented) and gives the opening line.
 pub fn write_dot<W: Write>(g: &KnowledgeGraph, opts: &DotOptions, mut w: W) -> io::Result<W> {
-    let dot = build(g, opts);
     let mut ctx = PrinterContext::default();
-    let text = dot.print(&mut ctx);
-    w.write_all(text.as_bytes())?;
-    w.write_all(b"\n")?;
+    let empty = DotGraph::DiGraph {
+        id: Id::Plain(GRAPH_ID.into()),
+        strict: false,
+        stmts: Vec::new(),
+    }
+    .print(&mut ctx);
+    // "digraph newskg {" + line separator + (no statements) + line separator + "}"
+    let open = empty.find('{').map_or(empty.len(), |i| i + 1);
+    w.write_all(&empty.as_bytes()[..open])?;
+    statements(g, opts, |s| {
+        w.write_all(b"\n")?;
+        w.write_all(s.print(&mut ctx).as_bytes())
+    })?;
+    w.write_all(b"\n}\n")?;
     Ok(w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_text_is_what_the_printer_gives_for_the_whole_model() {
+        let docs = [
+            "Armenia accused Azerbaijan of shelling villages.",
+            "Russia deployed troops to Syria. Qatar mediated between Hamas and Israel.",
+            "The Serbian police, under the interior ministry, were deployed in the north.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            crate::relations::extract(&crate::document::Document::new(
+                format!("d{i}"),
+                (*t).into(),
+            ))
+        })
+        .collect();
+        let g = KnowledgeGraph::build(docs);
+        assert!(g.graph.edge_count() >= 3);
+        let whole = build(&g, &DotOptions::default()).print(&mut PrinterContext::default()) + "\n";
+        let streamed = write_dot(&g, &DotOptions::default(), Vec::new()).expect("write to a Vec");
+        assert_eq!(String::from_utf8_lossy(&streamed), whole);
+    }
 
     #[test]
     fn escape_handles_quotes_backslashes_newlines() {

@@ -185,7 +185,7 @@ pub fn for_each_subject(
             vocab::event_class(ev.relation),
         ));
         out.push(t(s, nkg::AGENT, entity_iri(&ev.agent)));
-        let mut targets: Vec<&String> = ev.targets.iter().collect();
+        let mut targets: Vec<&crate::model::Text> = ev.targets.iter().collect();
         targets.sort();
         targets.dedup();
         for target in targets {
@@ -200,14 +200,22 @@ pub fn for_each_subject(
         out.push(t(
             s,
             nkg::SENTENCE,
-            Literal::new_simple_literal(&ev.sentence),
+            Literal::new_simple_literal(&*ev.sentence),
         ));
         out.push(t(s, nkg::START_OFFSET, integer(ev.start)));
         out.push(t(s, nkg::END_OFFSET, integer(ev.end)));
-        out.push(t(s, nkg::TRIGGER, Literal::new_simple_literal(&ev.trigger)));
-        out.push(t(s, nkg::PATTERN, Literal::new_simple_literal(&ev.pattern)));
+        out.push(t(
+            s,
+            nkg::TRIGGER,
+            Literal::new_simple_literal(&*ev.trigger),
+        ));
+        out.push(t(
+            s,
+            nkg::PATTERN,
+            Literal::new_simple_literal(&*ev.pattern),
+        ));
         if let Some(f) = &ev.force {
-            out.push(t(s, nkg::FORCE, Literal::new_simple_literal(f)));
+            out.push(t(s, nkg::FORCE, Literal::new_simple_literal(&**f)));
         }
         f(&out)?;
         out.clear();

@@ -222,17 +222,20 @@ impl KnowledgeGraph {
             };
             events.push(Event {
                 date: dates.get(&doc).copied().flatten(),
-                doc,
+                doc: doc.into(),
                 relation,
-                agent,
-                targets,
+                agent: agent.into(),
+                targets: targets.into_iter().map(Into::into).collect(),
                 negated: flag(nkg::NEGATED),
                 hypothetical: flag(nkg::HYPOTHETICAL),
-                attributed_to: pred(ts, ext::WAS_ATTRIBUTED_TO).first().and_then(key_of),
-                force: text(nkg::FORCE),
-                trigger: text(nkg::TRIGGER).unwrap_or_default(),
-                pattern: text(nkg::PATTERN).unwrap_or_default(),
-                sentence: text(nkg::SENTENCE).unwrap_or_default(),
+                attributed_to: pred(ts, ext::WAS_ATTRIBUTED_TO)
+                    .first()
+                    .and_then(key_of)
+                    .map(Into::into),
+                force: text(nkg::FORCE).map(Into::into),
+                trigger: text(nkg::TRIGGER).unwrap_or_default().into(),
+                pattern: text(nkg::PATTERN).unwrap_or_default().into(),
+                sentence: text(nkg::SENTENCE).unwrap_or_default().into(),
                 start: num(nkg::START_OFFSET),
                 end: num(nkg::END_OFFSET),
             });

@@ -142,7 +142,7 @@ pub fn neighbours(
                 ))
                 .or_default();
             entry.0 += 1;
-            entry.1.insert(g.events[data.event].doc.clone());
+            entry.1.insert(g.events[data.event].doc.to_string());
         }
     };
     if dir != Dir::In {
@@ -201,16 +201,16 @@ fn evidence(g: &KnowledgeGraph, e: &Event, target: &str) -> Evidence {
         } else {
             g.label(target).to_string()
         },
-        article: e.doc.clone(),
+        article: e.doc.to_string(),
         date: g
             .articles
-            .get(&e.doc)
+            .get(&*e.doc)
             .and_then(|a| a.date)
             .map(|d| d.to_string()),
         negated: e.negated,
         hypothetical: e.hypothetical,
         claimed_by: e.attributed_to.as_deref().map(|k| g.label(k).to_string()),
-        sentence: e.sentence.clone(),
+        sentence: e.sentence.to_string(),
         offsets: (e.start, e.end),
     }
 }
@@ -220,7 +220,7 @@ pub fn why(g: &KnowledgeGraph, agent: &str, relation: Relation, target: &str) ->
     g.events
         .iter()
         .filter(|e| {
-            e.agent == agent && e.relation == relation && e.targets.iter().any(|t| t == target)
+            &*e.agent == agent && e.relation == relation && e.targets.iter().any(|t| &**t == target)
         })
         .map(|e| evidence(g, e, target))
         .collect()
@@ -290,7 +290,7 @@ pub fn paths(g: &KnowledgeGraph, a: &str, b: &str, max_hops: usize, limit: usize
         hops.dedup_by(|x, y| x.0 == y.0 && g.events[x.1].relation == g.events[y.1].relation);
         for (other_key, ev, other) in hops.into_iter().rev() {
             let e = &g.events[ev];
-            let target = if e.agent == g.graph[n] {
+            let target = if *e.agent == *g.graph[n] {
                 other_key.clone()
             } else {
                 g.graph[n].clone()
@@ -384,12 +384,12 @@ pub fn timeline(g: &KnowledgeGraph, actor: Option<&str>) -> Vec<Evidence> {
     let mut evs: Vec<&Event> = g
         .events
         .iter()
-        .filter(|e| actor.is_none_or(|a| e.agent == a || e.targets.iter().any(|t| t == a)))
+        .filter(|e| actor.is_none_or(|a| &*e.agent == a || e.targets.iter().any(|t| &**t == a)))
         .collect();
     evs.sort_by_key(|e| {
         (
             g.articles
-                .get(&e.doc)
+                .get(&*e.doc)
                 .and_then(|a| a.date)
                 .map(|d| (0, d))
                 .unwrap_or((

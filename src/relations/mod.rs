@@ -326,11 +326,12 @@ fn build(
         byte: chars.0,
         chars: chars.1,
     };
+    let doc_id: crate::model::Text = doc.id.as_str().into();
     for (si, fs) in found.into_iter().enumerate() {
         let s = &t.sentences[si];
         let start = counter.at(s.start);
         let end = counter.at(s.end);
-        let sentence = doc.text[s.start..s.end].to_string();
+        let sentence: crate::model::Text = doc.text[s.start..s.end].into();
         let mut seen = Vec::new();
         for f in fs {
             for &a in &f.agents {
@@ -343,8 +344,8 @@ fn build(
                     if ent.key == m.entities[a].key && f.relation != Relation::Deploys {
                         continue;
                     }
-                    if !targets.contains(&ent.key) {
-                        targets.push(ent.key.clone());
+                    if !targets.iter().any(|t: &crate::model::Text| **t == *ent.key) {
+                        targets.push(ent.key.as_str().into());
                         used.entry(ent.key.clone()).or_insert(ent);
                     }
                 }
@@ -370,17 +371,17 @@ fn build(
                 used.entry(agent.key.clone())
                     .or_insert_with(|| agent.clone());
                 events.push(Event {
-                    doc: doc.id.clone(),
+                    doc: doc_id.clone(),
                     date: doc.date,
                     relation: f.relation,
-                    agent: agent.key.clone(),
+                    agent: agent.key.as_str().into(),
                     targets,
                     negated: f.negated,
                     hypothetical: f.hypothetical,
-                    attributed_to: speaker.map(|s| s.key),
-                    force: f.force.clone(),
-                    trigger: mentions::span_text(&doc.text, t, f.first, f.last),
-                    pattern: f.pattern.clone(),
+                    attributed_to: speaker.map(|s| s.key.into()),
+                    force: f.force.as_deref().map(Into::into),
+                    trigger: mentions::span_text(&doc.text, t, f.first, f.last).into(),
+                    pattern: f.pattern.as_str().into(),
                     sentence: sentence.clone(),
                     start,
                     end,
@@ -452,7 +453,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         for e in r.events.iter().step_by(997).chain(r.events.last()) {
             let s: String = chars[e.start..e.end].iter().collect();
-            assert_eq!(s, e.sentence);
+            assert_eq!(s, &*e.sentence);
         }
     }
 }

@@ -536,3 +536,68 @@ fn export_to_standard_output_matches_the_file() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("exactly one --format"));
 }
+
+#[test]
+fn issue6_strict_runs_report_the_first_bad_input_whatever_the_threads() {
+    // documents are extracted in parallel and reach the graph builder in any
+    // order; a strict run must still name the first bad file in input order
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).expect("mkdir");
+    for i in 0..200 {
+        let name = corpus.join(format!("{i:03}.txt"));
+        if i % 50 == 17 {
+            fs::write(name, [0xc3, 0x28, 0x41]).expect("write");
+        } else {
+            fs::write(name, "Armenia accused Azerbaijan of shelling villages.").expect("write");
+        }
+    }
+    for threads in ["1", "2", "8"] {
+        let mut c = newskg();
+        c.env("RAYON_NUM_THREADS", threads)
+            .args(["export", "--strict", "--format", "nt", "-o", "-"])
+            .arg(&corpus);
+        let o = run(c);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("017.txt"), "{threads} threads: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    // without --strict: all four named, in input order, and 196 documents kept
+    let mut c = newskg();
+    c.args(["export", "--format", "nt", "-o", "-"]).arg(&corpus);
+    let o = run(c);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    let named: Vec<&str> = ["017.txt", "067.txt", "117.txt", "167.txt"]
+        .into_iter()
+        .filter(|n| err.contains(n))
+        .collect();
+    assert_eq!(named.len(), 4, "{err}");
+    let pos: Vec<usize> = named.iter().filter_map(|n| err.find(n)).collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{err}");
+    assert!(err.contains("196 documents"), "{err}");
+}
+
+#[test]
+fn issue6_two_files_with_the_same_document_id_are_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for d in ["a", "b"] {
+        fs::create_dir(tmp.path().join(d)).expect("mkdir");
+        fs::write(
+            tmp.path().join(d).join("x.txt"),
+            "Armenia accused Azerbaijan of shelling villages.",
+        )
+        .expect("write");
+    }
+    let mut c = newskg();
+    c.args(["export", "--format", "nt", "-o"])
+        .arg(tmp.path().join("out"))
+        .arg(tmp.path().join("a"))
+        .arg(tmp.path().join("b"));
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("same document id"), "{err}");
+    assert!(!tmp.path().join("out").exists());
+}

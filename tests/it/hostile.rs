@@ -107,18 +107,18 @@ fn hostile_graph() -> impl Strategy<Value = KnowledgeGraph> {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| Event {
-                    doc: ids[i % ids.len()].clone(),
+                    doc: ids[i % ids.len()].as_str().into(),
                     date: None,
                     relation: Relation::ALL[i % 4],
-                    agent: entities[i % entities.len()].key.clone(),
-                    targets: vec![entities[(i + 1) % entities.len()].key.clone()],
+                    agent: entities[i % entities.len()].key.as_str().into(),
+                    targets: vec![entities[(i + 1) % entities.len()].key.as_str().into()],
                     negated: negated && i % 2 == 0,
                     hypothetical: hypothetical && i % 3 == 0,
-                    attributed_to: Some(entities[0].key.clone()),
-                    force: Some(s.clone()),
-                    trigger: s.clone(),
+                    attributed_to: Some(entities[0].key.as_str().into()),
+                    force: Some(s.as_str().into()),
+                    trigger: s.as_str().into(),
                     pattern: "p".into(),
-                    sentence: s.clone(),
+                    sentence: s.as_str().into(),
                     start: i * 10,
                     end: i * 10 + s.chars().count(),
                 })
@@ -237,13 +237,17 @@ fn issue7_hostile_exports_pass_independent_parsers() {
         );
         let svg = decode_xml(&String::from_utf8_lossy(&o.stdout));
         // the nodes drawn: agents and targets of events with a target
-        let drawn: BTreeSet<&String> = g
+        let drawn: BTreeSet<&str> = g
             .events
             .iter()
             .filter(|e| !e.targets.is_empty())
-            .flat_map(|e| std::iter::once(&e.agent).chain(&e.targets))
+            .flat_map(|e| std::iter::once(&*e.agent).chain(e.targets.iter().map(|t| &**t)))
             .collect();
-        for e in g.entities.values().filter(|e| drawn.contains(&e.key)) {
+        for e in g
+            .entities
+            .values()
+            .filter(|e| drawn.contains(e.key.as_str()))
+        {
             // control characters are not drawable: DOT shows them as spaces
             let shown: String = e
                 .label
@@ -379,7 +383,7 @@ proptest! {
         for e in &r.events {
             prop_assert!(e.start <= e.end && e.end <= chars.len());
             let s: String = chars[e.start..e.end].iter().collect();
-            prop_assert_eq!(&s, &e.sentence);
+            prop_assert_eq!(s.as_str(), &*e.sentence);
         }
         let g = KnowledgeGraph::build(vec![r]);
         let nt = rdf::write_ntriples_graph(&g, Vec::new()).expect("nt");
