@@ -130,6 +130,10 @@ pub struct QueryArgs {
     /// Output: table (default on a terminal), csv, tsv, json, xml. CONSTRUCT and DESCRIBE print Turtle.
     #[arg(long, default_value = "table")]
     pub format: String,
+    /// Print oxigraph's query plan as JSON, with the rows and time of each
+    /// step, instead of the results (the query still runs to the end).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// `newskg neighbors`.

@@ -307,11 +307,16 @@ pub fn query(args: &QueryArgs) -> Result<Found> {
         (Some(q), None) => q.clone(),
         (None, None) => bail!("no query given"),
     };
-    let store = SparqlStore::new()?;
+    let mut store = SparqlStore::new()?;
     if args.data.from.is_empty() {
         store.load_files(&data_files(&args.data))?;
     } else {
         store.load(&data_triples(&args.data)?)?;
+    }
+    if args.explain {
+        let plan = store.explain(&text)?;
+        writeln!(std::io::stdout().lock(), "{plan}")?;
+        return Ok(true);
     }
     let answer = store.query(&text)?;
     let out = std::io::stdout().lock();
@@ -620,7 +625,7 @@ pub fn validate(args: &ValidateArgs) -> Result<Found> {
         args.files.clone()
     };
     let refs: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
-    let store = SparqlStore::new()?;
+    let mut store = SparqlStore::new()?;
     store.load(&nquery::read_triples(&refs)?)?;
     let violations = newskg::query::validate::validate(&store)?;
     if args.json {

@@ -151,7 +151,7 @@ fn store() -> &'static SparqlStore {
         );
         let g = KnowledgeGraph::build(vec![crate::relations::extract(&doc)]);
         let triples = reparse(&serialize(&g, ExportFormat::NTriples), RdfFormat::NTriples);
-        let s = SparqlStore::new().expect("in-memory store");
+        let mut s = SparqlStore::new().expect("in-memory store");
         s.load(&triples).expect("load");
         s
     })
@@ -203,7 +203,7 @@ pub fn rdf(data: &[u8]) {
     if let Err(e) = graphviz_rust::parse(&dot) {
         panic!("own DOT does not parse: {e}");
     }
-    let Ok(store) = SparqlStore::new() else {
+    let Ok(mut store) = SparqlStore::new() else {
         return;
     };
     if store.load(&triples).is_ok() {

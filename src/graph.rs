@@ -165,7 +165,13 @@ impl KnowledgeGraph {
 pub struct GraphBuilder {
     g: KnowledgeGraph,
     strings: rustc_hash::FxHashSet<Text>,
+    /// Events in fixed-size chunks: a growing Vec would briefly hold its old
+    /// and new buffers (up to three times the events) each time it doubles.
+    chunks: Vec<Vec<Event>>,
+    count: usize,
 }
+
+const CHUNK: usize = 1 << 16;
 
 impl GraphBuilder {
     /// Adds one document's results. Returns `false` when an article with the
@@ -185,7 +191,6 @@ impl GraphBuilder {
         for e in d.entities {
             self.g.add_entity(e);
         }
-        self.g.events.reserve(d.events.len());
         for ev in d.events {
             self.add_event(ev);
         }
@@ -194,7 +199,7 @@ impl GraphBuilder {
 
     /// Number of events added so far.
     pub fn events(&self) -> usize {
-        self.g.events.len()
+        self.count
     }
 
     fn intern(&mut self, s: &Text) -> Text {
@@ -220,14 +225,26 @@ impl GraphBuilder {
         }
         ev.trigger = self.intern(&ev.trigger);
         ev.pattern = self.intern(&ev.pattern);
-        self.g.events.push(ev);
+        match self.chunks.last_mut() {
+            Some(c) if c.len() < CHUNK => c.push(ev),
+            _ => {
+                let mut c = Vec::with_capacity(CHUNK);
+                c.push(ev);
+                self.chunks.push(c);
+            }
+        }
+        self.count += 1;
     }
 
     /// Sorts the events and adds nodes and edges.
     pub fn finish(self) -> KnowledgeGraph {
         let mut g = self.g;
         drop(self.strings);
-        g.events.shrink_to_fit();
+        // one exact allocation; each chunk is freed once moved
+        g.events = Vec::with_capacity(self.count);
+        for c in self.chunks {
+            g.events.extend(c);
+        }
         // (article, offset, relation, agent, targets), then every other field,
         // so an unstable sort (no buffer) still gives one order
         g.events.sort_unstable_by(|a, b| {
@@ -247,6 +264,9 @@ impl GraphBuilder {
                     ))
                 })
         });
+        g.graph.reserve_exact_nodes(g.entities.len());
+        g.graph
+            .reserve_exact_edges(g.events.iter().map(|e| e.targets.len()).sum());
         for key in g.entities.keys() {
             let n = g.graph.add_node(key.clone());
             g.nodes.insert(key.clone(), n);

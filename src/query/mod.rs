@@ -2,6 +2,7 @@
 //! graph questions for people who do not write SPARQL ([`questions`]), over
 //! exported files (Turtle, N-Triples, JSON-LD) or articles extracted on the fly.
 
+pub mod index;
 pub mod questions;
 pub mod sparql;
 pub mod validate;
@@ -46,6 +47,21 @@ pub fn parse_triples(
     format: RdfFormat,
     out: &mut Vec<Triple>,
 ) -> Result<()> {
+    for_each_triple(path, reader, format, |t| {
+        out.push(t);
+        Ok(())
+    })
+}
+
+/// Parses RDF from a reader and calls `f` on each triple as it is read (the
+/// default graph and named graphs alike), with the blank-node renaming and
+/// errors of [`parse_triples`].
+pub fn for_each_triple(
+    path: &Path,
+    reader: impl std::io::Read,
+    format: RdfFormat,
+    mut f: impl FnMut(Triple) -> Result<()>,
+) -> Result<()> {
     for q in RdfParser::from_format(format)
         .rename_blank_nodes()
         .for_reader(reader)
@@ -54,7 +70,7 @@ pub fn parse_triples(
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        out.push(Triple::new(q.subject, q.predicate, q.object));
+        f(Triple::new(q.subject, q.predicate, q.object))?;
     }
     Ok(())
 }

@@ -4,12 +4,11 @@
 
 use std::io::Write;
 
-use oxigraph::model::{GraphNameRef, Quad};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
 use oxrdf::{Term, Triple};
 
+use super::index::TripleIndex;
 use crate::error::{Error, Result};
 use crate::vocab;
 
@@ -40,9 +39,10 @@ impl Answer {
     }
 }
 
-/// An in-memory store with newskg's prefixes.
+/// The data of a query, with newskg's prefixes: a read-only
+/// [`TripleIndex`] evaluated by oxigraph's SPARQL engine.
 pub struct SparqlStore {
-    store: Store,
+    index: TripleIndex,
 }
 
 /// Output formats of SELECT/ASK results.
@@ -78,86 +78,95 @@ impl SparqlStore {
     /// An empty store.
     pub fn new() -> Result<SparqlStore> {
         Ok(SparqlStore {
-            store: Store::new().map_err(|e| Error::Query(e.to_string()))?,
+            index: TripleIndex::new(),
         })
     }
 
+    fn full(e: super::index::IndexFull) -> Error {
+        Error::Query(e.to_string())
+    }
+
     /// Loads triples into the default graph.
-    pub fn load(&self, triples: &[Triple]) -> Result<()> {
-        self.store
-            .extend(triples.iter().map(|t| {
-                Quad::new(
-                    t.subject.clone(),
-                    t.predicate.clone(),
-                    t.object.clone(),
-                    GraphNameRef::DefaultGraph,
-                )
-            }))
-            .map_err(|e| Error::Query(e.to_string()))
+    pub fn load(&mut self, triples: &[Triple]) -> Result<()> {
+        for t in triples {
+            self.index.insert(t.clone()).map_err(Self::full)?;
+        }
+        self.index.seal();
+        Ok(())
     }
 
     /// Loads RDF files into the default graph (named graphs are merged into
-    /// it), streaming: no list of the file's triples is built. A syntax error
-    /// names the file, line and column.
-    pub fn load_files(&self, paths: &[&std::path::Path]) -> Result<()> {
+    /// it), streaming: each triple goes into the index as it is parsed, so no
+    /// list of the file's triples is built. Blank nodes of different files
+    /// stay different. A syntax error names the file, line and column.
+    pub fn load_files(&mut self, paths: &[&std::path::Path]) -> Result<()> {
         for path in paths {
             let format = super::rdf_format(path)?;
             let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-            let mut first_error = None;
-            // blank nodes of different files stay different
-            let quads = oxigraph::io::RdfParser::from_format(format)
-                .rename_blank_nodes()
-                .for_reader(std::io::BufReader::with_capacity(1 << 20, file))
-                .map_while(|q| match q {
-                    Ok(q) => Some(Quad::new(
-                        q.subject,
-                        q.predicate,
-                        q.object,
-                        GraphNameRef::DefaultGraph,
-                    )),
-                    Err(e) => {
-                        first_error = Some(e);
-                        None
-                    }
-                });
-            let mut loader = self.store.bulk_loader();
-            loader
-                .load_quads(quads)
-                .map_err(|e| Error::Query(e.to_string()))?;
-            if let Some(e) = first_error {
-                return Err(Error::Input {
-                    path: path.to_path_buf(),
-                    message: e.to_string(),
-                });
-            }
-            loader.commit().map_err(|e| Error::Query(e.to_string()))?;
+            let reader = std::io::BufReader::with_capacity(1 << 20, file);
+            let index = &mut self.index;
+            super::for_each_triple(path, reader, format, |t| {
+                index.insert(t).map_err(Self::full)
+            })?;
         }
+        self.index.seal();
         Ok(())
     }
 
     /// Number of triples loaded.
     pub fn len(&self) -> Result<usize> {
-        self.store.len().map_err(|e| Error::Query(e.to_string()))
+        Ok(self.index.len())
     }
 
     /// Whether the store is empty.
     pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.len()? == 0)
+        Ok(self.index.is_empty())
     }
 
-    /// Runs a query. A syntax error gives the parser's message with line and column.
-    pub fn query(&self, sparql: &str) -> Result<Answer> {
+    fn prepare(sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
         let mut ev = SparqlEvaluator::new(); // built without the HTTP client: SERVICE never opens a connection
         for (p, iri) in vocab::PREFIXES.iter().chain(vocab::ID_PREFIXES) {
             ev = ev
                 .with_prefix(*p, *iri)
                 .map_err(|e| Error::Query(e.to_string()))?;
         }
-        let prepared = ev
-            .parse_query(sparql)
-            .map_err(|e| Error::Query(format!("SPARQL syntax error: {e}")))?;
-        let results = prepared
-            .on_store(&self.store)
+        ev.parse_query(sparql)
+            .map_err(|e| Error::Query(format!("SPARQL syntax error: {e}")))
+    }
+
+    /// Runs a query, reading every result, and returns oxigraph's plan as
+    /// JSON: the operators it chose, with how many rows each produced and how
+    /// long it took. For finding why a query is slow.
+    pub fn explain(&self, sparql: &str) -> Result<String> {
+        let (results, explanation) = Self::prepare(sparql)?
+            .on_queryable_dataset(&self.index)
+            .compute_statistics()
+            .explain();
+        let failed = |e: &dyn std::fmt::Display| Error::Query(format!("query failed: {e}"));
+        match results.map_err(|e| failed(&e))? {
+            QueryResults::Solutions(sols) => {
+                for s in sols {
+                    s.map_err(|e| failed(&e))?;
+                }
+            }
+            QueryResults::Graph(triples) => {
+                for t in triples {
+                    t.map_err(|e| failed(&e))?;
+                }
+            }
+            QueryResults::Boolean(_) => {}
+        }
+        let mut json = Vec::new();
+        explanation
+            .write_in_json(&mut json)
+            .map_err(|e| failed(&e))?;
+        String::from_utf8(json).map_err(|e| failed(&e))
+    }
+
+    /// Runs a query. A syntax error gives the parser's message with line and column.
+    pub fn query(&self, sparql: &str) -> Result<Answer> {
+        let results = Self::prepare(sparql)?
+            .on_queryable_dataset(&self.index)
             .execute()
             .map_err(|e| Error::Query(format!("query failed: {e}")))?;
         Ok(match results {
@@ -315,7 +324,7 @@ mod tests {
     fn store() -> SparqlStore {
         let r = crate::relations::extract(&Document::new("a", "Armenia accused Azerbaijan of shelling villages. Morocco does not recognise Western Sahara's independence.".into()));
         let g = KnowledgeGraph::build(vec![r]);
-        let s = SparqlStore::new().expect("store");
+        let mut s = SparqlStore::new().expect("store");
         s.load(&crate::export::rdf::triples(&g)).expect("load");
         s
     }
@@ -340,7 +349,7 @@ mod tests {
         let b = dir.path().join("b.nq");
         std::fs::write(&a, "_:x <http://e/p> \"1\" .\n").expect("write");
         std::fs::write(&b, "_:x <http://e/p> \"2\" <http://e/g> .\n").expect("write");
-        let s = SparqlStore::new().expect("store");
+        let mut s = SparqlStore::new().expect("store");
         s.load_files(&[&a, &b]).expect("load");
         // named graphs are merged into the default graph; `_:x` of two files are two nodes
         let q = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s <http://e/p> ?o }";

@@ -74,7 +74,7 @@ mod tests {
     use super::*;
 
     fn store(ttl: &str) -> SparqlStore {
-        let s = SparqlStore::new().expect("store");
+        let mut s = SparqlStore::new().expect("store");
         let t: Vec<oxrdf::Triple> = oxttl::TurtleParser::new()
             .for_slice(ttl.as_bytes())
             .map(|t| t.expect("turtle"))
@@ -87,7 +87,7 @@ mod tests {
     fn an_export_conforms() {
         let r = crate::relations::extract(&crate::document::Document::new("a", " date 2024-01-01 Armenia accused Azerbaijan of shelling villages. Spain said it would recognise Palestine.".into()));
         let g = crate::graph::KnowledgeGraph::build(vec![r]);
-        let s = SparqlStore::new().expect("store");
+        let mut s = SparqlStore::new().expect("store");
         s.load(&crate::export::rdf::triples(&g)).expect("load");
         assert_eq!(validate(&s).expect("validate"), Vec::<Violation>::new());
     }

@@ -357,3 +357,59 @@ fn issue4_unreachable_or_refusing_endpoints_fail_clearly() {
     assert_eq!(code, 2);
     assert!(err.contains("invalid graph IRI"), "{err}");
 }
+
+/// Queries of every shape the index must answer: each triple pattern with
+/// each combination of bound positions, joins, OPTIONAL, UNION, FILTER,
+/// paths, aggregates, constants absent from the data.
+const SHAPES: &[&str] = &[
+    "SELECT ?s ?p ?o WHERE { ?s ?p ?o }",
+    "SELECT ?e WHERE { ?e a nkg:Accusation }",
+    "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
+    "SELECT ?e ?v WHERE { ?e nkg:negated ?v }",
+    "SELECT ?s ?p WHERE { ?s ?p true }",
+    "SELECT ?s ?o WHERE { ?s ?p ?o . ?s ?p2 ?o . FILTER(?p != ?p2) }",
+    "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"a\")) }",
+    "SELECT ?e ?x WHERE { { ?e a nkg:Deployment } UNION { ?e a nkg:Mediation } OPTIONAL { ?e nkg:force ?x } }",
+    "SELECT ?a ?l WHERE { ?a nkg:affiliation/rdfs:label ?l }",
+    "SELECT ?a ?b WHERE { ?a (nkg:accuses|nkg:deploys|nkg:mediates|nkg:recognises)+ ?b }",
+    "SELECT ?s WHERE { ?s rdfs:label \"No such label\"@en }",
+    "SELECT ?p WHERE { ?e ?p ?t . ?e nkg:target ?t }",
+    "SELECT DISTINCT ?type WHERE { ?x a ?type } ORDER BY ?type",
+    "SELECT ?e ?p WHERE { ?e nkg:agent ?a . ?a ?p ?a2 . FILTER(isIRI(?a2)) }",
+    "SELECT ?d (COUNT(?e) AS ?n) WHERE { ?e prov:wasDerivedFrom ?d } GROUP BY ?d HAVING (COUNT(?e) > 1)",
+    "SELECT ?e WHERE { ?e a nkg:Recognition MINUS { ?e nkg:negated true } }",
+];
+
+#[test]
+fn issue6_the_query_index_answers_every_query_shape_as_a_real_store_does() {
+    let server = server();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut c = newskg();
+    c.args(["export", "-q", "--format", "nt", "-o"])
+        .arg(tmp.path().join("data"));
+    assert!(run(c).status.success());
+    let nt = tmp.path().join("data/graph.nt");
+    let nt = nt.to_str().expect("utf8");
+    let graph = "https://example.org/graphs/shapes";
+    let out = ok(&[
+        "load",
+        "--endpoint",
+        &format!("{}/store", server.base),
+        "--graph",
+        graph,
+        nt,
+    ]);
+    assert!(out.contains("HTTP 20"), "{out}");
+    let mut nonempty = 0;
+    for q in SHAPES {
+        let (code, local, err) = status(&["query", "--format", "csv", "--data", nt, q]);
+        assert!(code == 0 || code == 1, "{q}: {err}");
+        let remote = http_query(&server.base, graph, q);
+        assert_eq!(sorted_lines(&local), sorted_lines(&remote), "{q}");
+        if local.lines().count() > 1 {
+            nonempty += 1;
+        }
+    }
+    // all but the query for an absent label find something
+    assert!(nonempty >= SHAPES.len() - 2, "{nonempty}");
+}
