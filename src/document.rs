@@ -195,12 +195,20 @@ pub fn read_source(source: &Source) -> Result<Document> {
         }
         Source::File(path) => {
             let bytes = read_whole(path)?;
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "document".into());
-            decode(path, &id, bytes)
+            decode(path, &source_id(source), bytes)
         }
+    }
+}
+
+/// The document id a source will have: its file name without extension
+/// (`stdin` for standard input).
+pub fn source_id(source: &Source) -> String {
+    match source {
+        Source::Stdin => "stdin".into(),
+        Source::File(path) => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".into()),
     }
 }
 

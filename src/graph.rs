@@ -35,6 +35,97 @@ pub struct EdgeData {
     pub hypothetical: bool,
 }
 
+/// The events of a graph, in order, stored in fixed-size chunks: the graph
+/// of a large corpus grows chunk by chunk and is never copied into one
+/// buffer (a growing `Vec` briefly holds its old and new buffers).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Events {
+    chunks: Vec<Vec<Event>>,
+    len: usize,
+}
+
+const CHUNK: usize = 1 << 14;
+
+impl Events {
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there is no event.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The events in order.
+    pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<Event>>> {
+        self.chunks.iter().flatten()
+    }
+
+    /// The `i`-th event.
+    pub fn get(&self, i: usize) -> Option<&Event> {
+        self.chunks.get(i / CHUNK).and_then(|c| c.get(i % CHUNK))
+    }
+
+    /// Appends an event.
+    pub fn push(&mut self, e: Event) {
+        match self.chunks.last_mut() {
+            Some(c) if c.len() < CHUNK => c.push(e),
+            _ => {
+                let mut c = Vec::with_capacity(CHUNK);
+                c.push(e);
+                self.chunks.push(c);
+            }
+        }
+        self.len += 1;
+    }
+}
+
+impl std::ops::Index<usize> for Events {
+    type Output = Event;
+    fn index(&self, i: usize) -> &Event {
+        &self.chunks[i / CHUNK][i % CHUNK]
+    }
+}
+
+impl<'a> IntoIterator for &'a Events {
+    type Item = &'a Event;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<Event>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl FromIterator<Event> for Events {
+    fn from_iter<I: IntoIterator<Item = Event>>(iter: I) -> Events {
+        let mut out = Events::default();
+        for e in iter {
+            out.push(e);
+        }
+        out
+    }
+}
+
+/// The order of events in a graph: article, offset, relation, agent,
+/// targets, then every other field, so that any sort gives one order.
+fn event_order(a: &Event, b: &Event) -> std::cmp::Ordering {
+    let key = |e: &Event| (e.start, e.relation, e.negated, e.hypothetical, e.end);
+    a.doc
+        .cmp(&b.doc)
+        .then_with(|| (a.start, a.relation).cmp(&(b.start, b.relation)))
+        .then_with(|| a.agent.cmp(&b.agent))
+        .then_with(|| a.targets.cmp(&b.targets))
+        .then_with(|| key(a).cmp(&key(b)))
+        .then_with(|| {
+            (&a.trigger, &a.pattern, &a.attributed_to, &a.force).cmp(&(
+                &b.trigger,
+                &b.pattern,
+                &b.attributed_to,
+                &b.force,
+            ))
+        })
+}
+
 /// The knowledge graph of a corpus.
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
@@ -43,7 +134,7 @@ pub struct KnowledgeGraph {
     /// Articles by id, sorted.
     pub articles: BTreeMap<String, Article>,
     /// Events, in (document, offset) order.
-    pub events: Vec<Event>,
+    pub events: Events,
     /// Entities as nodes, event targets as edges.
     pub graph: DiGraph<String, EdgeData>,
     /// Node of each entity key.
@@ -61,7 +152,8 @@ fn better_label(a: &str, b: &str) -> bool {
 
 impl KnowledgeGraph {
     /// Builds the graph from extracted documents (in any order).
-    pub fn build(docs: Vec<DocResult>) -> KnowledgeGraph {
+    pub fn build(mut docs: Vec<DocResult>) -> KnowledgeGraph {
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
         let mut b = GraphBuilder::default();
         for d in docs {
             b.add(d);
@@ -83,6 +175,8 @@ impl KnowledgeGraph {
         for e in entities {
             b.g.add_entity(e);
         }
+        let mut events = events;
+        events.sort_unstable_by(event_order);
         for ev in events {
             b.add_event(ev);
         }
@@ -157,21 +251,18 @@ impl KnowledgeGraph {
     }
 }
 
-/// Builds a graph one document at a time, in any order, so that the
-/// per-document results of a corpus never all exist at once. Entities merge
-/// as they arrive, and each entity key, trigger, pattern and document id is
-/// stored once however many events refer to it.
+/// Builds a graph one document at a time, so that the per-document results
+/// of a corpus never all exist at once. Entities merge as they arrive, and
+/// each entity key, trigger, pattern and document id is stored once however
+/// many events refer to it. Documents added in id order (as the pipeline
+/// does) need no sort at the end; in any other order, the events are sorted
+/// once by [`GraphBuilder::finish`].
 #[derive(Debug, Default)]
 pub struct GraphBuilder {
     g: KnowledgeGraph,
     strings: rustc_hash::FxHashSet<Text>,
-    /// Events in fixed-size chunks: a growing Vec would briefly hold its old
-    /// and new buffers (up to three times the events) each time it doubles.
-    chunks: Vec<Vec<Event>>,
-    count: usize,
+    out_of_order: bool,
 }
-
-const CHUNK: usize = 1 << 16;
 
 impl GraphBuilder {
     /// Adds one document's results. Returns `false` when an article with the
@@ -191,7 +282,9 @@ impl GraphBuilder {
         for e in d.entities {
             self.g.add_entity(e);
         }
-        for ev in d.events {
+        let mut events = d.events;
+        events.sort_unstable_by(event_order);
+        for ev in events {
             self.add_event(ev);
         }
         new
@@ -199,7 +292,7 @@ impl GraphBuilder {
 
     /// Number of events added so far.
     pub fn events(&self) -> usize {
-        self.count
+        self.g.events.len()
     }
 
     fn intern(&mut self, s: &Text) -> Text {
@@ -225,45 +318,23 @@ impl GraphBuilder {
         }
         ev.trigger = self.intern(&ev.trigger);
         ev.pattern = self.intern(&ev.pattern);
-        match self.chunks.last_mut() {
-            Some(c) if c.len() < CHUNK => c.push(ev),
-            _ => {
-                let mut c = Vec::with_capacity(CHUNK);
-                c.push(ev);
-                self.chunks.push(c);
+        if let Some(last) = self.g.events.chunks.last().and_then(|c| c.last()) {
+            if event_order(last, &ev).is_gt() {
+                self.out_of_order = true;
             }
         }
-        self.count += 1;
+        self.g.events.push(ev);
     }
 
     /// Sorts the events and adds nodes and edges.
     pub fn finish(self) -> KnowledgeGraph {
         let mut g = self.g;
         drop(self.strings);
-        // one exact allocation; each chunk is freed once moved
-        g.events = Vec::with_capacity(self.count);
-        for c in self.chunks {
-            g.events.extend(c);
+        if self.out_of_order {
+            let mut all: Vec<Event> = g.events.chunks.into_iter().flatten().collect();
+            all.sort_unstable_by(event_order);
+            g.events = all.into_iter().collect();
         }
-        // (article, offset, relation, agent, targets), then every other field,
-        // so an unstable sort (no buffer) still gives one order
-        g.events.sort_unstable_by(|a, b| {
-            let key = |e: &Event| (e.start, e.relation, e.negated, e.hypothetical, e.end);
-            a.doc
-                .cmp(&b.doc)
-                .then_with(|| (a.start, a.relation).cmp(&(b.start, b.relation)))
-                .then_with(|| a.agent.cmp(&b.agent))
-                .then_with(|| a.targets.cmp(&b.targets))
-                .then_with(|| key(a).cmp(&key(b)))
-                .then_with(|| {
-                    (&a.trigger, &a.pattern, &a.attributed_to, &a.force).cmp(&(
-                        &b.trigger,
-                        &b.pattern,
-                        &b.attributed_to,
-                        &b.force,
-                    ))
-                })
-        });
         g.graph.reserve_exact_nodes(g.entities.len());
         g.graph
             .reserve_exact_edges(g.events.iter().map(|e| e.targets.len()).sum());
@@ -315,6 +386,66 @@ mod tests {
         assert_eq!(g1.events, g2.events);
         assert_eq!(g1.entities, g2.entities);
         assert_eq!(g1.graph.edge_count(), 2);
+    }
+
+    fn event(doc: &str, start: usize) -> Event {
+        Event {
+            doc: doc.into(),
+            date: None,
+            relation: Relation::Accuses,
+            agent: "state/a".into(),
+            targets: vec!["state/b".into()],
+            negated: false,
+            hypothetical: start % 3 == 0,
+            attributed_to: None,
+            force: None,
+            trigger: "accused".into(),
+            pattern: "p".into(),
+            sentence: "A accused B.".into(),
+            start,
+            end: start + 12,
+        }
+    }
+
+    #[test]
+    fn events_across_chunks_index_and_iterate_alike() {
+        let n = CHUNK * 2 + 7;
+        let events: Events = (0..n).map(|i| event("d", i)).collect();
+        assert_eq!(events.len(), n);
+        assert_eq!(events.iter().count(), n);
+        for i in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, n - 1] {
+            assert_eq!(events[i].start, i);
+            assert_eq!(events.get(i).map(|e| e.start), Some(i));
+        }
+        assert!(events.get(n).is_none());
+        assert!(events.iter().enumerate().all(|(i, e)| e.start == i));
+    }
+
+    #[test]
+    fn events_added_in_any_order_end_sorted_and_shared() {
+        let all: Vec<Event> = (0..CHUNK + 100)
+            .map(|i| event(if i % 2 == 0 { "a" } else { "b" }, i / 2))
+            .collect();
+        let sorted = KnowledgeGraph::assemble(Vec::new(), Vec::new(), all.clone());
+        let mut rev = all;
+        rev.reverse();
+        let mut b = GraphBuilder::default();
+        for e in rev {
+            b.add_event(e);
+        }
+        assert!(b.out_of_order);
+        let g = b.finish();
+        assert_eq!(g.events, sorted.events);
+        assert!(g
+            .events
+            .iter()
+            .zip(g.events.iter().skip(1))
+            .all(|(x, y)| event_order(x, y).is_le()));
+        // one copy of each repeated string
+        assert!(std::ptr::eq(
+            g.events[0].agent.as_ptr(),
+            g.events[CHUNK + 1].agent.as_ptr()
+        ));
     }
 
     #[test]

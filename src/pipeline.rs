@@ -3,8 +3,6 @@
 //! as soon as its relations are extracted), results in document-id order so
 //! the output never depends on the order of the inputs or the threads.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use rayon::prelude::*;
 
 use crate::document::{self, Source};
@@ -19,86 +17,69 @@ pub struct Outcome {
     /// Number of documents extracted.
     pub documents: usize,
     /// Inputs that could not be used, with the reason (already one line
-    /// each), in input order.
+    /// each), in document-id order.
     pub skipped: Vec<Error>,
 }
 
-/// Reads and extracts every source and builds their graph. Workers extract
-/// documents in parallel and hand each result to a builder on the calling
-/// thread as soon as it is ready, so the per-document results never all
-/// exist at once. With `strict`, the first bad input (in input order) is an
-/// error; otherwise bad inputs are reported in [`Outcome::skipped`].
+/// Reads and extracts every source and builds their graph. Documents are
+/// taken in id order, a batch at a time: workers extract a batch in parallel
+/// and the builder adds it in order, so the graph needs no sort at the end
+/// and the per-document results of the corpus never all exist at once.
+/// With `strict`, the first bad input (in id order) is an error; otherwise
+/// bad inputs are reported in [`Outcome::skipped`], in the same order.
 pub fn run(
     sources: &[Source],
     strict: bool,
     progress: Option<&(dyn Fn(usize) + Sync)>,
 ) -> Result<Outcome> {
-    // the lowest index of a bad input, so strict runs stop early yet always
-    // report the same one
-    let first_bad = AtomicUsize::new(usize::MAX);
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<DocResult>)>(64);
+    let mut order: Vec<(String, &Source)> = sources
+        .iter()
+        .map(|s| (document::source_id(s), s))
+        .collect();
+    order.sort();
     let mut builder = GraphBuilder::default();
     let mut documents = 0;
-    let mut errors: Vec<(usize, Error)> = Vec::new();
-    let mut duplicate: Option<String> = None;
-    std::thread::scope(|scope| {
-        let first_bad = &first_bad;
-        scope.spawn(move || {
-            let _ = sources
-                .par_iter()
-                .enumerate()
-                .try_for_each_with(tx, |tx, (i, s)| {
-                    if strict && i > first_bad.load(Ordering::Relaxed) {
-                        return Ok(());
-                    }
-                    let r = document::read_source(s).map(|doc| {
-                        let r = relations::extract(&doc);
-                        if let Some(p) = progress {
-                            p(doc.text.len());
-                        }
-                        r
-                    });
-                    if r.is_err() && strict {
-                        first_bad.fetch_min(i, Ordering::Relaxed);
-                    }
-                    // the receiver only hangs up early on a duplicate id: stop
-                    tx.send((i, r)).map_err(|_| ())
-                });
-        });
-        for (i, r) in rx {
+    let mut skipped = Vec::new();
+    for batch in order.chunks(BATCH) {
+        let results: Vec<Result<DocResult>> = batch
+            .par_iter()
+            .map(|(_, s)| {
+                let doc = document::read_source(s)?;
+                let r = relations::extract(&doc);
+                if let Some(p) = progress {
+                    p(doc.text.len());
+                }
+                Ok(r)
+            })
+            .collect();
+        for r in results {
             match r {
                 Ok(d) => {
                     let id = d.id.clone();
-                    documents += 1;
                     if !builder.add(d) {
                         // two files with the same id (a/x.txt, b/x.txt) would merge silently
-                        duplicate = Some(id);
-                        break;
+                        return Err(Error::Input {
+                            path: id.into(),
+                            message: "two input files have the same document id".into(),
+                        });
                     }
+                    documents += 1;
                 }
-                Err(e) => errors.push((i, e)),
+                Err(e) if strict => return Err(e),
+                Err(e) => skipped.push(e),
             }
         }
-    });
-    if let Some(id) = duplicate {
-        return Err(Error::Input {
-            path: id.into(),
-            message: "two input files have the same document id".into(),
-        });
-    }
-    errors.sort_by_key(|(i, _)| *i);
-    if strict {
-        if let Some((_, e)) = errors.into_iter().next() {
-            return Err(e);
-        }
-        errors = Vec::new();
     }
     Ok(Outcome {
         graph: builder.finish(),
         documents,
-        skipped: errors.into_iter().map(|(_, e)| e).collect(),
+        skipped,
     })
 }
+
+/// Documents per parallel batch: enough to keep every core busy, few enough
+/// that their results are small next to the graph.
+const BATCH: usize = 512;
 
 /// One line of the streaming input: `{"id": …, "date": "YYYY-MM-DD", "text": …}`.
 #[derive(Debug, serde::Deserialize)]
