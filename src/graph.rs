@@ -396,7 +396,7 @@ mod tests {
             agent: "state/a".into(),
             targets: vec!["state/b".into()],
             negated: false,
-            hypothetical: start % 3 == 0,
+            hypothetical: start.is_multiple_of(3),
             attributed_to: None,
             force: None,
             trigger: "accused".into(),
@@ -424,7 +424,7 @@ mod tests {
     #[test]
     fn events_added_in_any_order_end_sorted_and_shared() {
         let all: Vec<Event> = (0..CHUNK + 100)
-            .map(|i| event(if i % 2 == 0 { "a" } else { "b" }, i / 2))
+            .map(|i| event(if i.is_multiple_of(2) { "a" } else { "b" }, i / 2))
             .collect();
         let sorted = KnowledgeGraph::assemble(Vec::new(), Vec::new(), all.clone());
         let mut rev = all;
