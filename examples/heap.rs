@@ -51,5 +51,23 @@ fn main() -> anyhow::Result<()> {
         sentences.len()
     );
     println!("  edges          {}", g.graph.edge_count());
+    for f in newskg::export::ExportFormat::ALL {
+        let base = A.allocated();
+        let peak_before = A.max_allocated();
+        let mut sink = std::io::sink();
+        newskg::export::Exporter::new(f)
+            .for_writer(&mut sink)
+            .serialize_graph(&g)?;
+        println!(
+            "writing {:<7} peak {} above the graph{}",
+            f.file_extension(),
+            mb(A.max_allocated().saturating_sub(base)),
+            if A.max_allocated() <= peak_before {
+                " (or less: below an earlier peak)"
+            } else {
+                ""
+            }
+        );
+    }
     Ok(())
 }

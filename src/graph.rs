@@ -254,7 +254,8 @@ impl KnowledgeGraph {
 /// Builds a graph one document at a time, so that the per-document results
 /// of a corpus never all exist at once. Entities merge as they arrive, and
 /// each entity key, trigger, pattern and document id is stored once however
-/// many events refer to it. Documents added in id order (as the pipeline
+/// many events refer to it, as is each sentence however many articles
+/// repeat it (wire copy). Documents added in id order (as the pipeline
 /// does) need no sort at the end; in any other order, the events are sorted
 /// once by [`GraphBuilder::finish`].
 #[derive(Debug, Default)]
@@ -318,6 +319,8 @@ impl GraphBuilder {
         }
         ev.trigger = self.intern(&ev.trigger);
         ev.pattern = self.intern(&ev.pattern);
+        // syndicated copy repeats sentences across articles: keep one
+        ev.sentence = self.intern(&ev.sentence);
         if let Some(last) = self.g.events.chunks.last().and_then(|c| c.last()) {
             if event_order(last, &ev).is_gt() {
                 self.out_of_order = true;

@@ -17,6 +17,9 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntityType, Relation};
 
@@ -112,7 +115,20 @@ impl DotOptions {
     }
 }
 
-type EdgeKey<'a> = (&'a str, Relation, &'a str, bool, bool);
+/// (agent, relation, target, negated, hypothetical). Nodes are numbered in
+/// the order of their keys, so this sorts as the keys themselves would.
+type EdgeKey = (NodeIndex, Relation, NodeIndex, bool, bool);
+
+/// Sentences shown in an edge's tooltip.
+const TIP_SENTENCES: usize = 10;
+
+/// The events behind one aggregated edge: how many, and the first few (the
+/// tooltip's), so the diagram of a large corpus holds no list of every event.
+#[derive(Default)]
+struct Support {
+    count: usize,
+    first: [u32; TIP_SENTENCES],
+}
 
 /// Builds the DOT model of the graph.
 pub fn build(g: &KnowledgeGraph, opts: &DotOptions) -> DotGraph {
@@ -139,19 +155,30 @@ fn statements(
     mut emit: impl FnMut(Stmt) -> io::Result<()>,
 ) -> io::Result<()> {
     // aggregate edges
-    let mut edges: BTreeMap<EdgeKey<'_>, Vec<usize>> = BTreeMap::new();
-    for (i, e) in g.events.iter().enumerate() {
-        if !opts.keeps(g, e) {
+    // the graph's edges: one per (event, target), in event order
+    let key = |n: NodeIndex| g.graph[n].as_str();
+    let mut edges: BTreeMap<EdgeKey, Support> = BTreeMap::new();
+    for edge in g.graph.edge_references() {
+        let d = edge.weight();
+        if !opts.keeps(g, &g.events[d.event]) {
             continue;
         }
-        for t in &e.targets {
-            edges
-                .entry((&e.agent, e.relation, t, e.negated, e.hypothetical))
-                .or_default()
-                .push(i);
+        let s = edges
+            .entry((
+                edge.source(),
+                d.relation,
+                edge.target(),
+                d.negated,
+                d.hypothetical,
+            ))
+            .or_default();
+        if s.count < TIP_SENTENCES {
+            // a tooltip past 2³² events is not one anyone reads
+            s.first[s.count] = u32::try_from(d.event).unwrap_or(u32::MAX);
         }
+        s.count += 1;
     }
-    edges.retain(|_, v| v.len() >= opts.min_support.max(1));
+    edges.retain(|_, v| v.count >= opts.min_support.max(1));
     // the neighbourhood of one actor: breadth-first over the kept edges, either direction
     if let Some(actor) = &opts.actor {
         let mut reach: BTreeMap<&str, usize> = BTreeMap::from([(actor.as_str(), 0)]);
@@ -162,32 +189,35 @@ fn statements(
                 .map(|(k, _)| *k)
                 .collect();
             for k in edges.keys() {
-                for (x, y) in [(k.0, k.2), (k.2, k.0)] {
+                for (x, y) in [(key(k.0), key(k.2)), (key(k.2), key(k.0))] {
                     if frontier.contains(&x) && !reach.contains_key(y) {
                         reach.insert(y, hop);
                     }
                 }
             }
         }
-        edges.retain(|k, _| reach.contains_key(k.0) && reach.contains_key(k.2));
+        edges.retain(|k, _| reach.contains_key(key(k.0)) && reach.contains_key(key(k.2)));
     }
     // the N most connected actors (by number of distinct aggregated edges)
     if let Some(n) = opts.top {
         let mut degree: BTreeMap<&str, usize> = BTreeMap::new();
         for k in edges.keys() {
-            *degree.entry(k.0).or_default() += 1;
-            *degree.entry(k.2).or_default() += 1;
+            *degree.entry(key(k.0)).or_default() += 1;
+            *degree.entry(key(k.2)).or_default() += 1;
         }
         let mut ranked: Vec<(&str, usize)> = degree.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let keep: std::collections::BTreeSet<&str> =
             ranked.into_iter().take(n).map(|(k, _)| k).collect();
         // the hubs and what they do and undergo
-        edges.retain(|k, _| keep.contains(k.0) || keep.contains(k.2));
+        edges.retain(|k, _| keep.contains(key(k.0)) || keep.contains(key(k.2)));
     }
-    let mut used: Vec<&str> = edges.keys().flat_map(|k| [k.0, k.2]).collect();
-    used.sort();
-    used.dedup();
+    let used: Vec<&str> = edges
+        .keys()
+        .flat_map(|k| [key(k.0), key(k.2)])
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
+        .collect();
     let ids: BTreeMap<&str, String> = used
         .iter()
         .enumerate()
@@ -289,8 +319,9 @@ fn statements(
             .into(),
         )?;
     }
-    for ((a, r, t, neg, hyp), evs) in &edges {
-        let n = evs.len();
+    for ((a, r, t, neg, hyp), support) in &edges {
+        let (a, t) = (key(*a), key(*t));
+        let n = support.count;
         let style = if *hyp {
             "dotted"
         } else if *neg {
@@ -309,8 +340,8 @@ fn statements(
             label = format!("{label} ×{n}");
         }
         let mut tip = format!("{} {} {}", g.label(a), label, g.label(t));
-        for &i in evs.iter().take(10) {
-            let ev = &g.events[i];
+        let shown = &support.first[..n.min(TIP_SENTENCES)];
+        for ev in shown.iter().filter_map(|&i| g.events.get(i as usize)) {
             let date = g
                 .articles
                 .get(&*ev.doc)
@@ -319,8 +350,8 @@ fn statements(
                 .unwrap_or_default();
             tip.push_str(&format!("\n[{}{}] {}", ev.doc, date, ev.sentence));
         }
-        if n > 10 {
-            tip.push_str(&format!("\n… and {} more", n - 10));
+        if n > TIP_SENTENCES {
+            tip.push_str(&format!("\n… and {} more", n - TIP_SENTENCES));
         }
         let width = format!("{:.1}", 1.0 + (n as f64).ln() * 1.5);
         emit(
