@@ -226,9 +226,9 @@ pub fn document_rdf(doc: &crate::document::Document, format: StreamFormat) -> Ve
             let _ = crate::export::rdf::for_each_subject(&g, |ts| {
                 ts.iter().try_for_each(|t| {
                     w.serialize_quad(oxrdf::QuadRef::new(
-                        &t.subject,
-                        &t.predicate,
-                        &t.object,
+                        t.subject,
+                        t.predicate,
+                        t.object,
                         &graph,
                     ))
                 })

@@ -12,7 +12,7 @@
 
 use std::io::{self, Write};
 
-use oxrdf::{NamedNodeRef, Term, Triple};
+use oxrdf::{NamedNodeRef, TermRef, TripleRef};
 use serde_json::{json, Map, Value};
 
 use crate::vocab::{self, ext, nkg};
@@ -114,25 +114,27 @@ fn compact_iri(iri: &str) -> String {
     iri.to_string()
 }
 
-fn value(kind: Option<Kind>, o: &Term) -> Value {
+fn value(kind: Option<Kind>, o: TermRef<'_>) -> Value {
     match (kind, o) {
-        (Some(Kind::Id), Term::NamedNode(n)) => json!(compact_iri(n.as_str())),
-        (Some(Kind::Lang), Term::Literal(l)) if l.language() == Some("en") => json!(l.value()),
-        (Some(Kind::Plain), Term::Literal(l)) if l.datatype() == oxrdf::vocab::xsd::STRING => {
+        (Some(Kind::Id), TermRef::NamedNode(n)) => json!(compact_iri(n.as_str())),
+        (Some(Kind::Lang), TermRef::Literal(l)) if l.language() == Some("en") => json!(l.value()),
+        (Some(Kind::Plain), TermRef::Literal(l)) if l.datatype() == oxrdf::vocab::xsd::STRING => {
             json!(l.value())
         }
-        (Some(Kind::Date), Term::Literal(l)) if l.datatype() == ext::XSD_DATE => json!(l.value()),
-        (Some(Kind::Native), Term::Literal(l)) if l.datatype() == ext::BOOLEAN => {
+        (Some(Kind::Date), TermRef::Literal(l)) if l.datatype() == ext::XSD_DATE => {
+            json!(l.value())
+        }
+        (Some(Kind::Native), TermRef::Literal(l)) if l.datatype() == ext::BOOLEAN => {
             json!(l.value() == "true")
         }
-        (Some(Kind::Native), Term::Literal(l))
+        (Some(Kind::Native), TermRef::Literal(l))
             if l.datatype() == ext::INTEGER && l.value().parse::<u64>().is_ok() =>
         {
             json!(l.value().parse::<u64>().unwrap_or_default())
         }
         // anything else in expanded form, exact
-        (_, Term::NamedNode(n)) => json!({"@id": n.as_str()}),
-        (_, Term::Literal(l)) => match l.language() {
+        (_, TermRef::NamedNode(n)) => json!({"@id": n.as_str()}),
+        (_, TermRef::Literal(l)) => match l.language() {
             Some(lang) => json!({"@value": l.value(), "@language": lang}),
             None => json!({"@value": l.value(), "@type": l.datatype().as_str()}),
         },
@@ -141,22 +143,22 @@ fn value(kind: Option<Kind>, o: &Term) -> Value {
 }
 
 /// The node object of one subject's triples.
-fn node_object(ts: &[Triple]) -> Value {
-    let subject = ts[0].subject.clone();
+fn node_object(ts: &[TripleRef<'_>]) -> Value {
+    let subject = ts[0].subject;
     let mut node = Map::new();
     node.insert(
         "@id".into(),
-        json!(match &subject {
-            oxrdf::NamedOrBlankNode::NamedNode(n) => compact_iri(n.as_str()),
+        json!(match subject {
+            oxrdf::NamedOrBlankNodeRef::NamedNode(n) => compact_iri(n.as_str()),
             other => other.to_string(),
         }),
     );
     let mut types: Vec<Value> = Vec::new();
     let mut props: Vec<(String, Value)> = Vec::new();
     for tr in ts {
-        if tr.predicate.as_ref() == oxrdf::vocab::rdf::TYPE {
-            if let Term::NamedNode(c) = &tr.object {
-                if CLASSES.iter().any(|k| *k == c.as_ref()) {
+        if tr.predicate == oxrdf::vocab::rdf::TYPE {
+            if let TermRef::NamedNode(c) = tr.object {
+                if CLASSES.contains(&c) {
                     types.push(json!(c.as_str().rsplit('#').next().unwrap_or_default()));
                 } else {
                     types.push(json!(c.as_str()));
@@ -164,13 +166,11 @@ fn node_object(ts: &[Triple]) -> Value {
             }
             continue;
         }
-        let term = TERMS
-            .iter()
-            .find(|(_, iri, _)| *iri == tr.predicate.as_ref());
+        let term = TERMS.iter().find(|(_, iri, _)| *iri == tr.predicate);
         let key = term
             .map(|(n, _, _)| (*n).to_string())
             .unwrap_or_else(|| tr.predicate.as_str().to_string());
-        props.push((key, value(term.map(|x| x.2), &tr.object)));
+        props.push((key, value(term.map(|x| x.2), tr.object)));
     }
     match types.len() {
         0 => {}
@@ -220,7 +220,7 @@ impl<W: Write> GraphWriter<W> {
         Ok(GraphWriter { w, first: true })
     }
 
-    fn node(&mut self, ts: &[Triple]) -> io::Result<()> {
+    fn node(&mut self, ts: &[TripleRef<'_>]) -> io::Result<()> {
         if ts.is_empty() {
             return Ok(());
         }

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use oxrdf::{Literal, NamedNode, NamedNodeRef, Triple};
+use oxrdf::{Literal, LiteralRef, NamedNode, NamedNodeRef, Term, TermRef, Triple, TripleRef};
 use oxttl::{NTriplesSerializer, TurtleSerializer};
 
 use crate::graph::KnowledgeGraph;
@@ -97,20 +97,72 @@ pub fn event_iri(e: &Event) -> NamedNode {
     ))
 }
 
-fn boolean(b: bool) -> Literal {
-    Literal::new_typed_literal(if b { "true" } else { "false" }, ext::BOOLEAN)
+fn boolean(b: bool) -> TermRef<'static> {
+    LiteralRef::new_typed_literal(if b { "true" } else { "false" }, ext::BOOLEAN).into()
 }
 
-fn integer(n: usize) -> Literal {
-    Literal::new_typed_literal(n.to_string(), ext::INTEGER)
+fn integer(n: usize) -> Term {
+    Literal::new_typed_literal(n.to_string(), ext::INTEGER).into()
 }
 
-fn en(s: &str) -> Literal {
-    Literal::new_language_tagged_literal_unchecked(s, "en")
+fn en(s: &str) -> TermRef<'_> {
+    LiteralRef::new_language_tagged_literal_unchecked(s, "en").into()
 }
 
-fn t(s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<oxrdf::Term>) -> Triple {
-    Triple::new(s.clone(), p, o)
+fn plain(s: &str) -> TermRef<'_> {
+    LiteralRef::new_simple_literal(s).into()
+}
+
+/// An object: borrowed from the graph (or static) where it can be, so a
+/// subject's triples cost one allocation per IRI or number, not per triple.
+enum Object<'g> {
+    Borrowed(TermRef<'g>),
+    Owned(Term),
+}
+
+/// The triples of one subject, built into reused buffers.
+struct Subject<'g> {
+    iri: NamedNode,
+    objects: Vec<(NamedNodeRef<'static>, Object<'g>)>,
+}
+
+impl<'g> Subject<'g> {
+    fn new() -> Subject<'g> {
+        Subject {
+            iri: NamedNode::new_unchecked(""),
+            objects: Vec::with_capacity(32),
+        }
+    }
+
+    fn start(&mut self, iri: NamedNode) {
+        self.iri = iri;
+        self.objects.clear();
+    }
+
+    fn borrowed(&mut self, p: NamedNodeRef<'static>, o: impl Into<TermRef<'g>>) {
+        self.objects.push((p, Object::Borrowed(o.into())));
+    }
+
+    fn owned(&mut self, p: NamedNodeRef<'static>, o: impl Into<Term>) {
+        self.objects.push((p, Object::Owned(o.into())));
+    }
+
+    /// Calls `f` with the subject's triples.
+    fn emit(&self, f: &mut impl FnMut(&[TripleRef<'_>]) -> io::Result<()>) -> io::Result<()> {
+        let s = self.iri.as_ref();
+        let triples: Vec<TripleRef<'_>> = self
+            .objects
+            .iter()
+            .map(|(p, o)| {
+                let o = match o {
+                    Object::Borrowed(t) => *t,
+                    Object::Owned(t) => t.as_ref(),
+                };
+                TripleRef::new(s, *p, o)
+            })
+            .collect();
+        f(&triples)
+    }
 }
 
 /// All triples of the graph, grouped by subject, in a deterministic order:
@@ -119,28 +171,27 @@ fn t(s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<oxrdf::Term>) -> Triple {
 /// an ordered collection.
 pub fn for_each_subject(
     g: &KnowledgeGraph,
-    mut f: impl FnMut(&[Triple]) -> io::Result<()>,
+    mut f: impl FnMut(&[TripleRef<'_>]) -> io::Result<()>,
 ) -> io::Result<()> {
     use std::collections::{BTreeMap, BTreeSet};
-    let mut out: Vec<Triple> = Vec::with_capacity(32);
+    let mut out = Subject::new();
     let mut articles: Vec<(NamedNode, &crate::graph::Article)> = g
         .articles
         .values()
         .map(|a| (article_iri(&a.id), a))
         .collect();
     articles.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-    for (d, a) in &articles {
-        out.push(t(d, oxrdf::vocab::rdf::TYPE, nkg::ARTICLE));
-        out.push(t(d, ext::IDENTIFIER, Literal::new_simple_literal(&a.id)));
+    for (d, a) in articles {
+        out.start(d);
+        out.borrowed(oxrdf::vocab::rdf::TYPE, nkg::ARTICLE);
+        out.borrowed(ext::IDENTIFIER, plain(&a.id));
         if let Some(date) = a.date {
-            out.push(t(
-                d,
+            out.owned(
                 ext::DATE,
                 Literal::new_typed_literal(date.to_string(), ext::XSD_DATE),
-            ));
+            );
         }
-        f(&out)?;
-        out.clear();
+        out.emit(&mut f)?;
     }
     // direct edges of asserted facts, per agent
     let mut direct: BTreeMap<&str, BTreeSet<(crate::model::Relation, &str)>> = BTreeMap::new();
@@ -153,72 +204,54 @@ pub fn for_each_subject(
         }
     }
     for e in g.entities.values() {
-        let s = &entity_iri(&e.key);
-        out.push(t(s, oxrdf::vocab::rdf::TYPE, vocab::entity_class(e.etype)));
-        out.push(t(s, ext::LABEL, en(&e.label)));
+        out.start(entity_iri(&e.key));
+        out.borrowed(oxrdf::vocab::rdf::TYPE, vocab::entity_class(e.etype));
+        out.borrowed(ext::LABEL, en(&e.label));
         let mut aliases: Vec<&String> = e.aliases.iter().collect();
         aliases.sort();
         aliases.dedup();
         for a in aliases {
-            out.push(t(s, ext::ALT_LABEL, en(a)));
+            out.borrowed(ext::ALT_LABEL, en(a));
         }
         for r in g.roles.get(&e.key).into_iter().flatten() {
-            out.push(t(s, nkg::ROLE, Literal::new_simple_literal(r)));
+            out.borrowed(nkg::ROLE, plain(r));
         }
         for a in g.affiliations.get(&e.key).into_iter().flatten() {
             if g.entities.contains_key(a) {
-                out.push(t(s, nkg::AFFILIATION, entity_iri(a)));
+                out.owned(nkg::AFFILIATION, entity_iri(a));
             }
         }
         for (rel, target) in direct.get(e.key.as_str()).into_iter().flatten() {
-            out.push(t(s, vocab::direct_property(*rel), entity_iri(target)));
+            out.owned(vocab::direct_property(*rel), entity_iri(target));
         }
-        f(&out)?;
-        out.clear();
+        out.emit(&mut f)?;
     }
     // events in the graph's order (article, offset, relation, agent, targets): fixed, so no sort
     for ev in &g.events {
-        let s = &event_iri(ev);
-        out.push(t(
-            s,
-            oxrdf::vocab::rdf::TYPE,
-            vocab::event_class(ev.relation),
-        ));
-        out.push(t(s, nkg::AGENT, entity_iri(&ev.agent)));
+        out.start(event_iri(ev));
+        out.borrowed(oxrdf::vocab::rdf::TYPE, vocab::event_class(ev.relation));
+        out.owned(nkg::AGENT, entity_iri(&ev.agent));
         let mut targets: Vec<&crate::model::Text> = ev.targets.iter().collect();
         targets.sort();
         targets.dedup();
         for target in targets {
-            out.push(t(s, nkg::TARGET, entity_iri(target)));
+            out.owned(nkg::TARGET, entity_iri(target));
         }
-        out.push(t(s, nkg::NEGATED, boolean(ev.negated)));
-        out.push(t(s, nkg::HYPOTHETICAL, boolean(ev.hypothetical)));
-        out.push(t(s, ext::WAS_DERIVED_FROM, article_iri(&ev.doc)));
+        out.borrowed(nkg::NEGATED, boolean(ev.negated));
+        out.borrowed(nkg::HYPOTHETICAL, boolean(ev.hypothetical));
+        out.owned(ext::WAS_DERIVED_FROM, article_iri(&ev.doc));
         if let Some(sp) = &ev.attributed_to {
-            out.push(t(s, ext::WAS_ATTRIBUTED_TO, entity_iri(sp)));
+            out.owned(ext::WAS_ATTRIBUTED_TO, entity_iri(sp));
         }
-        out.push(t(
-            s,
-            nkg::SENTENCE,
-            Literal::new_simple_literal(&*ev.sentence),
-        ));
-        out.push(t(s, nkg::START_OFFSET, integer(ev.start)));
-        out.push(t(s, nkg::END_OFFSET, integer(ev.end)));
-        out.push(t(
-            s,
-            nkg::TRIGGER,
-            Literal::new_simple_literal(&*ev.trigger),
-        ));
-        out.push(t(
-            s,
-            nkg::PATTERN,
-            Literal::new_simple_literal(&*ev.pattern),
-        ));
-        if let Some(f) = &ev.force {
-            out.push(t(s, nkg::FORCE, Literal::new_simple_literal(&**f)));
+        out.borrowed(nkg::SENTENCE, plain(&ev.sentence));
+        out.owned(nkg::START_OFFSET, integer(ev.start));
+        out.owned(nkg::END_OFFSET, integer(ev.end));
+        out.borrowed(nkg::TRIGGER, plain(&ev.trigger));
+        out.borrowed(nkg::PATTERN, plain(&ev.pattern));
+        if let Some(force) = &ev.force {
+            out.borrowed(nkg::FORCE, plain(force));
         }
-        f(&out)?;
-        out.clear();
+        out.emit(&mut f)?;
     }
     Ok(())
 }
@@ -228,7 +261,7 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
     let mut all = Vec::new();
     // collecting into a Vec cannot fail
     let _ = for_each_subject(g, |ts| {
-        all.extend_from_slice(ts);
+        all.extend(ts.iter().map(|t| t.into_owned()));
         Ok(())
     });
     all
@@ -237,14 +270,14 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
 /// Writes the graph as Turtle, subject by subject (memory stays flat).
 pub fn write_turtle_graph<W: Write>(g: &KnowledgeGraph, w: W) -> io::Result<W> {
     let mut ser = turtle_serializer()?.for_writer(w);
-    for_each_subject(g, |ts| ts.iter().try_for_each(|t| ser.serialize_triple(t)))?;
+    for_each_subject(g, |ts| ts.iter().try_for_each(|t| ser.serialize_triple(*t)))?;
     ser.finish()
 }
 
 /// Writes the graph as N-Triples, subject by subject.
 pub fn write_ntriples_graph<W: Write>(g: &KnowledgeGraph, w: W) -> io::Result<W> {
     let mut ser = NTriplesSerializer::new().for_writer(w);
-    for_each_subject(g, |ts| ts.iter().try_for_each(|t| ser.serialize_triple(t)))?;
+    for_each_subject(g, |ts| ts.iter().try_for_each(|t| ser.serialize_triple(*t)))?;
     Ok(ser.finish())
 }
 
