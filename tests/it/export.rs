@@ -539,8 +539,8 @@ fn export_to_standard_output_matches_the_file() {
 
 #[test]
 fn issue6_strict_runs_report_the_first_bad_input_whatever_the_threads() {
-    // documents are extracted in parallel and reach the graph builder in any
-    // order; a strict run must still name the first bad file in input order
+    // documents are extracted in parallel batches; whatever the threads, a
+    // strict run must name the first bad file in document-id order
     let tmp = tempfile::tempdir().expect("tempdir");
     let corpus = tmp.path().join("corpus");
     fs::create_dir(&corpus).expect("mkdir");
@@ -563,7 +563,7 @@ fn issue6_strict_runs_report_the_first_bad_input_whatever_the_threads() {
         assert!(err.contains("017.txt"), "{threads} threads: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
     }
-    // without --strict: all four named, in input order, and 196 documents kept
+    // without --strict: all four named, in document-id order, and 196 documents kept
     let mut c = newskg();
     c.args(["export", "--format", "nt", "-o", "-"]).arg(&corpus);
     let o = run(c);
