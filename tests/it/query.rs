@@ -413,3 +413,38 @@ fn issue6_the_query_index_answers_every_query_shape_as_a_real_store_does() {
     // all but the query for an absent label find something
     assert!(nonempty >= SHAPES.len() - 2, "{nonempty}");
 }
+
+#[test]
+fn issue6_explain_prints_the_plan_with_the_rows_each_step_produced() {
+    let q = "SELECT ?e ?a WHERE { ?e a nkg:Accusation ; nkg:agent ?a }";
+    let data = root().join("out/graph.ttl");
+    let data = data.to_str().expect("utf8");
+    let rows = ok(&["query", "--format", "csv", "--data", data, q])
+        .lines()
+        .count()
+        - 1;
+    assert!(rows > 0);
+    let plan: serde_json::Value =
+        serde_json::from_str(&ok(&["query", "--explain", "--data", data, q])).expect("JSON");
+    let root_step = &plan["plan"];
+    assert_eq!(root_step["number of results"].as_u64(), Some(rows as u64));
+    // the steps name the query's triple patterns with their counts
+    fn patterns(step: &serde_json::Value, out: &mut Vec<(String, u64)>) {
+        if let Some(name) = step["name"].as_str() {
+            if name.starts_with("QuadPattern") {
+                out.push((
+                    name.to_string(),
+                    step["number of results"].as_u64().unwrap_or(0),
+                ));
+            }
+        }
+        for c in step["children"].as_array().into_iter().flatten() {
+            patterns(c, out);
+        }
+    }
+    let mut found = Vec::new();
+    patterns(root_step, &mut found);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().any(|(n, _)| n.contains("ns#Accusation")));
+    assert!(found.iter().all(|(_, c)| *c >= rows as u64));
+}
