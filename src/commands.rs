@@ -30,7 +30,7 @@ pub fn load_graph(input: &InputArgs) -> Result<KnowledgeGraph> {
     for e in &outcome.skipped {
         eprintln!("newskg: skipped {e}");
     }
-    if outcome.documents == 0 {
+    if outcome.graph.articles.is_empty() {
         bail!("no usable article among {} input file(s)", sources.len());
     }
     Ok(outcome.graph)
@@ -153,7 +153,7 @@ pub fn export(args: &ExportArgs) -> Result<Found> {
         for e in &outcome.skipped {
             eprintln!("newskg: skipped {e}");
         }
-        if outcome.documents == 0 {
+        if outcome.graph.articles.is_empty() {
             bail!("no usable article among {} input file(s)", sources.len());
         }
         outcome.graph

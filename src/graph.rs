@@ -109,7 +109,7 @@ impl FromIterator<Event> for Events {
 /// The order of events in a graph: article, offset, relation, agent,
 /// targets, then every other field, so that any sort gives one order.
 fn event_order(a: &Event, b: &Event) -> std::cmp::Ordering {
-    let key = |e: &Event| (e.start, e.relation, e.negated, e.hypothetical, e.end);
+    let key = |e: &Event| (e.negated, e.hypothetical, e.end);
     a.doc
         .cmp(&b.doc)
         .then_with(|| (a.start, a.relation).cmp(&(b.start, b.relation)))
@@ -289,11 +289,6 @@ impl GraphBuilder {
             self.add_event(ev);
         }
         new
-    }
-
-    /// Number of events added so far.
-    pub fn events(&self) -> usize {
-        self.g.events.len()
     }
 
     fn intern(&mut self, s: &Text) -> Text {

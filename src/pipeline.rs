@@ -12,10 +12,8 @@ use crate::relations::{self, DocResult};
 
 /// What happened to the inputs.
 pub struct Outcome {
-    /// The graph of every extracted document.
+    /// The graph of every extracted document (one article each).
     pub graph: KnowledgeGraph,
-    /// Number of documents extracted.
-    pub documents: usize,
     /// Inputs that could not be used, with the reason (already one line
     /// each), in document-id order.
     pub skipped: Vec<Error>,
@@ -38,7 +36,6 @@ pub fn run(
         .collect();
     order.sort();
     let mut builder = GraphBuilder::default();
-    let mut documents = 0;
     let mut skipped = Vec::new();
     for batch in order.chunks(BATCH) {
         let results: Vec<Result<DocResult>> = batch
@@ -63,7 +60,6 @@ pub fn run(
                             message: "two input files have the same document id".into(),
                         });
                     }
-                    documents += 1;
                 }
                 Err(e) if strict => return Err(e),
                 Err(e) => skipped.push(e),
@@ -72,7 +68,6 @@ pub fn run(
     }
     Ok(Outcome {
         graph: builder.finish(),
-        documents,
         skipped,
     })
 }

@@ -11,7 +11,7 @@
 //! times, so building the index (parse, number, sort) is the only write.
 
 use std::convert::Infallible;
-use std::hash::{BuildHasher, Hash};
+use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use oxrdf::{Term, Triple};
@@ -292,12 +292,6 @@ impl<'a> QueryableDataset<'a> for &'a TripleIndex {
         })
     }
 }
-
-// `Term: Hash` is what the dictionary relies on; make the requirement explicit
-const _: fn() = || {
-    fn hashable<T: Hash + Eq>() {}
-    hashable::<Term>();
-};
 
 #[cfg(test)]
 mod tests {
