@@ -120,6 +120,14 @@ pub enum Class {
     Media,
     /// Capitalised words that never start a name.
     NotName,
+    /// Verbs of asking: the event asked for is only requested.
+    Request,
+    /// Event nouns whose `of` phrase names the victim, not the perpetrator.
+    PatientOf,
+    /// Quantities before a partitive `of` ("hundreds of troops").
+    Quantity,
+    /// Wrongdoings ("condemned X for its invasion").
+    Wrongdoing,
 }
 
 impl Class {
@@ -149,6 +157,10 @@ impl Class {
             "not_acronym" => Class::NotAcronym,
             "media" => Class::Media,
             "not_name" => Class::NotName,
+            "request" => Class::Request,
+            "patient_of" => Class::PatientOf,
+            "quantity" => Class::Quantity,
+            "wrongdoing" => Class::Wrongdoing,
             _ => return None,
         })
     }

@@ -103,7 +103,12 @@ impl Ctx<'_> {
                 return false;
             }
             if self.k.is(Class::Preposition, w) {
-                return true;
+                // a partitive is not a prepositional phrase: "hundreds of Indian troops"
+                let partitive = w == "of"
+                    && j >= 2
+                    && (toks[j - 2].kind == TokKind::Number
+                        || self.k.is(Class::Quantity, &toks[j - 2].norm));
+                return !partitive;
             }
             if matches!(
                 w,

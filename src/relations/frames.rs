@@ -147,6 +147,27 @@ impl Ctx<'_> {
             .unwrap_or(base)
     }
 
+    /// "asked NATO to deploy troops", "urged Serbia to recognise Kosovo": the
+    /// event is only asked of its agent (hypothetical). The agent follows a
+    /// verb of asking and the trigger is its infinitive.
+    fn requested(&self, subjects: &[usize], p: usize) -> bool {
+        if p == 0 || self.tok(p - 1) != "to" {
+            return false;
+        }
+        let Some(mut j) = subjects.iter().map(|&mi| self.m.list[mi].first).min() else {
+            return false;
+        };
+        while j > 0 && matches!(self.tok(j - 1), "the" | "a" | "an") {
+            j -= 1;
+        }
+        (j >= 1 && self.k.is(Class::Request, self.tok(j - 1)))
+            || (j >= 2
+                && self.k.is(
+                    Class::Request,
+                    &format!("{} {}", self.tok(j - 2), self.tok(j - 1)),
+                ))
+    }
+
     fn found(
         &self,
         pat: &Pattern,
@@ -225,9 +246,37 @@ impl Ctx<'_> {
         {
             return Vec::new();
         }
+        // "condemned Russia for …": the verb accuses only with its complement
+        let window = hit.last..(hit.last + 10).min(self.t.tokens.len());
+        let after_word = match &pat.needs_word {
+            Some(w) => match window.clone().find(|&i| self.tok(i) == w) {
+                Some(i) => i + 1,
+                None => return Vec::new(),
+            },
+            None => hit.last,
+        };
+        if pat.needs_wrongdoing
+            && !(after_word..(after_word + 6).min(self.t.tokens.len())).any(|i| {
+                self.k.is(Class::Wrongdoing, self.tok(i))
+                    || self.k.is(
+                        Class::Wrongdoing,
+                        &format!("{} {}", self.tok(i), self.tok(i + 1)),
+                    )
+            })
+        {
+            return Vec::new();
+        }
         let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(hit.last) == "by";
         // "the attack was blamed on Hezbollah (by Israeli officials)"
         let blamed_on = form.starts_with("blame") && self.tok(hit.last) == "on";
+        // "Moscow has been accused of …": a passive without its by-agent names no agent
+        if !passive
+            && !blamed_on
+            && (BE.contains(&prev) || prev == "stands")
+            && form.ends_with("ed")
+        {
+            return Vec::new();
+        }
         let (agents_m, targets_m) = if blamed_on {
             let by = self.by_agent(hit.last, 12);
             let agents = if by.is_empty() && !BE.contains(&prev) {
@@ -269,7 +318,7 @@ impl Ctx<'_> {
             .min()
             .is_some_and(|f| f > 0 && matches!(self.tok(f - 1), "neither" | "no"));
         let negated = self.negated(from, p) || neither;
-        let hypothetical = self.hypothetical(from, p);
+        let hypothetical = self.hypothetical(from, p) || self.requested(&agents_m, p);
         let mut out = vec![self.found(pat, hit, agents, targets.clone(), negated, hypothetical)];
         out.extend(self.ellipsis(pat, hit, &targets, negated, hypothetical));
         out
@@ -381,7 +430,9 @@ impl Ctx<'_> {
             perps = self.objects(hit.last, 5);
         } else if is_noun {
             perps = self.by_agent(hit.last, 12);
-            if perps.is_empty() && self.tok(hit.last) == "of" {
+            // "the invasion of Ukraine": the of-phrase is the victim
+            let victim_of = self.k.is(Class::PatientOf, self.tok(p));
+            if perps.is_empty() && self.tok(hit.last) == "of" && !victim_of {
                 let mut j = hit.last + 1;
                 while matches!(self.tok(j), "the" | "a")
                     || self
@@ -398,10 +449,8 @@ impl Ctx<'_> {
                     }
                 }
             }
-            if perps.is_empty() && p > 1 && self.tok(p - 1) == "'s" {
-                if let Some(mi) = self.m.cover[p - 2] {
-                    perps = vec![mi];
-                }
+            if perps.is_empty() {
+                perps = self.possessor(p, &[speaker]).into_iter().collect();
             }
             if perps.is_empty() {
                 // "X is the main provocateur", "X is conducting terror"
@@ -445,6 +494,42 @@ impl Ctx<'_> {
             return Vec::new();
         }
         vec![self.found(pat, hit, vec![speaker], targets, false, false)]
+    }
+
+    /// The possessor of the event noun at `p`, over a few lower-case
+    /// modifiers: "Russia's (full-scale) invasion", "its invasion" (the pronoun
+    /// resolved to an actor not in `exclude`, such as the speaker).
+    fn possessor(&self, p: usize, exclude: &[usize]) -> Option<usize> {
+        let mut j = p;
+        while j > 0 && p - j < 4 {
+            let t = &self.t.tokens[j - 1];
+            let skippable = self.m.cover[j - 1].is_none()
+                && (t.norm == "-"
+                    || (t.kind == TokKind::Word
+                        && !t.capitalised
+                        && !matches!(t.norm.as_str(), "the" | "a" | "an" | "'s")
+                        && !self.k.is(Class::Preposition, &t.norm)
+                        && !self.k.is(Class::ClauseBreak, &t.norm)));
+            if !skippable {
+                break;
+            }
+            j -= 1;
+        }
+        if j > 1 && self.tok(j - 1) == "'s" {
+            return self.m.cover[j - 2];
+        }
+        let mi = self.m.cover[j.checked_sub(1)?]?;
+        match self.m.list[mi].referent {
+            Ref::Pronoun(kind) if kind != crate::mentions::PronounKind::We => {
+                let e = self.resolve_pronoun_excluding(self.m.list[mi].first, kind, exclude)?;
+                // the pronoun's antecedent: the mention of that entity nearest before it
+                (0..self.m.list[mi].first)
+                    .rev()
+                    .filter_map(|i| self.m.cover[i])
+                    .find(|&x| matches!(self.m.list[x].referent, Ref::Entity(y) if y == e))
+            }
+            _ => None,
+        }
     }
 
     fn has_force_after(&self, from: usize, limit: usize) -> bool {
@@ -524,7 +609,12 @@ impl Ctx<'_> {
     fn frame_deploy(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
         let subj = self.subjects(p);
-        let subject_is_force = subj.iter().any(|&mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce));
+        let passive = p > 0 && BE.contains(&self.tok(p - 1));
+        // "troops were sent to Somalia by Ethiopia": the passive subject is the force
+        let passive_force = passive
+            && (self.clause_start(p)..p)
+                .any(|i| phrase_at(self.k, self.t, i, Class::Force).is_some());
+        let subject_is_force = passive_force || subj.iter().any(|&mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce));
         // the force is what is sent: in the object, not in a later phrase ("boosted its budget for the army")
         if pat.needs_force && !subject_is_force && !self.force_in_object(hit.last) {
             return Vec::new();
@@ -538,7 +628,6 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let mut agents_m = subj.clone();
-        let passive = p > 0 && BE.contains(&self.tok(p - 1));
         if passive {
             let by = self.by_agent(hit.last, 8);
             if !by.is_empty() {
@@ -557,7 +646,7 @@ impl Ctx<'_> {
         let targets = place.map(|mi| self.args(&[mi])).unwrap_or_default();
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
-        let hypothetical = self.hypothetical(from, p);
+        let hypothetical = self.hypothetical(from, p) || self.requested(&subj, p);
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         let place_start = place
             .map(|mi| self.m.list[mi].first)
@@ -627,7 +716,7 @@ impl Ctx<'_> {
         }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
-        let hypothetical = self.hypothetical(from, p);
+        let hypothetical = self.hypothetical(from, p) || self.requested(&subj, p);
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         f.force = self.force_text(&subj, p, p);
         vec![f]
@@ -673,10 +762,8 @@ impl Ctx<'_> {
                 agents_m = vec![mi];
             }
         }
-        if agents_m.is_empty() && p > 1 && self.tok(p - 1) == "'s" {
-            if let Some(mi) = self.m.cover[p - 2] {
-                agents_m = vec![mi];
-            }
+        if agents_m.is_empty() {
+            agents_m = self.possessor(p, &[]).into_iter().collect();
         }
         if agents_m.is_empty() && !w.starts_with("occup") && !w.starts_with("invas") {
             agents_m = self.subjects(p);
@@ -880,7 +967,7 @@ impl Ctx<'_> {
         }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
-        let hypothetical = self.hypothetical(from, p);
+        let hypothetical = self.hypothetical(from, p) || self.requested(&subj, p);
         self.mediation(pat, hit, &mediators, negated, hypothetical)
     }
 

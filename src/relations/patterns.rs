@@ -63,6 +63,13 @@ pub struct Pattern {
     pub forms: Vec<Vec<String>>,
     /// Whether a force noun must appear in the object.
     pub needs_force: bool,
+    /// A word that must follow the trigger within its object (`needs = word for`:
+    /// "condemned Russia for …"), or none.
+    pub needs_word: Option<String>,
+    /// Whether a wrongdoing (lexicon class `wrongdoing`) must follow the
+    /// trigger (`needs = wrongdoing`: "condemned X for its invasion", not
+    /// "criticised X for blocking the package").
+    pub needs_wrongdoing: bool,
     /// Example sentences and what they must yield (empty = nothing).
     pub examples: Vec<(String, Vec<Expected>)>,
 }
@@ -121,6 +128,8 @@ impl TriggerIndex {
                     frame: Frame::Verb,
                     forms: Vec::new(),
                     needs_force: false,
+                    needs_word: None,
+                    needs_wrongdoing: false,
                     examples: Vec::new(),
                 });
                 continue;
@@ -159,7 +168,14 @@ impl TriggerIndex {
                         .filter(|f| !f.is_empty())
                         .collect()
                 }
-                "needs" => p.needs_force = value == "force",
+                "needs" => match value.split_once(' ') {
+                    _ if value == "force" => p.needs_force = true,
+                    _ if value == "wrongdoing" => p.needs_wrongdoing = true,
+                    Some(("word", w)) if !w.trim().is_empty() => {
+                        p.needs_word = Some(fold(w.trim()));
+                    }
+                    _ => return Err(err(line, format!("unknown need {value:?}"))),
+                },
                 "example" => {
                     let (sentence, expected) = value
                         .split_once("=>")
