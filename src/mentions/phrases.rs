@@ -86,7 +86,10 @@ pub fn head_chain(
             // allow hyphenated modifiers like "Serb-populated" only as words
             break;
         }
-        if let Some(e) = phrase_at(k, t, j, Class::Force) {
+        // "military government", "military leaders": an adjective before a government head
+        let modifies_government =
+            k.is(Class::Modifier, &tok.norm) && phrase_at(k, t, j + 1, Class::Government).is_some();
+        if let Some(e) = phrase_at(k, t, j, Class::Force).filter(|_| !modifies_government) {
             if phrase_at(k, t, j, Class::Police).is_some() {
                 police = true;
             }

@@ -78,7 +78,7 @@ const AUX: &[&str] = &[
 
 impl Ctx<'_> {
     /// Whether token `i` is a hard clause boundary.
-    fn hard_break(&self, i: usize) -> bool {
+    pub fn hard_break(&self, i: usize) -> bool {
         let n = self.t.tokens[i].norm.as_str();
         matches!(n, ";" | ":" | "•")
             || (matches!(n, "-" | "–" | "—") && self.t.tokens[i].space_before)
@@ -445,8 +445,10 @@ impl Ctx<'_> {
             if j < ceil && toks[j].norm == "the" {
                 j += 1;
             }
+            // a place coordinates with places: "Abkhazia and South Ossetia"
+            let is_place = |x: usize| matches!(self.m.list[x].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place);
             match self.m.cover.get(j).copied().flatten() {
-                Some(next) if self.is_actor_mention(next) => {
+                Some(next) if self.is_actor_mention(next) || (is_place(mi) && is_place(next)) => {
                     out.push(next);
                     cur = self.m.list[next].last;
                 }

@@ -62,6 +62,7 @@ impl Ctx<'_> {
             Frame::Mediate => self.frame_mediate(hit, pat),
             Frame::Reject => self.frame_reject(hit, pat),
             Frame::NounOf => self.frame_noun_of(hit, pat),
+            Frame::Claim => self.frame_claim(hit, pat),
         }
     }
 
@@ -1062,6 +1063,66 @@ impl Ctx<'_> {
         let negated = self.negated(from, p) || revoked;
         let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
         vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
+    }
+
+    /// "accusations by Somalia that Kenya violated its airspace", "Congo's
+    /// allegations against Rwanda": the accuser is the possessor or follows
+    /// by/from; the accused follows "against" or is the subject of the "that"
+    /// clause. Denying an accusation does not unmake it: no polarity from the
+    /// governing verb.
+    fn frame_claim(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let n = self.t.tokens.len();
+        let after = |from: usize, words: &[&str]| {
+            (from..(from + 6).min(n))
+                .take_while(|&i| !self.hard_break(i))
+                .find(|&i| self.m.cover[i].is_none() && words.contains(&self.tok(i)))
+        };
+        let mut agents_m: Vec<usize> = self.possessor(p, &[]).into_iter().collect();
+        if agents_m.is_empty() {
+            if let Some(i) = after(hit.last, &["by", "from"]) {
+                let mut j = i + 1;
+                while matches!(self.tok(j), "the" | "a") {
+                    j += 1;
+                }
+                agents_m = self.m.cover.get(j).copied().flatten().into_iter().collect();
+            }
+        }
+        let agents: Vec<usize> = self
+            .entities(&agents_m)
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor())
+            .collect();
+        if agents.is_empty() {
+            return Vec::new();
+        }
+        let targets_m = if let Some(i) = after(hit.last, &["against"]) {
+            self.objects(i + 1, 3)
+        } else if let Some(i) = after(hit.last, &["that"]) {
+            self.objects(i + 1, 4)
+        } else {
+            Vec::new()
+        };
+        let targets: Vec<Arg> = targets_m
+            .iter()
+            .flat_map(|&mi| match self.m.list[mi].referent {
+                Ref::Pronoun(kind) if kind != crate::mentions::PronounKind::We => self
+                    .resolve_pronoun_excluding(self.m.list[mi].first, kind, &agents)
+                    .map(Arg::Entity)
+                    .into_iter()
+                    .collect(),
+                _ => self.args(&[mi]),
+            })
+            .filter(|a| match a {
+                Arg::Entity(e) => !agents.contains(e) && self.m.entities[*e].etype.is_actor(),
+                Arg::Border(_) => false,
+            })
+            .collect();
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        let negated = p > 0 && matches!(self.tok(p - 1), "no");
+        vec![self.found(pat, hit, agents, targets, negated, false)]
     }
 
     fn frame_reject(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {

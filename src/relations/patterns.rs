@@ -33,6 +33,8 @@ pub enum Frame {
     Reject,
     /// A noun of the relation: "Spain's recognition of Palestine".
     NounOf,
+    /// A noun of accusation: "accusations by X that Y …", "X's allegations against Y".
+    Claim,
 }
 
 /// An expected extraction in a pattern example.
@@ -158,6 +160,7 @@ impl TriggerIndex {
                         "mediate" => Frame::Mediate,
                         "reject" => Frame::Reject,
                         "noun" => Frame::NounOf,
+                        "claim" => Frame::Claim,
                         _ => return Err(err(line, format!("unknown frame {value:?}"))),
                     }
                 }

@@ -35,9 +35,50 @@ impl Ctx<'_> {
         false
     }
 
-    /// Whether a negation cue stands in `[from, to)`.
+    /// Whether a negation cue stands in `[from, to)`, or the clause is what a
+    /// denial denies ("Belgrade denies (claims) that its troops are massing").
     pub fn negated(&self, from: usize, to: usize) -> bool {
-        self.cue_in(Class::Negation, from, to)
+        self.cue_in(Class::Negation, from, to) || self.denied_clause(to)
+    }
+
+    /// Whether the clause containing token `p` is the `that` complement of a
+    /// denial: "denied that …", "rejected claims that …".
+    fn denied_clause(&self, p: usize) -> bool {
+        let cs = self.clause_start(p);
+        let s = &self.t.sentences[self.sentence_of(p)];
+        if cs < s.first + 2 || self.t.tokens[cs - 1].norm != "that" {
+            return false;
+        }
+        let denial = |i: usize| {
+            self.m.cover[i].is_none()
+                && matches!(
+                    self.t.tokens[i].norm.as_str(),
+                    "deny"
+                        | "denies"
+                        | "denied"
+                        | "denying"
+                        | "rejected"
+                        | "rejects"
+                        | "dismissed"
+                        | "dismisses"
+                        | "refuted"
+                        | "refutes"
+                )
+        };
+        let before = cs - 2;
+        denial(before)
+            || (before > s.first
+                && matches!(
+                    self.t.tokens[before].norm.as_str(),
+                    "claims"
+                        | "claim"
+                        | "allegations"
+                        | "allegation"
+                        | "accusations"
+                        | "reports"
+                        | "suggestions"
+                )
+                && denial(before - 1))
     }
 
     /// Whether a modality cue stands in `[from, to)`.
