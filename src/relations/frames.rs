@@ -497,6 +497,17 @@ impl Ctx<'_> {
         vec![self.found(pat, hit, vec![speaker], targets, false, false)]
     }
 
+    /// The state whose generic force (`Serbian Armed Forces`, `Kosovo Police`,
+    /// made from a demonym and a force noun) entity `e` is.
+    fn force_state(&self, e: usize) -> Option<usize> {
+        let ent = &self.m.entities[e];
+        if ent.etype != EntityType::ArmedForce {
+            return None;
+        }
+        let s = self.m.by_key(ent.affiliation.as_ref()?)?;
+        (self.m.entities[s].etype == EntityType::State).then_some(s)
+    }
+
     /// The possessor of the event noun at `p`, over a few lower-case
     /// modifiers: "Russia's (full-scale) invasion", "its invasion" (the pronoun
     /// resolved to an actor not in `exclude`, such as the speaker).
@@ -711,7 +722,11 @@ impl Ctx<'_> {
             return Vec::new();
         };
         let agents = self.entities(&subj);
-        let targets = self.args(&[place]);
+        let mut targets = self.args(&[place]);
+        if any_actor {
+            // no one invades or occupies itself ("X is trying to occupy the region", the region being X)
+            targets.retain(|a| !matches!(a, Arg::Entity(t) if agents.contains(t)));
+        }
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
         }
@@ -756,11 +771,13 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let mut agents_m = self.by_agent(hit.last, 12);
+        let mut theme_force = false;
         if agents_m.is_empty() {
             if let Some(mi) =
                 of_force.filter(|&mi| !matches!(self.m.list[mi].referent, Ref::Pronoun(_)))
             {
                 agents_m = vec![mi];
+                theme_force = true;
             }
         }
         if agents_m.is_empty() {
@@ -773,6 +790,15 @@ impl Ctx<'_> {
             .entities(&agents_m)
             .into_iter()
             .filter(|&e| self.m.entities[e].etype.is_actor())
+            // "the deployment of Iranian troops": the of-phrase is what is
+            // deployed; a state's generic force is deployed by that state
+            .map(|e| {
+                if theme_force {
+                    self.force_state(e).unwrap_or(e)
+                } else {
+                    e
+                }
+            })
             .collect();
         if agents.is_empty() {
             return Vec::new();
