@@ -655,6 +655,9 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let place = self.place_after(hit.last, 16, false);
+        if pat.needs_place && place.is_none() {
+            return Vec::new();
+        }
         let targets = place.map(|mi| self.args(&[mi])).unwrap_or_default();
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);

@@ -277,11 +277,18 @@ fn border_entity(
         if e.etype == EntityType::State {
             Some(e.label.clone())
         } else {
-            e.affiliation
-                .as_ref()
-                .and_then(|a| m.by_key(a))
-                .filter(|&x| m.entities[x].etype == EntityType::State)
-                .map(|x| m.entities[x].label.clone())
+            // a person's state, named or only implied ("Venezuelan President X")
+            e.affiliation.as_ref().and_then(|a| {
+                m.by_key(a)
+                    .filter(|&x| m.entities[x].etype == EntityType::State)
+                    .map(|x| m.entities[x].label.clone())
+                    .or_else(|| {
+                        k.states
+                            .iter()
+                            .find(|s| crate::model::entity_key(EntityType::State, &s.name) == *a)
+                            .map(|s| s.name.clone())
+                    })
+            })
         }
     };
     if names.len() < 2 {

@@ -72,6 +72,9 @@ pub struct Pattern {
     /// trigger (`needs = wrongdoing`: "condemned X for its invasion", not
     /// "criticised X for blocking the package").
     pub needs_wrongdoing: bool,
+    /// Whether the deployment needs a place (`needs = place`: "ordered troops
+    /// to the border", not "ordered troops to withdraw").
+    pub needs_place: bool,
     /// Example sentences and what they must yield (empty = nothing).
     pub examples: Vec<(String, Vec<Expected>)>,
 }
@@ -132,6 +135,7 @@ impl TriggerIndex {
                     needs_force: false,
                     needs_word: None,
                     needs_wrongdoing: false,
+                    needs_place: false,
                     examples: Vec::new(),
                 });
                 continue;
@@ -174,6 +178,7 @@ impl TriggerIndex {
                 "needs" => match value.split_once(' ') {
                     _ if value == "force" => p.needs_force = true,
                     _ if value == "wrongdoing" => p.needs_wrongdoing = true,
+                    _ if value == "place" => p.needs_place = true,
                     Some(("word", w)) if !w.trim().is_empty() => {
                         p.needs_word = Some(fold(w.trim()));
                     }
