@@ -102,6 +102,10 @@ impl Ctx<'_> {
             if self.m.cover[j - 1].is_some() {
                 return false;
             }
+            // a conjunct shares the case of its left neighbour: "between Khartoum and Port Sudan"
+            if matches!(w, "and" | "or" | "nor") && steps == 0 && j >= 2 {
+                return self.m.cover[j - 2].is_some_and(|prev| prev != mi && self.is_oblique(prev));
+            }
             if self.k.is(Class::Preposition, w) {
                 // a partitive is not a prepositional phrase: "hundreds of Indian troops"
                 let partitive = w == "of"
