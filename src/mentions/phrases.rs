@@ -361,10 +361,18 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             let head_before = s.first > 1
                 && phrase_at(k, t, s.first - 2, Class::Government)
                     .is_some_and(|e| e == s.first - 1);
+            // "switched recognition to Beijing", "shifted allegiance to Moscow": a government
+            let allegiance = prev == "to"
+                && s.first > 1
+                && matches!(
+                    toks[s.first - 2].norm.as_str(),
+                    "recognition" | "ties" | "relations" | "allegiance" | "loyalty"
+                );
             if matches!(
                 prev,
                 "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards"
             ) && !head_before
+                && !allegiance
             {
                 let e = m.entity(super::named_entity(
                     EntityType::Place,

@@ -63,6 +63,7 @@ impl Ctx<'_> {
             Frame::Reject => self.frame_reject(hit, pat),
             Frame::NounOf => self.frame_noun_of(hit, pat),
             Frame::Claim => self.frame_claim(hit, pat),
+            Frame::Switch => self.frame_switch(hit, pat),
         }
     }
 
@@ -1152,6 +1153,43 @@ impl Ctx<'_> {
         }
         let negated = p > 0 && matches!(self.tok(p - 1), "no");
         vec![self.found(pat, hit, agents, targets, negated, false)]
+    }
+
+    /// "Nauru switched (diplomatic) recognition from Taiwan to China": the
+    /// agent now recognises what follows "to" and no longer what follows "from".
+    fn frame_switch(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let subj = self.subjects(p);
+        let agents = self.entities(&subj);
+        if agents.is_empty() {
+            return Vec::new();
+        }
+        let s = &self.t.sentences[self.sentence_of(p)];
+        let end = (hit.last + 12).min(s.last);
+        let after = |word: &str| {
+            (hit.last..end)
+                .find(|&i| self.tok(i) == word && self.m.cover[i].is_none())
+                .map(|i| self.objects(i + 1, 3))
+                .unwrap_or_default()
+        };
+        let targets = |ms: Vec<usize>| -> Vec<Arg> {
+            self.args(&ms)
+                .into_iter()
+                .filter(|a| matches!(a, Arg::Entity(e) if !agents.contains(e)))
+                .collect()
+        };
+        let (to, from) = (targets(after("to")), targets(after("from")));
+        let scope = self.scope_from(&subj, p);
+        let hypothetical = self.hypothetical(scope, p) || self.requested(&subj, p);
+        let negated = self.negated(scope, p);
+        let mut out = Vec::new();
+        if !to.is_empty() {
+            out.push(self.found(pat, hit, agents.clone(), to, negated, hypothetical));
+        }
+        if !from.is_empty() && !negated {
+            out.push(self.found(pat, hit, agents, from, true, hypothetical));
+        }
+        out
     }
 
     fn frame_reject(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {

@@ -35,6 +35,8 @@ pub enum Frame {
     NounOf,
     /// A noun of accusation: "accusations by X that Y …", "X's allegations against Y".
     Claim,
+    /// A switch of recognition: "X switched recognition from A to B".
+    Switch,
 }
 
 /// An expected extraction in a pattern example.
@@ -165,6 +167,7 @@ impl TriggerIndex {
                         "reject" => Frame::Reject,
                         "noun" => Frame::NounOf,
                         "claim" => Frame::Claim,
+                        "switch" => Frame::Switch,
                         _ => return Err(err(line, format!("unknown frame {value:?}"))),
                     }
                 }
