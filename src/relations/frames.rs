@@ -293,18 +293,7 @@ impl Ctx<'_> {
             (self.subjects(p), self.objects(hit.last, 10))
         };
         let agents = self.entities(&agents_m);
-        // an object pronoun never refers back to the subject
-        let targets: Vec<Arg> = targets_m
-            .iter()
-            .flat_map(|&mi| match self.m.list[mi].referent {
-                Ref::Pronoun(kind) if kind != crate::mentions::PronounKind::We => self
-                    .resolve_pronoun_excluding(self.m.list[mi].first, kind, &agents)
-                    .map(Arg::Entity)
-                    .into_iter()
-                    .collect(),
-                _ => self.args(&[mi]),
-            })
-            .collect();
+        let targets = self.object_args(&targets_m, &agents);
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
         }
@@ -496,6 +485,22 @@ impl Ctx<'_> {
             return Vec::new();
         }
         vec![self.found(pat, hit, vec![speaker], targets, false, false)]
+    }
+
+    /// The arguments of object mentions; an object pronoun never refers back
+    /// to one of the `agents` ("Somalia said it …" is not Somalia).
+    fn object_args(&self, objects: &[usize], agents: &[usize]) -> Vec<Arg> {
+        objects
+            .iter()
+            .flat_map(|&mi| match self.m.list[mi].referent {
+                Ref::Pronoun(kind) if kind != crate::mentions::PronounKind::We => self
+                    .resolve_pronoun_excluding(self.m.list[mi].first, kind, agents)
+                    .map(Arg::Entity)
+                    .into_iter()
+                    .collect(),
+                _ => self.args(&[mi]),
+            })
+            .collect()
     }
 
     /// The state whose generic force (`Serbian Armed Forces`, `Kosovo Police`,
@@ -1030,18 +1035,8 @@ impl Ctx<'_> {
     /// target follows "of"; modality and negation come from the governing clause.
     fn frame_noun_of(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
-        let mut agents_m = Vec::new();
-        if p > 1 && self.tok(p - 1) == "'s" {
-            if let Some(mi) = self.m.cover[p - 2] {
-                agents_m.push(mi);
-            }
-        } else if p > 0 {
-            if let Some(mi) = self.m.cover[p - 1] {
-                if matches!(self.m.list[mi].referent, Ref::Pronoun(_)) {
-                    agents_m.push(mi); // "its recognition"
-                }
-            }
-        }
+        // "Spain's recognition", "its recognition"
+        let mut agents_m: Vec<usize> = self.possessor(p, &[]).into_iter().collect();
         // the form ends with "of" ("recognition of"): the target follows
         if hit.last == 0 || self.tok(hit.last - 1) != "of" {
             return Vec::new();
@@ -1133,16 +1128,9 @@ impl Ctx<'_> {
         } else {
             Vec::new()
         };
-        let targets: Vec<Arg> = targets_m
-            .iter()
-            .flat_map(|&mi| match self.m.list[mi].referent {
-                Ref::Pronoun(kind) if kind != crate::mentions::PronounKind::We => self
-                    .resolve_pronoun_excluding(self.m.list[mi].first, kind, &agents)
-                    .map(Arg::Entity)
-                    .into_iter()
-                    .collect(),
-                _ => self.args(&[mi]),
-            })
+        let targets: Vec<Arg> = self
+            .object_args(&targets_m, &agents)
+            .into_iter()
             .filter(|a| match a {
                 Arg::Entity(e) => !agents.contains(e) && self.m.entities[*e].etype.is_actor(),
                 Arg::Border(_) => false,
