@@ -128,6 +128,13 @@ pub enum Class {
     Quantity,
     /// Wrongdoings ("condemned X for its invasion").
     Wrongdoing,
+    /// Plural nouns that, after an intergovernmental organisation, name its
+    /// member states as a group ("EU states", "NATO allies").
+    Members,
+    /// Nouns of a state's own area after "its"/"their" ("its territory", "their airspace").
+    Territory,
+    /// Words that introduce examples of a collective ("including", "such as").
+    Examples,
 }
 
 impl Class {
@@ -161,6 +168,9 @@ impl Class {
             "patient_of" => Class::PatientOf,
             "quantity" => Class::Quantity,
             "wrongdoing" => Class::Wrongdoing,
+            "members" => Class::Members,
+            "territory" => Class::Territory,
+            "examples" => Class::Examples,
             _ => return None,
         })
     }

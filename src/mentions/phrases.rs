@@ -304,7 +304,22 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
 
-        // 3. State/organisation + head: "the Belgrade government", "Kosovo police units"
+        // 3. An intergovernmental organisation's members as a group: "EU states",
+        // "NATO allies", "ASEAN member countries" (not the organisation itself)
+        if let Hit::Org(o) = s.hit {
+            if let Some(mend) = phrase_at(k, t, after_pos, Class::Members)
+                .filter(|_| k.orgs[o].etype == EntityType::Organisation)
+            {
+                let name = &k.orgs[o].name;
+                let mut e = Entity::new(EntityType::Group, format!("{name} member states"));
+                e.affiliation = Some(crate::model::entity_key(EntityType::Organisation, name));
+                let e = m.entity(e);
+                m.push(Mention::of_entity(s.first, mend, e, Via::Phrase));
+                continue;
+            }
+        }
+
+        // 4. State/organisation + head: "the Belgrade government", "Kosovo police units"
         if let Some((hend, head)) = head_chain(k, t, after_pos, &m.cover) {
             let e = match s.hit {
                 Hit::Org(o) => Some(m.org(k, o)),

@@ -14,6 +14,7 @@
 //!   place, a border, "there", or a state after a locative preposition.
 
 use crate::knowledge::Class;
+use crate::mentions::phrases::phrase_at;
 use crate::mentions::{Ref, Via};
 use crate::model::EntityType;
 use crate::text::TokKind;
@@ -270,24 +271,17 @@ impl Ctx<'_> {
                 let m = &self.m.list[mi];
                 k = m.first;
                 // "after Kosovo police entered": a conjunction, not a preposition, when the verb follows
-                let clause_opener = m.first > 0
-                    && matches!(
-                        toks[m.first - 1].norm.as_str(),
-                        "after"
-                            | "before"
-                            | "since"
-                            | "until"
-                            | "as"
-                            | "while"
-                            | "because"
-                            | "when"
-                            | "once"
-                    )
-                    && toks[m.last..p].iter().all(|x| {
-                        AUX.contains(&x.norm.as_str())
-                            || self.k.is(Class::Negation, &x.norm)
-                            || self.k.is(Class::Modal, &x.norm)
-                    });
+                let adjacent = toks[m.last.min(p)..p].iter().all(|x| {
+                    AUX.contains(&x.norm.as_str())
+                        || self.k.is(Class::Negation, &x.norm)
+                        || self.k.is(Class::Modal, &x.norm)
+                });
+                // "after Qatar and Egypt mediated": the opener precedes the first conjunct
+                let clause_opener = adjacent
+                    && self
+                        .left_conjuncts(mi, sent.first)
+                        .first()
+                        .is_some_and(|&lead| self.after_opener(lead));
                 if self.is_actor_mention(mi) && (!self.is_oblique(mi) || clause_opener) {
                     return self.with_conjuncts(mi, sent.first);
                 }
@@ -318,6 +312,74 @@ impl Ctx<'_> {
     /// A mention and the mentions coordinated with it to its left
     /// ("Serbia, along with its allies Russia and China").
     fn with_conjuncts(&self, mi: usize, floor: usize) -> Vec<usize> {
+        let list = self.left_conjuncts(mi, floor);
+        let ceil = self.t.sentences[self.sentence_of(self.m.list[mi].first)].last;
+        self.with_examples(list, ceil)
+    }
+
+    /// Whether mention `mi` follows a word that opens a clause and is also a
+    /// preposition ("after Spain recognised", "since Russia sent").
+    fn after_opener(&self, mi: usize) -> bool {
+        let first = self.m.list[mi].first;
+        first > 0
+            && matches!(
+                self.t.tokens[first - 1].norm.as_str(),
+                "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "as"
+                    | "while"
+                    | "because"
+                    | "when"
+                    | "once"
+            )
+    }
+
+    /// Whether mention `mi` names a collective actor ("EU states", "Western countries").
+    pub fn is_collective(&self, mi: usize) -> bool {
+        matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Group)
+    }
+
+    /// The actors named as examples right after token `at`, before `ceil`:
+    /// ", including Spain and Slovakia", "such as the United States".
+    pub fn examples_at(&self, at: usize, ceil: usize) -> Vec<usize> {
+        let mut k = at;
+        if k < ceil && self.t.tokens[k].norm == "," {
+            k += 1;
+        }
+        let Some(mut x) = phrase_at(self.k, self.t, k, Class::Examples) else {
+            return Vec::new();
+        };
+        while x < ceil && self.t.tokens[x].norm == "the" {
+            x += 1;
+        }
+        match self.m.cover.get(x).copied().flatten() {
+            Some(mi) if x < ceil && self.is_actor_mention(mi) => self.right_conjuncts(mi, ceil),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The mentions, each collective one followed by the examples named after
+    /// it: "several EU states, including Spain and Slovakia, …" acts as the
+    /// group and as Spain and Slovakia.
+    pub fn with_examples(&self, list: Vec<usize>, ceil: usize) -> Vec<usize> {
+        let mut out = Vec::with_capacity(list.len());
+        for mi in list {
+            out.push(mi);
+            if self.is_collective(mi) {
+                for x in self.examples_at(self.m.list[mi].last, ceil) {
+                    if !out.contains(&x) {
+                        out.push(x);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A mention and the mentions coordinated with it to its left.
+    fn left_conjuncts(&self, mi: usize, floor: usize) -> Vec<usize> {
         let toks = &self.t.tokens;
         let mut out = vec![mi];
         let mut cur = self.m.list[mi].first;
@@ -366,8 +428,11 @@ impl Ctx<'_> {
                 Some(p) => p,
                 None => break,
             };
+            // "after Spain, Ireland and Norway recognised": the first conjunct follows the opener
             if !self.is_actor_mention(prev)
-                || self.is_oblique(prev) && !toks[j - 1].norm.ends_with('s')
+                || self.is_oblique(prev)
+                    && !toks[j - 1].norm.ends_with('s')
+                    && !self.after_opener(prev)
             {
                 break;
             }
@@ -425,7 +490,7 @@ impl Ctx<'_> {
                 if self.is_actor_mention(mi)
                     || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place)
                 {
-                    return self.right_conjuncts(mi, sent_last);
+                    return self.with_examples(self.right_conjuncts(mi, sent_last), sent_last);
                 }
                 k = self.m.list[mi].last;
                 continue;
@@ -553,7 +618,7 @@ impl Ctx<'_> {
                 }
                 if let Some(mi) = self.m.cover.get(j).copied().flatten() {
                     if self.is_actor_mention(mi) {
-                        return self.right_conjuncts(mi, sent_last);
+                        return self.with_examples(self.right_conjuncts(mi, sent_last), sent_last);
                     }
                 }
             }

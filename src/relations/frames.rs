@@ -42,6 +42,12 @@ const TALKS: &[&str] = &[
     "roadmap",
     "consultations",
     "contacts",
+    "rapprochement",
+    "reconciliation",
+    "detente",
+    "restoration",
+    "ties",
+    "relations",
 ];
 
 const BE: &[&str] = &[
@@ -290,7 +296,32 @@ impl Ctx<'_> {
         } else if passive {
             (self.by_agent(hit.last, 6), self.subjects(p))
         } else {
-            (self.subjects(p), self.objects(hit.last, 10))
+            // the accused stands before the charge: "accused the federal government of
+            // blocking aid to Tigray" never accuses Tigray
+            let mut limit = 10;
+            if pat.relation == Relation::Accuses {
+                if let Some(c) = (hit.last + 1..hit.last + limit).find(|&i| {
+                    matches!(self.tok(i), "of" | "for" | "over") && self.m.cover[i].is_none()
+                }) {
+                    limit = c - hit.last;
+                }
+            }
+            let (mut agents_m, targets_m) = (self.subjects(p), self.objects(hit.last, limit));
+            // "Several EU states do not recognise Kosovo, including Spain": examples
+            // after a single object name the collective subject's members
+            if let Some(&last) = targets_m.last() {
+                if agents_m.iter().any(|&mi| self.is_collective(mi))
+                    && !targets_m.iter().any(|&mi| self.is_collective(mi))
+                {
+                    let ceil = self.t.sentences[self.sentence_of(p)].last;
+                    for x in self.examples_at(self.m.list[last].last, ceil) {
+                        if !agents_m.contains(&x) {
+                            agents_m.push(x);
+                        }
+                    }
+                }
+            }
+            (agents_m, targets_m)
         };
         let agents = self.entities(&agents_m);
         let targets = self.object_args(&targets_m, &agents);
@@ -354,22 +385,8 @@ impl Ctx<'_> {
         ) {
             return Vec::new();
         }
-        let mut k = after + 1;
-        if self.tok(k) == "," {
-            k += 1;
-        }
-        if self.tok(k) == "including" || (self.tok(k) == "such" && self.tok(k + 1) == "as") {
-            let start = if self.tok(k) == "such" { k + 2 } else { k + 1 };
-            let mut x = start;
-            while x < s.last && self.tok(x) == "the" {
-                x += 1;
-            }
-            if let Some(m2) = self.m.cover.get(x).copied().flatten() {
-                if self.is_actor_mention(m2) {
-                    subj.extend(self.right_conjuncts(m2, s.last));
-                }
-            }
-        }
+        let k = after + 1;
+        subj.extend(self.examples_at(k, s.last));
         let agents = self.entities(&subj);
         if agents.is_empty() {
             return Vec::new();
@@ -903,6 +920,20 @@ impl Ctx<'_> {
                 .into_iter()
                 .filter(|&e| ok(e))
                 .collect();
+            // "between Myanmar's military and ethnic armed groups": a party the
+            // text leaves unnamed is not filled in from elsewhere, unless it is
+            // a definite government ("between the junta and ECOWAS"), which
+            // the document has named before
+            let definite_government = (b + 1..(b + 8).min(s.last)).any(|i| {
+                match self.m.cover[i] {
+                    None => self.tok(i - 1) == "the" && self.k.is(Class::Government, self.tok(i)),
+                    // "Greek Cypriot and Turkish Cypriot leaders": a side only half resolved
+                    Some(mi) => matches!(self.m.list[mi].referent, Ref::Adjective(_)),
+                }
+            });
+            if !parties.is_empty() && !definite_government {
+                return parties.into_iter().map(Arg::Entity).collect();
+            }
         }
         if parties.is_empty() {
             let speaker = self.speakers.get(self.current).copied().flatten();
