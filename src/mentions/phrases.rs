@@ -377,10 +377,18 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 && phrase_at(k, t, s.first - 2, Class::Government)
                     .is_some_and(|e| e == s.first - 1);
             // "switched recognition to Beijing", "shifted allegiance to Moscow": a government
+            // ("switched ties from Taipei to Beijing": over the from-phrase)
+            let noun_at = if s.first > 1 {
+                super::span_ending(names, s.first - 1)
+                    .filter(|f| f.first > 1 && toks[f.first - 1].norm == "from")
+                    .map_or(s.first - 2, |f| f.first - 2)
+            } else {
+                0
+            };
             let allegiance = prev == "to"
                 && s.first > 1
                 && matches!(
-                    toks[s.first - 2].norm.as_str(),
+                    toks[noun_at].norm.as_str(),
                     "recognition" | "ties" | "relations" | "allegiance" | "loyalty"
                 );
             if matches!(

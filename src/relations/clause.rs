@@ -19,6 +19,7 @@ use crate::mentions::{Ref, Via};
 use crate::model::EntityType;
 use crate::text::TokKind;
 
+use super::frames::BE;
 use super::Ctx;
 
 const AUX: &[&str] = &[
@@ -228,8 +229,18 @@ impl Ctx<'_> {
                         }
                     }
                 }
+                // "one of the few states that recognise": "states" is a noun here
+                let noun_states = k >= 2
+                    && matches!(toks[k - 1].norm.as_str(), "states" | "claims")
+                    && (self.k.is(Class::Quantity, &toks[k - 2].norm)
+                        || toks[k - 2].kind == TokKind::Number
+                        || matches!(
+                            toks[k - 2].norm.as_str(),
+                            "the" | "few" | "other" | "those" | "these" | "member" | "only"
+                        ));
                 if w == "that"
                     && k > sent.first
+                    && !noun_states
                     && (self.k.is(Class::Speech, &toks[k - 1].norm)
                         || matches!(
                             toks[k - 1].norm.as_str(),
@@ -243,6 +254,12 @@ impl Ctx<'_> {
                                 | "likely"
                         ))
                 {
+                    break;
+                }
+                // the antecedent is a common noun: the clause has a subject of
+                // its own only in "X is one of the few states that …", "X was
+                // the first country that …"
+                if !self.copula_before(k, sent.first) {
                     break;
                 }
                 continue;
@@ -315,6 +332,25 @@ impl Ctx<'_> {
         let list = self.left_conjuncts(mi, floor);
         let ceil = self.t.sentences[self.sentence_of(self.m.list[mi].first)].last;
         self.with_examples(list, ceil)
+    }
+
+    /// Whether a copula ("is", "was", "became", "remains") precedes the noun
+    /// phrase ending at the relative pronoun `k`, within a few words and no
+    /// punctuation or mention: "Turkey is the only country that …".
+    fn copula_before(&self, k: usize, floor: usize) -> bool {
+        let toks = &self.t.tokens;
+        let mut j = k;
+        while j > floor && k - j < 8 {
+            j -= 1;
+            let w = toks[j].norm.as_str();
+            if BE.contains(&w) || matches!(w, "became" | "becomes" | "remains" | "remained") {
+                return j + 1 < k;
+            }
+            if self.m.cover[j].is_some() || toks[j].kind == TokKind::Punct {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether mention `mi` follows a word that opens a clause and is also a

@@ -50,7 +50,7 @@ const TALKS: &[&str] = &[
     "relations",
 ];
 
-const BE: &[&str] = &[
+pub(super) const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got",
 ];
 
