@@ -15,7 +15,7 @@
 
 use crate::knowledge::Class;
 use crate::mentions::phrases::phrase_at;
-use crate::mentions::{Ref, Via};
+use crate::mentions::{PronounKind, Ref, Via};
 use crate::model::EntityType;
 use crate::text::TokKind;
 
@@ -620,6 +620,13 @@ impl Ctx<'_> {
                 };
                 match &m.referent {
                     Ref::Border(_) | Ref::There => return Some(mi),
+                    // "into its territory", "over their airspace": the state the pronoun names
+                    Ref::Pronoun(PronounKind::Thing | PronounKind::Plural)
+                        if locative
+                            && phrase_at(self.k, self.t, m.last, Class::Territory).is_some() =>
+                    {
+                        return Some(mi)
+                    }
                     Ref::Entity(e) => {
                         let et = self.m.entities[*e].etype;
                         if et == EntityType::Place

@@ -431,9 +431,16 @@ impl Ctx<'_> {
                         | "provocateur"
                         | "provocateurs"
                         | "aggressor"
+                        | "strikes"
+                        | "airstrikes"
+                        | "raids"
+                        | "incursions"
+                        | "attacks"
                 )
+                || w.ends_with(" strikes")
         };
         let mut perps: Vec<usize>;
+        let mut adjective_state = None;
         if self.tok(p) == "due" {
             perps = self.objects(hit.last, 5);
         } else if is_noun {
@@ -461,6 +468,10 @@ impl Ctx<'_> {
                 perps = self.possessor(p, &[speaker]).into_iter().collect();
             }
             if perps.is_empty() {
+                // "condemned (what it called) Israeli aggression": the state of the adjective
+                adjective_state = self.adjective_before(p);
+            }
+            if perps.is_empty() && adjective_state.is_none() {
                 // "X is the main provocateur", "X is conducting terror"
                 let subj = self.subjects(p);
                 let verbal = subj.first().is_some_and(|&mi| {
@@ -494,6 +505,7 @@ impl Ctx<'_> {
         let targets: Vec<Arg> = self
             .entities(&perps)
             .into_iter()
+            .chain(adjective_state)
             .filter(|&e| e != speaker && self.m.entities[e].etype.is_actor())
             .filter(|&e| Some(&self.m.entities[e].key) != speaker_aff.as_ref())
             .map(Arg::Entity)
@@ -563,6 +575,32 @@ impl Ctx<'_> {
                     .filter_map(|i| self.m.cover[i])
                     .find(|&x| matches!(self.m.list[x].referent, Ref::Entity(y) if y == e))
             }
+            _ => None,
+        }
+    }
+
+    /// The state of a bare adjective before the event noun at `p`, over a few
+    /// lower-case modifiers: "Israeli aggression", "the Russian full-scale invasion".
+    fn adjective_before(&self, p: usize) -> Option<usize> {
+        let mut j = p;
+        while j > 0 && p - j < 3 {
+            let t = &self.t.tokens[j - 1];
+            if self.m.cover[j - 1].is_some()
+                || t.kind != TokKind::Word
+                || t.capitalised
+                || matches!(t.norm.as_str(), "the" | "a" | "an")
+                || self.k.is(Class::Preposition, &t.norm)
+            {
+                break;
+            }
+            j -= 1;
+        }
+        let mi = self.m.cover[j.checked_sub(1)?]?;
+        match self.m.list[mi].referent {
+            Ref::Adjective(s) => self.m.by_key(&crate::model::entity_key(
+                EntityType::State,
+                &self.k.states[s].name,
+            )),
             _ => None,
         }
     }
@@ -748,7 +786,10 @@ impl Ctx<'_> {
             return Vec::new();
         };
         let agents = self.entities(&subj);
-        let mut targets = self.args(&[place]);
+        // "Azerbaijani forces crossed into its territory": not their own state's
+        let mut own: Vec<usize> = agents.clone();
+        own.extend(agents.iter().filter_map(|&e| self.force_state(e)));
+        let mut targets = self.object_args(&[place], &own);
         if any_actor {
             // no one invades or occupies itself ("X is trying to occupy the region", the region being X)
             targets.retain(|a| !matches!(a, Arg::Entity(t) if agents.contains(t)));
