@@ -311,12 +311,37 @@ fn tokenize(text: &str, from: usize) -> Vec<Token> {
                 _ => TokKind::Punct,
             };
         }
-        tokens.push(make_token(text, start, byte_at(j), kind, space, newline));
+        let mut tok = make_token(text, start, byte_at(j), kind, space, newline);
+        // the possessive of a plural or a name in -s: "the United States' recognition"
+        if kind == TokKind::Punct
+            && is_apostrophe(c)
+            && !space
+            && (j >= n || !is_word_char(chars[j].1))
+            && tokens
+                .last()
+                .is_some_and(|p: &Token| p.kind == TokKind::Word && p.norm.ends_with('s'))
+            && !single_quote_open(&tokens)
+        {
+            tok.kind = TokKind::Word;
+            tok.norm = "'s".to_string();
+        }
+        tokens.push(tok);
         space = false;
         newline = false;
         i = j;
     }
     tokens
+}
+
+/// Whether a single quotation mark was opened in the last few tokens
+/// ("the 'Serbs'": the closing mark is no possessive).
+fn single_quote_open(tokens: &[Token]) -> bool {
+    let n = tokens.len();
+    (n.saturating_sub(8)..n).rev().any(|k| {
+        tokens[k].norm == "'"
+            && tokens[k].space_before
+            && tokens.get(k + 1).is_some_and(|x| !x.space_before)
+    })
 }
 
 fn make_token(
@@ -541,6 +566,25 @@ mod tests {
             ["kosovo", "'s", "eu", "-", "brokered", "talks", "are", "n't", "over", "."]
         );
         assert!(!t.tokens[3].space_before);
+        // the bare apostrophe after -s is a possessive too; a closing quotation mark is not
+        let t = analyse("the United States’ recognition of the 'Serbs' rights", 0);
+        let norms: Vec<&str> = t.tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            [
+                "the",
+                "united",
+                "states",
+                "'s",
+                "recognition",
+                "of",
+                "the",
+                "'",
+                "serbs",
+                "'",
+                "rights"
+            ]
+        );
     }
 
     #[test]

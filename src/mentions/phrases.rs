@@ -337,9 +337,17 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
         // Coordinated adjectives: "Serbian and Kosovar leaders", "both the Serbian and Kosovo governments"
+        // and lists: "Egyptian, Qatari and American mediators"
         if let Hit::Adjective(st) = s.hit {
-            if end < n && matches!(toks[end].norm.as_str(), "and" | "or") {
-                if let Some(other) = next_span(end + 1) {
+            let mut cur = end;
+            while cur < n && toks[cur].norm == "," {
+                match next_span(cur + 1) {
+                    Some(x) if matches!(x.hit, Hit::Adjective(_)) => cur = x.last,
+                    _ => break,
+                }
+            }
+            if cur < n && matches!(toks[cur].norm.as_str(), "and" | "or") {
+                if let Some(other) = next_span(cur + 1) {
                     let after_other = if other.last < n && toks[other.last].norm == "'s" {
                         other.last + 1
                     } else {

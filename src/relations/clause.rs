@@ -179,6 +179,40 @@ impl Ctx<'_> {
                 return self.with_conjuncts(s, sent.first);
             }
         }
+        // "accused the North of sending troops": the agent of a gerund after
+        // of/for is the governing verb's object; when that object is no known
+        // actor the gerund has no agent (never the accuser)
+        if p >= sent.first + 2 && toks[p].norm.ends_with("ing") {
+            let b = p - 2;
+            if matches!(toks[p - 1].norm.as_str(), "of" | "for")
+                && self.m.cover[b].is_none()
+                && toks[b].kind == TokKind::Word
+                && !toks[b].norm.ends_with("ed")
+                && !BE.contains(&toks[b].norm.as_str())
+                && !matches!(
+                    toks[b].norm.as_str(),
+                    "capable"
+                        | "guilty"
+                        | "instead"
+                        | "favour"
+                        | "favor"
+                        | "responsible"
+                        | "afraid"
+                        | "ahead"
+                        | "proud"
+                        | "wary"
+                        | "way"
+                        | "means"
+                        | "purpose"
+                        | "possibility"
+                        | "idea"
+                        | "option"
+                        | "prospect"
+                )
+            {
+                return Vec::new();
+            }
+        }
         // coordinated verb phrase: "X said … and accused Y"
         let mut j = p;
         while j > sent.first

@@ -1034,7 +1034,10 @@ impl Ctx<'_> {
     fn frame_mediate(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
         let w = self.tok(p).to_string();
-        if self.tok(hit.last) == "by" || (p > 0 && self.tok(p - 1) == "-") {
+        // ("co-hosted", "co-mediated" are verbs of their own)
+        if self.tok(hit.last) == "by"
+            || (p > 1 && self.tok(p - 1) == "-" && self.tok(p - 2) != "co")
+        {
             return Vec::new(); // handled by the pp and compound frames
         }
         let relative_talks = {
@@ -1122,8 +1125,9 @@ impl Ctx<'_> {
             .into_iter()
             .filter(|&e| self.m.entities[e].etype.is_actor())
             .collect();
+        // "the United States' recognition of its sovereignty": its is not the agent
         let targets: Vec<Arg> = self
-            .args(&targets_m)
+            .object_args(&targets_m, &agents)
             .into_iter()
             .filter(|a| !matches!(a, Arg::Entity(e) if agents.contains(e)))
             .collect();
@@ -1198,7 +1202,25 @@ impl Ctx<'_> {
         } else if let Some(i) = after(hit.last, &["that"]) {
             self.objects(i + 1, 4)
         } else {
-            Vec::new()
+            // "India rejected Pakistan's allegations of involvement": who
+            // denies or rejects an accusation is the one accused
+            let denial = |w: &str| {
+                self.k.is(Class::Negation, w)
+                    || matches!(w, "denied" | "denies" | "deny" | "dismissed" | "dismisses")
+            };
+            let mut j = p;
+            while j > 0 && p - j < 5 && self.m.cover[j - 1].is_none_or(|mi| agents_m.contains(&mi))
+            {
+                j -= 1;
+                if denial(self.tok(j)) {
+                    break;
+                }
+            }
+            if j < p && denial(self.tok(j)) {
+                self.subjects(j)
+            } else {
+                Vec::new()
+            }
         };
         let targets: Vec<Arg> = self
             .object_args(&targets_m, &agents)
