@@ -100,7 +100,14 @@ impl Ctx<'_> {
             let subject_before =
                 i > a + 1 && toks[i - 1].norm == "," && self.m.cover[i - 2].is_some();
             if before_is_boundary && !subject_before {
-                if let Some(mi) = after {
+                // (", said it would deploy": a pronoun followed by its verb is no post-posed speaker)
+                let pronoun_with_verb = after.is_some_and(|mi| {
+                    matches!(self.m.list[mi].referent, Ref::Pronoun(_))
+                        && toks
+                            .get(self.m.list[mi].last)
+                            .is_some_and(|t| t.kind == TokKind::Word)
+                });
+                if let Some(mi) = after.filter(|_| !pronoun_with_verb) {
                     if self.is_actor_mention(mi) {
                         return self.entity_of_mention(mi);
                     }
@@ -261,10 +268,34 @@ impl Ctx<'_> {
             match kind {
                 PronounKind::Person => et == EntityType::Person,
                 PronounKind::Plural => et == EntityType::Group,
-                PronounKind::Thing => matches!(et, EntityType::State | EntityType::Organisation),
+                // "the Thai army said it had deployed …"
+                PronounKind::Thing => matches!(
+                    et,
+                    EntityType::State | EntityType::Organisation | EntityType::ArmedForce
+                ),
                 PronounKind::We => false,
             }
         };
+        // "Egypt, which has a dispute with Ethiopia, said it would …": the
+        // subject of a reported clause is its speaker
+        if matches!(kind, PronounKind::Thing | PronounKind::Plural) && at > s.first {
+            let mut j = at - 1;
+            if self.t.tokens[j].norm == "that" && j > s.first {
+                j -= 1;
+            }
+            if self.k.is(Class::Speech, &self.t.tokens[j].norm) && self.m.cover[j].is_none() {
+                let sp =
+                    self.subjects(j)
+                        .into_iter()
+                        .find_map(|mi| match self.m.list[mi].referent {
+                            Ref::Entity(e) if want(e) => Some(e),
+                            _ => None,
+                        });
+                if sp.is_some() {
+                    return sp;
+                }
+            }
+        }
         // in the current sentence, before the pronoun
         let in_sentence: Vec<usize> = (s.first..at)
             .filter_map(|i| self.m.cover[i])

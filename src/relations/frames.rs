@@ -790,6 +790,15 @@ impl Ctx<'_> {
         let mut own: Vec<usize> = agents.clone();
         own.extend(agents.iter().filter_map(|&e| self.force_state(e)));
         let mut targets = self.object_args(&[place], &own);
+        // "its territory" names a state of the same sentence, never one named long before
+        if matches!(self.m.list[place].referent, Ref::Pronoun(_)) {
+            let s = &self.t.sentences[self.sentence_of(p)];
+            targets.retain(|a| {
+                matches!(a, Arg::Entity(e) if (s.first..s.last).any(|i| {
+                    self.m.cover[i].is_some_and(|mi| matches!(self.m.list[mi].referent, Ref::Entity(x) if x == *e))
+                }))
+            });
+        }
         if any_actor {
             // no one invades or occupies itself ("X is trying to occupy the region", the region being X)
             targets.retain(|a| !matches!(a, Arg::Entity(t) if agents.contains(t)));
