@@ -517,11 +517,18 @@ impl Ctx<'_> {
                 break;
             }
             if words == [","] {
-                // a list "A, B and C": accept only if a later conjunction exists
+                // a list "A, B and C": accept only if a later conjunction exists,
+                // or in a headline's asyndetic subject ("Egypt, Qatar mediate …")
                 let has_and = toks[cur..self.m.list[mi].last.max(cur)]
                     .iter()
                     .any(|t| t.norm == "and");
-                if !has_and && out.len() < 2 {
+                let headline = self.m.list[prev].first == floor
+                    && toks.get(self.m.list[mi].last).is_some_and(|t| {
+                        t.kind == TokKind::Word
+                            && !t.capitalised
+                            && !self.k.is(Class::Preposition, &t.norm)
+                    });
+                if !has_and && out.len() < 2 && !headline {
                     break;
                 }
             }

@@ -83,7 +83,18 @@ impl Ctx<'_> {
 
     /// Whether a modality cue stands in `[from, to)`.
     pub fn hypothetical(&self, from: usize, to: usize) -> bool {
-        self.cue_in(Class::Modal, from, to)
+        self.cue_in(Class::Modal, from, to) || self.planned(from, to)
+    }
+
+    /// A subject followed by "to" and the predicate, with no finite verb
+    /// ("US to deploy missiles in Germany", a headline's future) or after a
+    /// copula ("Kenya is to send police"): only planned.
+    fn planned(&self, from: usize, to: usize) -> bool {
+        to > from
+            && self.t.tokens[to - 1].norm == "to"
+            && self.t.tokens[from..to - 1]
+                .iter()
+                .all(|t| matches!(t.norm.as_str(), "is" | "are" | "was" | "were"))
     }
 
     /// The end of the clause after token `p` (for cues after an event noun).
