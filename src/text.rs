@@ -102,6 +102,21 @@ pub fn fold(s: &str) -> String {
     {
         return s.to_ascii_lowercase();
     }
+    // one punctuation mark (“, ”, —, ’…): no decomposition needed
+    let mut cs = s.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        // (ASCII and the General Punctuation block have no decompositions)
+        if !c.is_alphanumeric()
+            && !c.is_whitespace()
+            && (c.is_ascii() || ('\u{2010}'..='\u{205E}').contains(&c) || matches!(c, '«' | '»'))
+        {
+            return match c {
+                '’' | '‘' | '`' | 'ʼ' => "'".to_string(),
+                '–' | '—' | '‐' | '‑' => "-".to_string(),
+                c => c.to_string(),
+            };
+        }
+    }
     if s.is_ascii() {
         // the same folding without Unicode decomposition
         let mut out = String::with_capacity(s.len());
@@ -523,6 +538,14 @@ mod tests {
         }
         for s in cases {
             assert_eq!(fold(&s), fold_unicode(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn single_marks_fold_as_the_unicode_path() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(fold(&s), fold_unicode(&s), "{:?}", c);
         }
     }
 

@@ -120,6 +120,8 @@ pub struct Mentions {
     /// Entities of the document.
     pub entities: Vec<Entity>,
     index: HashMap<String, usize>,
+    /// Entities of gazetteer states, by state index (their keys are built once).
+    state_entities: HashMap<usize, usize>,
     /// For each token, the mention covering it.
     pub cover: Vec<Option<usize>>,
     /// Role hits: token → (end token, role index).
@@ -154,7 +156,12 @@ impl Mentions {
 
     /// The entity of a state, by index into the knowledge's states.
     pub fn state(&mut self, k: &Knowledge, s: usize) -> usize {
-        self.entity(Entity::new(EntityType::State, k.states[s].name.clone()))
+        if let Some(&e) = self.state_entities.get(&s) {
+            return e;
+        }
+        let e = self.entity(Entity::new(EntityType::State, k.states[s].name.clone()));
+        self.state_entities.insert(s, e);
+        e
     }
 
     /// The entity of an organisation, by index into the knowledge's orgs.

@@ -132,10 +132,11 @@ pub fn head_chain(
 /// The entity for a state plus a head class.
 fn state_head_entity(k: &Knowledge, m: &mut Mentions, s: usize, head: Head) -> Option<usize> {
     let info = &k.states[s];
-    let state_key = crate::model::entity_key(EntityType::State, &info.name);
-    m.state(k, s); // the state exists for salience and borders even if only its force is named
+    // the state exists for salience and borders even if only its force is named
+    let state = m.state(k, s);
+    let state_key = m.entities[state].key.clone();
     Some(match head {
-        Head::Government => m.state(k, s),
+        Head::Government => state,
         Head::Police => {
             let mut e = Entity::new(EntityType::ArmedForce, format!("{} Police", info.name));
             e.affiliation = Some(state_key);

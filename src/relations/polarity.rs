@@ -25,6 +25,7 @@ impl Ctx<'_> {
                 return true;
             }
             if i + 1 < to
+                && self.k.starts(class, &toks[i].norm)
                 && self
                     .k
                     .is(class, &format!("{} {}", toks[i].norm, toks[i + 1].norm))
