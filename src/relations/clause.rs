@@ -175,6 +175,12 @@ impl Ctx<'_> {
         let in_q = toks[p].in_quote;
         // a participial adjunct: "Kinshasa asked it to leave, accusing it of …" — the clause subject acts
         if p > sent.first + 1 && toks[p - 1].norm == "," && toks[p].norm.ends_with("ing") {
+            // "“…,” he said, accusing X": the speaker of the attribution
+            if p > sent.first + 3 && self.k.is(Class::Speech, &toks[p - 2].norm) {
+                if let Some(mi) = self.m.cover[p - 3].filter(|&mi| self.is_actor_mention(mi)) {
+                    return vec![mi];
+                }
+            }
             if let Some(s) = self.clause_subject(self.clause_start(p - 1), p - 1) {
                 return self.with_conjuncts(s, sent.first);
             }
@@ -247,6 +253,11 @@ impl Ctx<'_> {
                 continue; // a predicate outside skips quoted words ("accuses X of “provocations” by sending")
             }
             if self.hard_break(k) {
+                // "Five EU member states - Spain, Slovakia … - do not recognise":
+                // a list between dashes is an apposition to the subject before it
+                if let Some(found) = self.dash_apposition(k, sent.first) {
+                    return found;
+                }
                 break;
             }
             let w = toks[k].norm.as_str();
@@ -366,6 +377,36 @@ impl Ctx<'_> {
         let list = self.left_conjuncts(mi, floor);
         let ceil = self.t.sentences[self.sentence_of(self.m.list[mi].first)].last;
         self.with_examples(list, ceil)
+    }
+
+    /// The subject before a dash-delimited apposition closed by the dash at
+    /// `k`, with the apposition's actors when the subject is collective.
+    fn dash_apposition(&self, k: usize, floor: usize) -> Option<Vec<usize>> {
+        let toks = &self.t.tokens;
+        if !matches!(toks[k].norm.as_str(), "-" | "–" | "—") {
+            return None;
+        }
+        let open = (floor..k).rev().take(16).find(|&j| self.hard_break(j))?;
+        if open == floor || !matches!(toks[open].norm.as_str(), "-" | "–" | "—") {
+            return None;
+        }
+        let head = self.m.cover[open - 1].filter(|&mi| self.is_actor_mention(mi))?;
+        let mut out = self.left_conjuncts(head, floor);
+        if self.is_collective(head) {
+            let mut x = open + 1;
+            while x < k {
+                match self.m.cover[x] {
+                    Some(mi) => {
+                        if self.is_actor_mention(mi) && !out.contains(&mi) {
+                            out.push(mi);
+                        }
+                        x = self.m.list[mi].last;
+                    }
+                    None => x += 1,
+                }
+            }
+        }
+        Some(out)
     }
 
     /// Whether a copula ("is", "was", "became", "remains") precedes the noun

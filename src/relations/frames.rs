@@ -640,7 +640,17 @@ impl Ctx<'_> {
                             | "brigade"
                             | "brigades"
                     ));
-            if self.k.is(Class::Preposition, w) && !quantity_of && self.m.cover[i].is_none() {
+            // "about 200 soldiers": before a number a preposition is an approximation
+            let approximately = self
+                .t
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokKind::Number);
+            if self.k.is(Class::Preposition, w)
+                && !quantity_of
+                && !approximately
+                && self.m.cover[i].is_none()
+            {
                 return false;
             }
             if phrase_at(self.k, self.t, i, Class::Force).is_some()
