@@ -238,6 +238,17 @@ impl Ctx<'_> {
             .map(|t| t.norm.as_str())
             .unwrap_or("");
         if kind == PronounKind::Person && matches!(next, "country" | "nation" | "government") {
+            // "The Serbian leader said his country …": the speaker of this
+            // sentence before any person of earlier ones
+            let s = &self.t.sentences[si];
+            let person_here = (s.first..at).any(|i| {
+                self.m.cover[i].is_some_and(|mi| matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Person))
+            });
+            if !person_here {
+                if let Some(side) = speaker.and_then(|sp| self.side_of(sp)) {
+                    return Some(side);
+                }
+            }
             let person = self.resolve_pronoun_plain(at, kind);
             return person
                 .and_then(|p| self.side_of(p))
@@ -297,13 +308,22 @@ impl Ctx<'_> {
             }
         }
         // in the current sentence, before the pronoun
-        let in_sentence: Vec<usize> = (s.first..at)
+        let candidates: Vec<(usize, usize)> = (s.first..at)
             .filter_map(|i| self.m.cover[i])
             .filter_map(|mi| match self.m.list[mi].referent {
-                Ref::Entity(e) if want(e) => Some(e),
+                Ref::Entity(e) if want(e) => Some((mi, e)),
                 _ => None,
             })
             .collect();
+        let in_sentence: Vec<usize> = candidates.iter().map(|&(_, e)| e).collect();
+        // "Serbia committed not to block Kosovo's membership, though it …":
+        // a thing pronoun prefers an actor that is not a possessor or in a
+        // prepositional phrase
+        let in_sentence_direct = candidates
+            .iter()
+            .rev()
+            .find(|&&(mi, _)| !self.is_oblique(mi))
+            .map(|&(_, e)| e);
         match kind {
             PronounKind::Person => {
                 if let Some(&e) = in_sentence.first() {
@@ -316,7 +336,7 @@ impl Ctx<'_> {
             }
             PronounKind::We => None,
             PronounKind::Plural | PronounKind::Thing => {
-                if let Some(&e) = in_sentence.last() {
+                if let Some(e) = in_sentence_direct.or(in_sentence.last().copied()) {
                     return Some(e);
                 }
                 let from = self.t.sentences[si.saturating_sub(3)].first;

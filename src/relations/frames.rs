@@ -225,7 +225,7 @@ impl Ctx<'_> {
             ) {
                 return Vec::new();
             }
-            if form.starts_with("acknowledg") {
+            if form.starts_with("acknowledg") || form.starts_with("accept") {
                 let ok = (hit.last..(hit.last + 6).min(self.t.tokens.len())).any(|i| {
                     matches!(
                         self.tok(i),
