@@ -70,6 +70,10 @@ impl Ctx<'_> {
             Frame::NounOf => self.frame_noun_of(hit, pat),
             Frame::Claim => self.frame_claim(hit, pat),
             Frame::Switch => self.frame_switch(hit, pat),
+            Frame::Mutual => {
+                let subj = self.subjects(hit.first);
+                self.mutual(hit, pat, &subj)
+            }
         }
     }
 
@@ -273,6 +277,14 @@ impl Ctx<'_> {
             })
         {
             return Vec::new();
+        }
+        // "Armenia and Azerbaijan accused each other of …"
+        if matches!(
+            (self.tok(hit.last), self.tok(hit.last + 1)),
+            ("each", "other") | ("one", "another")
+        ) {
+            let subj = self.subjects(p);
+            return self.mutual(hit, pat, &subj);
         }
         let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(hit.last) == "by";
         // "the attack was blamed on Hezbollah (by Israeli officials)"
@@ -1254,6 +1266,49 @@ impl Ctx<'_> {
         }
         let negated = p > 0 && matches!(self.tok(p - 1), "no");
         vec![self.found(pat, hit, agents, targets, negated, false)]
+    }
+
+    /// Each of the coordinated subjects `subj` does to each other
+    /// ("Armenia and Azerbaijan accused each other", "the two countries
+    /// traded accusations": the two most salient states).
+    fn mutual(&self, hit: TriggerHit, pat: &Pattern, subj: &[usize]) -> Vec<Found> {
+        let p = hit.first;
+        let mut parties: Vec<usize> = self
+            .entities(subj)
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor())
+            .collect();
+        if parties.len() < 2 && self.mentions_both_sides(p) {
+            parties = self
+                .salient
+                .iter()
+                .copied()
+                .filter(|&e| self.m.entities[e].etype == EntityType::State)
+                .take(2)
+                .collect();
+        }
+        if parties.len() < 2 {
+            return Vec::new();
+        }
+        let from = self.scope_from(subj, p);
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        let mut out = Vec::new();
+        for &a in &parties {
+            for &b in &parties {
+                if a != b {
+                    out.push(self.found(
+                        pat,
+                        hit,
+                        vec![a],
+                        vec![Arg::Entity(b)],
+                        negated,
+                        hypothetical,
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// "Nauru switched (diplomatic) recognition from Taiwan to China": the

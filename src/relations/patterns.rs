@@ -37,6 +37,8 @@ pub enum Frame {
     Claim,
     /// A switch of recognition: "X switched recognition from A to B".
     Switch,
+    /// Mutual accusations: "A and B traded accusations" (each accuses the other).
+    Mutual,
 }
 
 /// An expected extraction in a pattern example.
@@ -168,6 +170,7 @@ impl TriggerIndex {
                         "noun" => Frame::NounOf,
                         "claim" => Frame::Claim,
                         "switch" => Frame::Switch,
+                        "mutual" => Frame::Mutual,
                         _ => return Err(err(line, format!("unknown frame {value:?}"))),
                     }
                 }
