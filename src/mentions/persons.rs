@@ -73,39 +73,44 @@ fn words_in(t: &Text, a: usize, b: usize) -> usize {
         .count()
 }
 
-/// The affiliation (entity key) named by a gazetteer span ending at `end`
-/// (optionally followed by `'s`).
-fn affiliation_before(
-    k: &Knowledge,
-    t: &Text,
-    names: &[Span],
-    end: usize,
-) -> Option<(usize, String)> {
+/// The affiliation named by a gazetteer span ending at `end` (optionally
+/// followed by `'s`): where the span starts, and its hit.
+fn affiliation_before(t: &Text, names: &[Span], end: usize) -> Option<(usize, Hit)> {
     let e = if end > 0 && t.tokens[end - 1].norm == "'s" {
         end - 1
     } else {
         end
     };
     let s = super::span_ending(names, e)?;
-    Some((s.first, span_key(k, s.hit)?))
+    Some((s.first, span_key(s.hit)?))
 }
 
 /// The affiliation named inside tokens `a..b` (first gazetteer span).
-fn affiliation_within(k: &Knowledge, names: &[Span], a: usize, b: usize) -> Option<String> {
+fn affiliation_within(names: &[Span], a: usize, b: usize) -> Option<Hit> {
     super::spans_within(names, a, b)
         .iter()
         .filter(|s| s.last <= b)
-        .find_map(|s| span_key(k, s.hit))
+        .find_map(|s| span_key(s.hit))
 }
 
-fn span_key(k: &Knowledge, hit: Hit) -> Option<String> {
-    match hit {
-        Hit::StateName(s) | Hit::Capital(s) | Hit::Adjective(s) => {
-            Some(entity_key(EntityType::State, &k.states[s].name))
-        }
-        Hit::Org(o) => Some(entity_key(k.orgs[o].etype, &k.orgs[o].name)),
-        _ => None,
-    }
+fn span_key(hit: Hit) -> Option<Hit> {
+    matches!(
+        hit,
+        Hit::StateName(_) | Hit::Capital(_) | Hit::Adjective(_) | Hit::Org(_)
+    )
+    .then_some(hit)
+}
+
+/// The entity key of an affiliation, creating the state or organisation so
+/// that "his country" and "we" can stand for it even where it is not named
+/// on its own ("“We …,” said Serbian Foreign Minister Ivica Dacic").
+fn affiliation_key(k: &Knowledge, m: &mut Mentions, hit: Hit) -> Option<String> {
+    let e = match hit {
+        Hit::StateName(s) | Hit::Capital(s) | Hit::Adjective(s) => m.state(k, s),
+        Hit::Org(o) => m.org(k, o),
+        _ => return None,
+    };
+    Some(m.entities[e].key.clone())
 }
 
 fn speech_at(k: &Knowledge, t: &Text, i: usize) -> bool {
@@ -139,11 +144,11 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         };
         let nwords = words_in(t, i, end);
         let mut role: Option<(usize, usize)> = None; // (role idx, mention start)
-        let mut affil: Option<String> = None;
+        let mut affil: Option<Hit> = None;
         let mut extra: Option<(usize, usize)> = None; // a role phrase mention elsewhere
                                                       // (a) role immediately before
         if let Some(&(rs, r)) = m.role_ends.get(&i) {
-            let (start, a) = match affiliation_before(k, t, names, rs) {
+            let (start, a) = match affiliation_before(t, names, rs) {
                 Some((s, key)) => (s, Some(key)),
                 None => {
                     // an unknown capitalised modifier ("MGIMO professor")
@@ -165,7 +170,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
             while j < n && j < end + 7 {
                 if let Some(&(_, r)) = m.roles.get(&j) {
                     role = Some((r, i));
-                    affil = affiliation_within(k, names, end + 1, (j + 6).min(n));
+                    affil = affiliation_within(names, end + 1, (j + 6).min(n));
                     break;
                 }
                 let w = &t.tokens[j].norm;
@@ -197,11 +202,11 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
                     .all(|x| x.kind == TokKind::Word || x.norm == "'s" || x.norm == "-");
                 if clean {
                     let mut ps = rs;
-                    if let Some((s, key)) = affiliation_before(k, t, names, rs) {
+                    if let Some((s, key)) = affiliation_before(t, names, rs) {
                         ps = s;
                         affil = Some(key);
                     } else {
-                        affil = affiliation_within(k, names, rs, comma);
+                        affil = affiliation_within(names, rs, comma);
                     }
                     while ps > 0 && matches!(t.tokens[ps - 1].norm.as_str(), "the" | "a") {
                         ps -= 1;
@@ -225,7 +230,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         if let Some((r, _)) = role {
             e.role = Some(k.roles[r].name.clone());
         }
-        e.affiliation = affil;
+        e.affiliation = affil.and_then(|h| affiliation_key(k, m, h));
         let ei = m.entity(e);
         let start = role.map(|(_, s)| s).unwrap_or(i).min(i);
         m.push(Mention::of_entity(start, end, ei, Via::Name));
