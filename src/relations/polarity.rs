@@ -39,7 +39,41 @@ impl Ctx<'_> {
     /// Whether a negation cue stands in `[from, to)`, or the clause is what a
     /// denial denies ("Belgrade denies (claims) that its troops are massing").
     pub fn negated(&self, from: usize, to: usize) -> bool {
-        self.cue_in(Class::Negation, from, to) || self.denied_clause(to)
+        (self.cue_in(Class::Negation, from, to) && !self.left_open(from, to))
+            || self.denied_clause(to)
+    }
+
+    /// "did not rule out sending troops", "no longer refuses to": a negated
+    /// negation. The event is not denied; ruling it out being denied, it is
+    /// left possible (hypothetical).
+    fn left_open(&self, from: usize, to: usize) -> bool {
+        let toks = &self.t.tokens;
+        let to = to.min(toks.len());
+        (from..to.saturating_sub(1)).any(|i| {
+            matches!(
+                toks[i].norm.as_str(),
+                "not"
+                    | "n't"
+                    | "never"
+                    | "refused"
+                    | "refuses"
+                    | "refuse"
+                    | "declined"
+                    | "declines"
+            ) && self.m.cover[i].is_none()
+                && (i + 1..(i + 3).min(to)).any(|j| {
+                    matches!(
+                        toks[j].norm.as_str(),
+                        "rule"
+                            | "ruled"
+                            | "ruling"
+                            | "rules"
+                            | "exclude"
+                            | "excluded"
+                            | "excluding"
+                    )
+                })
+        })
     }
 
     /// Whether the clause containing token `p` is the `that` complement of a
@@ -84,7 +118,7 @@ impl Ctx<'_> {
 
     /// Whether a modality cue stands in `[from, to)`.
     pub fn hypothetical(&self, from: usize, to: usize) -> bool {
-        self.cue_in(Class::Modal, from, to) || self.planned(from, to)
+        self.cue_in(Class::Modal, from, to) || self.planned(from, to) || self.left_open(from, to)
     }
 
     /// A subject followed by "to" and the predicate, with no finite verb
