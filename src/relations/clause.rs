@@ -526,6 +526,13 @@ impl Ctx<'_> {
                         | "neighbor"
                         | "backers"
                         | "both"
+                        // "the United States and most EU countries"
+                        | "most"
+                        | "many"
+                        | "some"
+                        | "several"
+                        | "other"
+                        | "all"
                 )) {
                     break;
                 }
@@ -629,7 +636,12 @@ impl Ctx<'_> {
                 break;
             }
             let mut j = cur + 1;
-            if j < ceil && toks[j].norm == "the" {
+            while j < ceil
+                && matches!(
+                    toks[j].norm.as_str(),
+                    "the" | "most" | "many" | "some" | "several" | "other" | "all"
+                )
+            {
                 j += 1;
             }
             // a place coordinates with places: "Abkhazia and South Ossetia"
