@@ -4,7 +4,7 @@
 
 use crate::knowledge::Class;
 use crate::mentions::phrases::phrase_at;
-use crate::mentions::Ref;
+use crate::mentions::{PronounKind, Ref};
 use crate::model::{EntityType, Relation};
 use crate::text::TokKind;
 
@@ -514,8 +514,19 @@ impl Ctx<'_> {
             return Vec::new(); // "it was not X that staged provocations"
         }
         let speaker_aff = self.m.entities[speaker].affiliation.clone();
-        let targets: Vec<Arg> = self
-            .entities(&perps)
+        // a perpetrator pronoun is never the speaker ("Kosovo said the attack was
+        // organised by Belgrade and described it as terrorism")
+        let perpetrators: Vec<usize> = perps
+            .iter()
+            .flat_map(|&mi| match self.m.list[mi].referent {
+                Ref::Pronoun(kind @ (PronounKind::Thing | PronounKind::Person)) => self
+                    .resolve_pronoun_excluding(self.m.list[mi].first, kind, &[speaker])
+                    .into_iter()
+                    .collect(),
+                _ => self.entities(&[mi]),
+            })
+            .collect();
+        let targets: Vec<Arg> = perpetrators
             .into_iter()
             .chain(adjective_state)
             .filter(|&e| e != speaker && self.m.entities[e].etype.is_actor())
