@@ -135,6 +135,9 @@ pub enum Class {
     Territory,
     /// Words that introduce examples of a collective ("including", "such as").
     Examples,
+    /// Adjectives and nouns taking "of"/"for" + gerund without being its
+    /// agent's governing verb ("capable of deploying", "the option of sending").
+    GerundHead,
 }
 
 impl Class {
@@ -171,6 +174,7 @@ impl Class {
             "members" => Class::Members,
             "territory" => Class::Territory,
             "examples" => Class::Examples,
+            "gerund_head" => Class::GerundHead,
             _ => return None,
         })
     }

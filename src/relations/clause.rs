@@ -195,26 +195,7 @@ impl Ctx<'_> {
                 && toks[b].kind == TokKind::Word
                 && !toks[b].norm.ends_with("ed")
                 && !BE.contains(&toks[b].norm.as_str())
-                && !matches!(
-                    toks[b].norm.as_str(),
-                    "capable"
-                        | "guilty"
-                        | "instead"
-                        | "favour"
-                        | "favor"
-                        | "responsible"
-                        | "afraid"
-                        | "ahead"
-                        | "proud"
-                        | "wary"
-                        | "way"
-                        | "means"
-                        | "purpose"
-                        | "possibility"
-                        | "idea"
-                        | "option"
-                        | "prospect"
-                )
+                && !self.k.is(Class::GerundHead, &toks[b].norm)
             {
                 return Vec::new();
             }
