@@ -281,6 +281,54 @@ pub fn spans_within(names: &[Span], a: usize, b: usize) -> &[Span] {
     &names[from..to.max(from)]
 }
 
+/// "forces loyal to Khalifa Haftar": a force phrase followed by "loyal to"
+/// and an actor is that actor's force (one mention, the actor as referent).
+fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(end) = (m.cover[i].is_none())
+            .then(|| phrases::phrase_at(k, t, i, Class::Force))
+            .flatten()
+        else {
+            i += 1;
+            continue;
+        };
+        let mut j = end;
+        if toks.get(j).is_some_and(|x| x.norm == "loyal")
+            && toks.get(j + 1).is_some_and(|x| x.norm == "to")
+        {
+            j += 2;
+            if toks.get(j).is_some_and(|x| x.norm == "the") {
+                j += 1;
+            }
+            let actor =
+                m.cover
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .and_then(|mi| match m.list[mi].referent {
+                        Ref::Entity(e)
+                            if m.entities[e].etype.is_actor() && m.list[mi].first == j =>
+                        {
+                            Some((e, m.list[mi].last))
+                        }
+                        _ => None,
+                    });
+            if let Some((e, last)) = actor {
+                if (i..end).all(|x| m.cover[x].is_none()) {
+                    let mut mm = Mention::of_entity(i, last, e, Via::Phrase);
+                    mm.force = Some(span_text(text, t, i, end));
+                    m.replace(mm);
+                    i = last;
+                    continue;
+                }
+            }
+        }
+        i = end;
+    }
+}
+
 /// Finds the mentions of a document.
 pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     let mut m = Mentions {
@@ -304,6 +352,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     phrases::find(k, text, t, &names, &mut m);
     persons::find_weak(k, text, t, &mut m);
     persons::resolve_roles(k, t, &mut m);
+    loyal_forces(k, text, t, &mut m);
     acronyms(k, text, t, &mut m);
     pronouns(k, t, &mut m);
     m.finish();

@@ -226,8 +226,16 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 x.capitalised && x.kind == TokKind::Word && !k.is(Class::NotName, &x.norm)
             })
             && span_at(i + 1).is_none();
+        // ("loyal to Khalifa Haftar", "close to": a person or group, not a place)
+        let attached_to = i > 1
+            && toks[i - 1].norm == "to"
+            && matches!(
+                toks[i - 2].norm.as_str(),
+                "loyal" | "allied" | "linked" | "close" | "affiliated"
+            );
         if toks[i].capitalised
             && i > 0
+            && !attached_to
             && is_place_context(k, &toks[i - 1].norm)
             && (!k.is(Class::NotName, w) || compass_name)
             && span_at(i).is_none()
