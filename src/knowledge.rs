@@ -138,6 +138,9 @@ pub enum Class {
     /// Adjectives and nouns taking "of"/"for" + gerund without being its
     /// agent's governing verb ("capable of deploying", "the option of sending").
     GerundHead,
+    /// Verbs of denial: their that-clause is negated ("denied that …"), and
+    /// who denies an allegation is the accused.
+    Denial,
 }
 
 impl Class {
@@ -175,18 +178,19 @@ impl Class {
             "territory" => Class::Territory,
             "examples" => Class::Examples,
             "gerund_head" => Class::GerundHead,
+            "denial" => Class::Denial,
             _ => return None,
         })
     }
 
-    fn bit(self) -> u32 {
-        1 << (self as u32)
+    fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 }
 
 /// The set of lexicon classes of one word (see [`Knowledge::classes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Classes(u32);
+pub struct Classes(u64);
 
 impl Classes {
     /// Whether the word belongs to `class`.
@@ -215,9 +219,9 @@ pub struct Knowledge {
     /// Named regions and towns that are not states.
     pub places: Vec<String>,
     /// Word classes: folded entry (multi-word entries joined by spaces) → bitmask of its classes.
-    words: FxHashMap<String, u32>,
+    words: FxHashMap<String, u64>,
     /// First words of entries → bitmask of the classes they can start.
-    starts: FxHashMap<String, u32>,
+    starts: FxHashMap<String, u64>,
     /// Direction words → label prefix ("northern" → "Northern").
     pub directions: FxHashMap<String, String>,
     automaton: AhoCorasick,
@@ -345,7 +349,7 @@ impl Knowledge {
             places.push(cols[0].to_string());
             place_aliases.push(list(cols.get(1)));
         }
-        let mut words: FxHashMap<String, u32> = FxHashMap::default();
+        let mut words: FxHashMap<String, u64> = FxHashMap::default();
         let mut directions = FxHashMap::default();
         for (line, cols) in rows(LEXICON) {
             if cols.len() != 2 {
@@ -383,7 +387,7 @@ impl Knowledge {
             .map(|e| e.split(' ').count())
             .max()
             .unwrap_or(1);
-        let mut starts: FxHashMap<String, u32> = FxHashMap::default();
+        let mut starts: FxHashMap<String, u64> = FxHashMap::default();
         for (e, bits) in &words {
             let first = e.split(' ').next().unwrap_or(e).to_string();
             *starts.entry(first).or_default() |= bits;

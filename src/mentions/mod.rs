@@ -164,6 +164,12 @@ impl Mentions {
         e
     }
 
+    /// The entity of a state if the document has it (every state entity is
+    /// made by [`Mentions::state`]).
+    pub fn state_entity(&self, s: usize) -> Option<usize> {
+        self.state_entities.get(&s).copied()
+    }
+
     /// The entity of an organisation, by index into the knowledge's orgs.
     pub fn org(&mut self, k: &Knowledge, o: usize) -> usize {
         let info = &k.orgs[o];
@@ -285,47 +291,37 @@ pub fn spans_within(names: &[Span], a: usize, b: usize) -> &[Span] {
 /// and an actor is that actor's force (one mention, the actor as referent).
 fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
-    let mut i = 0;
-    while i < toks.len() {
-        let Some(end) = (m.cover[i].is_none())
-            .then(|| phrases::phrase_at(k, t, i, Class::Force))
-            .flatten()
-        else {
-            i += 1;
+    for at in 1..toks.len().saturating_sub(2) {
+        if toks[at].norm != "loyal" || toks[at + 1].norm != "to" {
+            continue;
+        }
+        // the force phrase ends right before "loyal" (looked for only there)
+        let Some(i) = (at.saturating_sub(3)..at).find(|&i| {
+            phrases::phrase_at(k, t, i, Class::Force) == Some(at)
+                && (i..at).all(|x| m.cover[x].is_none())
+        }) else {
             continue;
         };
-        let mut j = end;
-        if toks.get(j).is_some_and(|x| x.norm == "loyal")
-            && toks.get(j + 1).is_some_and(|x| x.norm == "to")
-        {
-            j += 2;
-            if toks.get(j).is_some_and(|x| x.norm == "the") {
-                j += 1;
-            }
-            let actor =
-                m.cover
-                    .get(j)
-                    .copied()
-                    .flatten()
-                    .and_then(|mi| match m.list[mi].referent {
-                        Ref::Entity(e)
-                            if m.entities[e].etype.is_actor() && m.list[mi].first == j =>
-                        {
-                            Some((e, m.list[mi].last))
-                        }
-                        _ => None,
-                    });
-            if let Some((e, last)) = actor {
-                if (i..end).all(|x| m.cover[x].is_none()) {
-                    let mut mm = Mention::of_entity(i, last, e, Via::Phrase);
-                    mm.force = Some(span_text(text, t, i, end));
-                    m.replace(mm);
-                    i = last;
-                    continue;
-                }
-            }
+        let mut j = at + 2;
+        if toks.get(j).is_some_and(|x| x.norm == "the") {
+            j += 1;
         }
-        i = end;
+        let actor = m
+            .cover
+            .get(j)
+            .copied()
+            .flatten()
+            .and_then(|mi| match m.list[mi].referent {
+                Ref::Entity(e) if m.entities[e].etype.is_actor() && m.list[mi].first == j => {
+                    Some((e, m.list[mi].last))
+                }
+                _ => None,
+            });
+        if let Some((e, last)) = actor {
+            let mut mm = Mention::of_entity(i, last, e, Via::Phrase);
+            mm.force = Some(span_text(text, t, i, at));
+            m.replace(mm);
+        }
     }
 }
 

@@ -70,10 +70,7 @@ impl Ctx<'_> {
             Frame::NounOf => self.frame_noun_of(hit, pat),
             Frame::Claim => self.frame_claim(hit, pat),
             Frame::Switch => self.frame_switch(hit, pat),
-            Frame::Mutual => {
-                let subj = self.subjects(hit.first);
-                self.mutual(hit, pat, &subj)
-            }
+            Frame::Mutual => self.mutual(hit, pat),
         }
     }
 
@@ -268,13 +265,8 @@ impl Ctx<'_> {
             None => hit.last,
         };
         if pat.needs_wrongdoing
-            && !(after_word..(after_word + 6).min(self.t.tokens.len())).any(|i| {
-                self.k.is(Class::Wrongdoing, self.tok(i))
-                    || self.k.is(
-                        Class::Wrongdoing,
-                        &format!("{} {}", self.tok(i), self.tok(i + 1)),
-                    )
-            })
+            && !(after_word..(after_word + 6).min(self.t.tokens.len()))
+                .any(|i| phrase_at(self.k, self.t, i, Class::Wrongdoing).is_some())
         {
             return Vec::new();
         }
@@ -283,8 +275,7 @@ impl Ctx<'_> {
             (self.tok(hit.last), self.tok(hit.last + 1)),
             ("each", "other") | ("one", "another")
         ) {
-            let subj = self.subjects(p);
-            return self.mutual(hit, pat, &subj);
+            return self.mutual(hit, pat);
         }
         let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(hit.last) == "by";
         // "the attack was blamed on Hezbollah (by Israeli officials)"
@@ -545,7 +536,7 @@ impl Ctx<'_> {
         objects
             .iter()
             .flat_map(|&mi| match self.m.list[mi].referent {
-                Ref::Pronoun(kind) if kind != crate::mentions::PronounKind::We => self
+                Ref::Pronoun(kind) if kind != PronounKind::We => self
                     .resolve_pronoun_excluding(self.m.list[mi].first, kind, agents)
                     .map(Arg::Entity)
                     .into_iter()
@@ -590,7 +581,7 @@ impl Ctx<'_> {
         }
         let mi = self.m.cover[j.checked_sub(1)?]?;
         match self.m.list[mi].referent {
-            Ref::Pronoun(kind) if kind != crate::mentions::PronounKind::We => {
+            Ref::Pronoun(kind) if kind != PronounKind::We => {
                 let e = self.resolve_pronoun_excluding(self.m.list[mi].first, kind, exclude)?;
                 // the pronoun's antecedent: the mention of that entity nearest before it
                 (0..self.m.list[mi].first)
@@ -620,10 +611,7 @@ impl Ctx<'_> {
         }
         let mi = self.m.cover[j.checked_sub(1)?]?;
         match self.m.list[mi].referent {
-            Ref::Adjective(s) => self.m.by_key(&crate::model::entity_key(
-                EntityType::State,
-                &self.k.states[s].name,
-            )),
+            Ref::Adjective(s) => self.m.state_entity(s),
             _ => None,
         }
     }
@@ -1246,10 +1234,7 @@ impl Ctx<'_> {
         } else {
             // "India rejected Pakistan's allegations of involvement": who
             // denies or rejects an accusation is the one accused
-            let denial = |w: &str| {
-                self.k.is(Class::Negation, w)
-                    || matches!(w, "denied" | "denies" | "deny" | "dismissed" | "dismisses")
-            };
+            let denial = |w: &str| self.k.is(Class::Negation, w) || self.k.is(Class::Denial, w);
             let mut j = p;
             while j > 0 && p - j < 5 && self.m.cover[j - 1].is_none_or(|mi| agents_m.contains(&mi))
             {
@@ -1279,13 +1264,14 @@ impl Ctx<'_> {
         vec![self.found(pat, hit, agents, targets, negated, false)]
     }
 
-    /// Each of the coordinated subjects `subj` does to each other
-    /// ("Armenia and Azerbaijan accused each other", "the two countries
-    /// traded accusations": the two most salient states).
-    fn mutual(&self, hit: TriggerHit, pat: &Pattern, subj: &[usize]) -> Vec<Found> {
+    /// Each of the coordinated subjects does to each other ("Armenia and
+    /// Azerbaijan accused each other", "the two countries traded
+    /// accusations": the two most salient states).
+    fn mutual(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
+        let subj = self.subjects(p);
         let mut parties: Vec<usize> = self
-            .entities(subj)
+            .entities(&subj)
             .into_iter()
             .filter(|&e| self.m.entities[e].etype.is_actor())
             .collect();
@@ -1301,7 +1287,7 @@ impl Ctx<'_> {
         if parties.len() < 2 {
             return Vec::new();
         }
-        let from = self.scope_from(subj, p);
+        let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
         let hypothetical = self.hypothetical(from, p);
         let mut out = Vec::new();

@@ -121,7 +121,7 @@ pub struct DocResult {
 }
 
 /// States ordered by how much the document talks about them.
-fn salience(k: &Knowledge, m: &Mentions) -> Vec<usize> {
+fn salience(m: &Mentions) -> Vec<usize> {
     let mut count: HashMap<usize, (usize, usize)> = HashMap::default();
     for mm in &m.list {
         let e = match &mm.referent {
@@ -136,10 +136,7 @@ fn salience(k: &Knowledge, m: &Mentions) -> Vec<usize> {
                         .filter(|&x| m.entities[x].etype == EntityType::State),
                 }
             }
-            Ref::Adjective(s) => m.by_key(&crate::model::entity_key(
-                EntityType::State,
-                &k.states[*s].name,
-            )),
+            Ref::Adjective(s) => m.state_entity(*s),
             _ => None,
         };
         if let Some(e) = e {
@@ -232,7 +229,7 @@ fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)
     let text = &doc.text[..to];
     let t = text::analyse(text, from);
     let mut m = mentions::find(k, text, from, &t);
-    let salient = salience(k, &m);
+    let salient = salience(&m);
     let idx = TriggerIndex::get();
     let mut found_by_sentence: Vec<Vec<Found>> = Vec::new();
     let mut ctx = Ctx {
@@ -277,18 +274,13 @@ fn border_entity(
         if e.etype == EntityType::State {
             Some(e.label.clone())
         } else {
-            // a person's state, named or only implied ("Venezuelan President X")
-            e.affiliation.as_ref().and_then(|a| {
-                m.by_key(a)
-                    .filter(|&x| m.entities[x].etype == EntityType::State)
-                    .map(|x| m.entities[x].label.clone())
-                    .or_else(|| {
-                        k.states
-                            .iter()
-                            .find(|s| crate::model::entity_key(EntityType::State, &s.name) == *a)
-                            .map(|s| s.name.clone())
-                    })
-            })
+            // a person's state (created with the person when only implied:
+            // "Venezuelan President X")
+            e.affiliation
+                .as_ref()
+                .and_then(|a| m.by_key(a))
+                .filter(|&x| m.entities[x].etype == EntityType::State)
+                .map(|x| m.entities[x].label.clone())
         }
     };
     if names.len() < 2 {

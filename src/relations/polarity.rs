@@ -85,20 +85,7 @@ impl Ctx<'_> {
             return false;
         }
         let denial = |i: usize| {
-            self.m.cover[i].is_none()
-                && matches!(
-                    self.t.tokens[i].norm.as_str(),
-                    "deny"
-                        | "denies"
-                        | "denied"
-                        | "denying"
-                        | "rejected"
-                        | "rejects"
-                        | "dismissed"
-                        | "dismisses"
-                        | "refuted"
-                        | "refutes"
-                )
+            self.m.cover[i].is_none() && self.k.is(Class::Denial, &self.t.tokens[i].norm)
         };
         let before = cs - 2;
         denial(before)
