@@ -141,6 +141,12 @@ pub enum Class {
     /// Verbs of denial: their that-clause is negated ("denied that …"), and
     /// who denies an allegation is the accused.
     Denial,
+    /// Words between a subject and its verb: auxiliaries, adverbs, "on
+    /// Monday" ("Putin on Monday accused …").
+    Auxiliary,
+    /// Head nouns that end an organisation's name after "the" ("the Arakan
+    /// Army", "the Democratic Party").
+    OrgHead,
 }
 
 impl Class {
@@ -179,6 +185,8 @@ impl Class {
             "examples" => Class::Examples,
             "gerund_head" => Class::GerundHead,
             "denial" => Class::Denial,
+            "auxiliary" => Class::Auxiliary,
+            "org_head" => Class::OrgHead,
             _ => return None,
         })
     }
@@ -196,6 +204,11 @@ impl Classes {
     /// Whether the word belongs to `class`.
     pub fn has(self, class: Class) -> bool {
         self.0 & class.bit() != 0
+    }
+
+    /// Whether the word is in no class (unknown to the lexicon).
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
     }
 }
 

@@ -288,9 +288,30 @@ pub fn spans_within(names: &[Span], a: usize, b: usize) -> &[Span] {
 }
 
 /// "forces loyal to Khalifa Haftar": a force phrase followed by "loyal to"
-/// and an actor is that actor's force (one mention, the actor as referent).
+/// and an actor is that actor's force (one mention, the actor as referent);
+/// so is a person's possessive before a force ("Haftar's forces").
 fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
+    for mi in 0..m.list.len() {
+        let (first, last) = (m.list[mi].first, m.list[mi].last);
+        let Ref::Entity(e) = m.list[mi].referent else {
+            continue;
+        };
+        if first == usize::MAX
+            || m.entities[e].etype != EntityType::Person
+            || toks.get(last).is_none_or(|x| x.norm != "'s")
+        {
+            continue;
+        }
+        let Some(end) = phrases::phrase_at(k, t, last + 1, Class::Force) else {
+            continue;
+        };
+        if (last..end).all(|x| m.cover[x].is_none()) {
+            let mut mm = Mention::of_entity(first, end, e, Via::Phrase);
+            mm.force = Some(span_text(text, t, last + 1, end));
+            m.replace(mm);
+        }
+    }
     for at in 1..toks.len().saturating_sub(2) {
         if toks[at].norm != "loyal" || toks[at + 1].norm != "to" {
             continue;
@@ -325,6 +346,59 @@ fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// "the Arakan Army", "the Kachin Independence Army", "the Democratic
+/// Party": after "the", capitalised words ending in an organisation's head
+/// noun (lexicon class `org_head`) name an organisation the gazetteer does
+/// not know. The name needs a word that neither the lexicon nor the
+/// gazetteer knows ("the Russian Army" is Russia's force, "the Security
+/// Council" a known body), and may contain a state ("the Sudan People's
+/// Liberation Army") but no other gazetteer name.
+fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
+    let toks = &t.tokens;
+    let n = toks.len();
+    for at in 0..n.saturating_sub(2) {
+        if toks[at].norm != "the" || !toks[at + 1].capitalised {
+            continue;
+        }
+        let (mut j, mut head, mut novel) = (at + 1, None, false);
+        while j < n && j < at + 9 {
+            let x = &toks[j];
+            if let Some(s) = span_starting(names, j) {
+                if !matches!(s.hit, Hit::StateName(_) | Hit::Adjective(_)) {
+                    break;
+                }
+                j = s.last;
+                continue;
+            }
+            if x.kind == TokKind::Word && x.capitalised && !x.all_caps {
+                if k.is(Class::OrgHead, &x.norm) {
+                    head = Some(j + 1);
+                } else if k.classes(&x.norm).is_empty() {
+                    novel = true;
+                }
+                j += 1;
+            } else if matches!(x.norm.as_str(), "'s" | "of" | "for" | "-")
+                && toks.get(j + 1).is_some_and(|y| y.capitalised)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(end) = head.filter(|_| novel) else {
+            continue;
+        };
+        if (at + 1..end).any(|x| m.cover[x].is_some()) {
+            continue;
+        }
+        let e = m.entity(named_entity(
+            EntityType::Organisation,
+            &span_text(text, t, at + 1, end),
+        ));
+        m.push(Mention::of_entity(at + 1, end, e, Via::Name));
+    }
+}
+
 /// Finds the mentions of a document.
 pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     let mut m = Mentions {
@@ -344,6 +418,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
         .collect();
     // Persons first: their spans must not be claimed by other phrases.
     persons::find_strong(k, text, t, &names, &mut m);
+    named_organisations(k, text, t, &names, &mut m);
     places::find(k, text, t, &names, &mut m);
     phrases::find(k, text, t, &names, &mut m);
     persons::find_weak(k, text, t, &mut m);

@@ -12,6 +12,7 @@
 
 use crate::knowledge::{Class, Hit, Knowledge};
 use crate::model::{entity_key, Entity, EntityType};
+use crate::relations::patterns::TriggerIndex;
 use crate::text::{edit_distance, fold, Text, TokKind};
 
 use super::{Mention, Mentions, Ref, Span, Via};
@@ -243,7 +244,7 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
 
 /// Later mentions of known persons: full name, surname, "Mr. X", near misses.
 pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
-    let persons: Vec<(usize, String, String)> = m
+    let mut persons: Vec<(usize, String, String)> = m
         .entities
         .iter()
         .enumerate()
@@ -254,10 +255,24 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             (i, f, surname)
         })
         .collect();
-    if persons.is_empty() {
-        return;
-    }
     let n = t.tokens.len();
+    // where a sentence or line starts (after an opening quote too): a lone
+    // capitalised word there may be a common noun ("Officials said")
+    let mut initial = vec![false; n];
+    for s in &t.sentences {
+        let mut f = s.first;
+        while f < s.last && t.tokens[f].kind != TokKind::Word {
+            f += 1;
+        }
+        if f < n {
+            initial[f] = true;
+        }
+    }
+    for (x, tok) in t.tokens.iter().enumerate() {
+        if tok.newline_before {
+            initial[x] = true;
+        }
+    }
     let mut i = 0;
     while i < n {
         let tok = &t.tokens[i];
@@ -324,6 +339,20 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             ));
             found = Some((ei, end));
         }
+        if found.is_none() && !titled {
+            // a name in a subject's place that the article never gave in full
+            if let Some(e) = subject_name(k, t, i, end, &initial) {
+                let ei = m.entity(super::named_entity(
+                    EntityType::Person,
+                    &super::span_text(text, t, i, e),
+                ));
+                // later mentions anywhere in the article are this person
+                let f = fold(&m.entities[ei].label);
+                let surname = f.split(' ').next_back().unwrap_or("").to_string();
+                persons.push((ei, f, surname));
+                found = Some((ei, e));
+            }
+        }
         if let Some((p, e)) = found {
             let start = if titled {
                 if t.tokens[i - 1].norm == "." {
@@ -345,6 +374,103 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }
         i += 1;
     }
+}
+
+/// A word that can be part of a name found only by its place in the clause:
+/// capitalised, not an acronym, and unknown to the lexicon and the triggers
+/// ("Accuses" in a title-case headline is a verb, "Officials" a common noun).
+fn bare_name_word(k: &Knowledge, tok: &crate::text::Token) -> bool {
+    tok.kind == TokKind::Word
+        && tok.capitalised
+        && !tok.all_caps
+        && tok.norm.chars().count() >= 2
+        && tok.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+        && k.classes(&tok.norm).is_empty()
+        && !TriggerIndex::get().starts_verb(&tok.norm)
+}
+
+/// Whether a verb follows `at`, possibly after auxiliaries and adverbs
+/// ("has repeatedly accused", "on Monday said").
+fn verb_follows(k: &Knowledge, t: &Text, at: usize) -> bool {
+    let triggers = TriggerIndex::get();
+    for j in at..(at + 5).min(t.tokens.len()) {
+        let w = &t.tokens[j].norm;
+        // "states", "claims", "reports": a plural noun as often as a verb
+        let verb = triggers.starts_verb(w)
+            || k.is(Class::Denial, w)
+            || (k.is(Class::Speech, w) && (!w.ends_with('s') || w == "says"));
+        if verb {
+            return true;
+        }
+        if !(k.is(Class::Auxiliary, w) || (w.len() > 4 && w.ends_with("ly"))) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a word at the start of a sentence looks like a plural common
+/// noun ("Officials", "Witnesses", "Militias", "Gunmen") rather than a
+/// surname ("Abbas", "Mitsotakis").
+fn looks_plural(k: &Knowledge, w: &str) -> bool {
+    let b = w.as_bytes();
+    if w.ends_with("men") || w.ends_with("es") {
+        return true;
+    }
+    if b.len() < 3 || b[b.len() - 1] != b's' {
+        return false;
+    }
+    !matches!(b[b.len() - 2], b'a' | b'i' | b'o' | b'u') || !k.classes(&w[..w.len() - 1]).is_empty()
+}
+
+/// A name in a subject's place, found by the clause around it rather than a
+/// title or role: "Putin accused NATO …", "On Monday, Erdogan said …",
+/// "…, Scholz said.", "said Scholz.", "according to Scholz", the accused
+/// after a verb of accusing ("accused Zelensky of …"), or a force's owner
+/// ("forces loyal to Haftar", "Haftar's forces"). Returns the end of the name. The clause
+/// must start right before it (sentence start, punctuation or a conjunction)
+/// so that "the Arakan Army accused" or "Gulf states" stay no person.
+fn subject_name(k: &Knowledge, t: &Text, i: usize, end: usize, starts: &[bool]) -> Option<usize> {
+    let initial = starts[i];
+    let toks = &t.tokens;
+    let mut e = i;
+    while e < end && bare_name_word(k, &toks[e]) {
+        e += 1;
+    }
+    if e == i {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    let speech_before = prev.is_some_and(|p| {
+        k.is(Class::Speech, &p.norm) || (p.norm == "to" && i > 1 && toks[i - 2].norm == "according")
+    });
+    // the accused of a verb of accusing: "Russia accused Zelensky of …"
+    let accused = prev.is_some_and(|p| TriggerIndex::get().is_accuse_verb(&p.norm))
+        && toks
+            .get(e)
+            .is_some_and(|x| matches!(x.norm.as_str(), "of" | "for"));
+    // "Yesterday Zelensky accused …": an adverb opening the sentence
+    let opener = i > 0 && starts[i - 1] && k.is(Class::Auxiliary, &toks[i - 1].norm);
+    let clause_start = initial
+        || opener
+        || prev.is_some_and(|p| {
+            (p.kind != TokKind::Word && p.norm != "'s" && p.norm != "-")
+                || p.norm == "and"
+                || k.is(Class::ClauseBreak, &p.norm)
+        });
+    let clause_ends = toks.get(e).is_none_or(|x| x.kind != TokKind::Word);
+    // "forces loyal to Haftar", "Haftar's forces": a force's owner
+    let owner = (i > 1 && toks[i - 1].norm == "to" && toks[i - 2].norm == "loyal")
+        || (toks.get(e).is_some_and(|x| x.norm == "'s")
+            && super::phrases::phrase_at(k, t, e + 1, Class::Force).is_some());
+    let placed = owner
+        || (clause_start && verb_follows(k, t, e))
+        || (speech_before && clause_ends)
+        || accused;
+    if !placed || (e == i + 1 && initial && looks_plural(k, &toks[i].norm)) {
+        return None;
+    }
+    Some(e)
 }
 
 /// Role descriptions without a name: "the Serbian president", "Serbia's

@@ -213,7 +213,7 @@ impl Ctx<'_> {
     }
 
     /// The state or organisation a speaker stands for: itself, or a person's affiliation.
-    fn side_of(&self, e: usize) -> Option<usize> {
+    pub fn side_of(&self, e: usize) -> Option<usize> {
         let ent = &self.m.entities[e];
         match ent.etype {
             EntityType::Person => ent.affiliation.as_ref().and_then(|a| self.m.by_key(a)),

@@ -729,10 +729,13 @@ impl Ctx<'_> {
             }
         }
         let agents = self.entities(&agents_m);
-        let agents: Vec<usize> = agents
+        let mut agents: Vec<usize> = agents
             .into_iter()
             .filter(|&e| self.m.entities[e].etype.is_actor())
             .collect();
+        if agents.is_empty() && subj.is_empty() {
+            agents.extend(self.speakers_force(p));
+        }
         if agents.is_empty() {
             return Vec::new();
         }
@@ -750,6 +753,35 @@ impl Ctx<'_> {
             .unwrap_or(hit.last + 8);
         f.force = self.force_text(&agents_m, hit.last, place_start);
         vec![f]
+    }
+
+    /// "Gallant said troops would enter Rafah": a force with no owner (no
+    /// name, possessor or adjective), standing right before its verb in a
+    /// sentence spoken for a state or its army, is that side's force. Returns the side.
+    fn speakers_force(&self, p: usize) -> Option<usize> {
+        let from = self.clause_start(p);
+        let (f, end) = (from..p).rev().find_map(|i| {
+            phrase_at(self.k, self.t, i, Class::Force)
+                .filter(|&e| e <= p)
+                .map(|e| (i, e))
+        })?;
+        let aux = |i: usize| {
+            let w = self.tok(i);
+            BE.contains(&w) || self.k.is(Class::Auxiliary, w) || self.k.is(Class::Modal, w)
+        };
+        let owned = f > from && {
+            let w = self.tok(f - 1);
+            !(w == "the" || self.k.is(Class::Speech, w) || self.k.is(Class::ClauseBreak, w))
+        };
+        if owned || (f..end).any(|i| self.m.cover[i].is_some()) || !(end..p).all(aux) {
+            return None;
+        }
+        let side = self.side_of(self.speakers[self.sentence_of(p)]?)?;
+        matches!(
+            self.m.entities[side].etype,
+            EntityType::State | EntityType::ArmedForce
+        )
+        .then_some(side)
     }
 
     /// A passive participle with a `by` agent ("was occupied by").
@@ -800,13 +832,17 @@ impl Ctx<'_> {
         let ok = subj.iter().any(|&mi| {
             self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce || (any_actor && self.m.entities[e].etype.is_actor()))
         });
-        if !ok {
+        let implied = if ok { None } else { self.speakers_force(p) };
+        if !ok && implied.is_none() {
             return Vec::new();
         }
         let Some(place) = self.place_after(hit.last, 10, true) else {
             return Vec::new();
         };
-        let agents = self.entities(&subj);
+        let agents = match implied {
+            Some(side) => vec![side],
+            None => self.entities(&subj),
+        };
         // "Azerbaijani forces crossed into its territory": not their own state's
         let mut own: Vec<usize> = agents.clone();
         own.extend(agents.iter().filter_map(|&e| self.force_state(e)));

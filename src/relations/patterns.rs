@@ -3,7 +3,7 @@
 //! [`TriggerIndex`] keyed by the first word of each form, so finding the
 //! triggers of a sentence is one lookup per token.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
@@ -99,6 +99,8 @@ pub struct TriggerIndex {
     /// The patterns, in file order.
     pub patterns: Vec<Pattern>,
     by_first: HashMap<String, Vec<(usize, usize)>>,
+    verb_first: HashSet<String>,
+    accuse_verbs: HashSet<String>,
 }
 
 const PATTERNS: &str = include_str!("../../data/knowledge/patterns.conf");
@@ -218,7 +220,52 @@ impl TriggerIndex {
                 by_first.entry(f[0].clone()).or_default().push((pi, fi));
             }
         }
-        Ok(TriggerIndex { patterns, by_first })
+        // first words of verb triggers (a hostile form counts when it is a
+        // past-tense verb: "attacked", not "aggression")
+        let verb_first = patterns
+            .iter()
+            .filter(|p| {
+                !matches!(
+                    p.frame,
+                    Frame::Nominal | Frame::Pp | Frame::NounOf | Frame::Claim
+                )
+            })
+            .flat_map(|p| {
+                p.forms
+                    .iter()
+                    .filter(move |f| p.frame != Frame::Hostile || f[0].ends_with("ed"))
+                    .map(|f| f[0].clone())
+            })
+            .collect();
+        let accuse_verbs = patterns
+            .iter()
+            .filter(|p| p.frame == Frame::Verb && p.relation == Relation::Accuses)
+            .flat_map(|p| {
+                p.forms
+                    .iter()
+                    .filter(|f| f.len() == 1)
+                    .map(|f| f[0].clone())
+            })
+            .collect();
+        Ok(TriggerIndex {
+            patterns,
+            by_first,
+            verb_first,
+            accuse_verbs,
+        })
+    }
+
+    /// Whether `word` (folded) starts the verb form of a trigger ("accused",
+    /// "sent", "mediated"): a name before it stands in a subject's place.
+    pub fn starts_verb(&self, word: &str) -> bool {
+        self.verb_first.contains(word)
+    }
+
+    /// Whether `word` (folded) is a one-word verb of accusing ("accused",
+    /// "blamed", "condemned"): a name after it, before "of"/"for", is the
+    /// accused.
+    pub fn is_accuse_verb(&self, word: &str) -> bool {
+        self.accuse_verbs.contains(word)
     }
 
     /// Finds the triggers among tokens (by folded form), longest form first at each position.
