@@ -147,6 +147,9 @@ pub enum Class {
     /// Head nouns that end an organisation's name after "the" ("the Arakan
     /// Army", "the Democratic Party").
     OrgHead,
+    /// Non-state armed actors: after a state's adjective they name a group,
+    /// not the state's armed forces ("Syrian rebels", "Iraqi militias").
+    Irregular,
 }
 
 impl Class {
@@ -187,6 +190,7 @@ impl Class {
             "denial" => Class::Denial,
             "auxiliary" => Class::Auxiliary,
             "org_head" => Class::OrgHead,
+            "irregular" => Class::Irregular,
             _ => return None,
         })
     }

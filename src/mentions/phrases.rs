@@ -320,6 +320,25 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
 
+        // 3b. A state's adjective before a non-state armed actor names a group
+        // of that country, not its army: "Syrian rebels", "Iraqi militias"
+        if let Hit::Adjective(st) = s.hit {
+            let mut j = end;
+            while j < end + 2 && j < n && k.is(Class::Modifier, &toks[j].norm) {
+                j += 1;
+            }
+            if let Some(iend) = phrase_at(k, t, j, Class::Irregular) {
+                let adj = k.states[st].adjectives.first().cloned();
+                let noun: Vec<&str> = toks[j..iend].iter().map(|x| x.norm.as_str()).collect();
+                let label = format!("{} {}", adj.unwrap_or_default(), noun.join(" "));
+                let e = m.entity(Entity::new(EntityType::Group, label));
+                let mut mm = Mention::of_entity(s.first, iend, e, Via::Phrase);
+                mm.force = Some(super::span_text(text, t, end, iend));
+                m.push(mm);
+                continue;
+            }
+        }
+
         // 4. State/organisation + head: "the Belgrade government", "Kosovo police units"
         if let Some((hend, head)) = head_chain(k, t, after_pos, &m.cover) {
             let e = match s.hit {
