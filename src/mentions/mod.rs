@@ -399,6 +399,44 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
     }
 }
 
+/// "the North" and "the South" for one of a pair of states named by a
+/// direction: South Korea's "the North" is North Korea, Sudan's "the South"
+/// South Sudan. It needs the state's counterpart ("South Korea", or "Sudan"
+/// for South Sudan) named in the article; "the North Sea", "the north of
+/// Kosovo" are untouched.
+fn the_direction(k: &Knowledge, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for at in 0..toks.len().saturating_sub(1) {
+        let (dir, opposite) = match toks[at + 1].norm.as_str() {
+            "north" => ("North", "South"),
+            "south" => ("South", "North"),
+            _ => continue,
+        };
+        let named = toks
+            .get(at + 2)
+            .is_some_and(|x| x.capitalised || x.norm == "-");
+        if toks[at].norm != "the" || !toks[at + 1].capitalised || named || m.cover[at + 1].is_some()
+        {
+            continue;
+        }
+        let state = k.states.iter().position(|st| {
+            st.name.strip_prefix(dir).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                let mentioned = |name: &str| {
+                    m.entities
+                        .iter()
+                        .any(|e| e.etype == EntityType::State && e.label == name)
+                };
+                !rest.is_empty() && (mentioned(&format!("{opposite} {rest}")) || mentioned(rest))
+            })
+        });
+        if let Some(st) = state {
+            let e = m.state(k, st);
+            m.push(Mention::of_entity(at + 1, at + 2, e, Via::Name));
+        }
+    }
+}
+
 /// Finds the mentions of a document.
 pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     let mut m = Mentions {
@@ -422,6 +460,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     places::find(k, text, t, &names, &mut m);
     phrases::find(k, text, t, &names, &mut m);
     persons::find_weak(k, text, t, &mut m);
+    the_direction(k, t, &mut m);
     persons::resolve_roles(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     acronyms(k, text, t, &mut m);
