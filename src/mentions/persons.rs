@@ -51,6 +51,15 @@ fn name_span(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) ->
             && !k.is(Class::NotName, &t.tokens[j].norm);
         if (is_name_token(k, t, j, names, m) || caps_surname) && t.tokens[j].space_before {
             j += 1;
+        } else if j + 2 < n
+            && PARTICLES.contains(&t.tokens[j].norm.as_str())
+            && t.tokens[j + 1].norm == "-"
+            && !t.tokens[j + 1].space_before
+            && !t.tokens[j + 2].space_before
+            && is_name_token(k, t, j + 2, names, m)
+        {
+            // "al-Sisi", "el-Sisi", "bin-Zayed"
+            j += 3;
         } else if j + 1 < n
             && is_name_token(k, t, j + 1, names, m)
             && ((t.tokens[j].norm == "-"
@@ -341,11 +350,11 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }
         if found.is_none() && !titled {
             // a name in a subject's place that the article never gave in full
-            if let Some(e) = subject_name(k, t, i, end, &initial) {
-                let ei = m.entity(super::named_entity(
-                    EntityType::Person,
-                    &super::span_text(text, t, i, e),
-                ));
+            if let Some(e) = subject_name(k, t, m, i, end, &initial) {
+                let mut person =
+                    super::named_entity(EntityType::Person, &super::span_text(text, t, i, e));
+                person.affiliation = state_possessor(t, m, i).map(|s| m.entities[s].key.clone());
+                let ei = m.entity(person);
                 // later mentions anywhere in the article are this person
                 let f = fold(&m.entities[ei].label);
                 let surname = f.split(' ').next_back().unwrap_or("").to_string();
@@ -423,6 +432,18 @@ fn looks_plural(k: &Knowledge, w: &str) -> bool {
     !matches!(b[b.len() - 2], b'a' | b'i' | b'o' | b'u') || !k.classes(&w[..w.len() - 1]).is_empty()
 }
 
+/// The state whose possessive stands right before token `i` ("Turkey's").
+fn state_possessor(t: &Text, m: &Mentions, i: usize) -> Option<usize> {
+    if i < 2 || t.tokens[i - 1].norm != "'s" {
+        return None;
+    }
+    let mi = m.cover[i - 2]?;
+    match m.list[mi].referent {
+        Ref::Entity(e) if m.entities[e].etype == EntityType::State => Some(e),
+        _ => None,
+    }
+}
+
 /// A name in a subject's place, found by the clause around it rather than a
 /// title or role: "Putin accused NATO …", "On Monday, Erdogan said …",
 /// "…, Scholz said.", "said Scholz.", "according to Scholz", the accused
@@ -430,7 +451,14 @@ fn looks_plural(k: &Knowledge, w: &str) -> bool {
 /// ("forces loyal to Haftar", "Haftar's forces"). Returns the end of the name. The clause
 /// must start right before it (sentence start, punctuation or a conjunction)
 /// so that "the Arakan Army accused" or "Gulf states" stay no person.
-fn subject_name(k: &Knowledge, t: &Text, i: usize, end: usize, starts: &[bool]) -> Option<usize> {
+fn subject_name(
+    k: &Knowledge,
+    t: &Text,
+    m: &Mentions,
+    i: usize,
+    end: usize,
+    starts: &[bool],
+) -> Option<usize> {
     let initial = starts[i];
     let toks = &t.tokens;
     let mut e = i;
@@ -451,8 +479,11 @@ fn subject_name(k: &Knowledge, t: &Text, i: usize, end: usize, starts: &[bool]) 
             .is_some_and(|x| matches!(x.norm.as_str(), "of" | "for"));
     // "Yesterday Zelensky accused …": an adverb opening the sentence
     let opener = i > 0 && starts[i - 1] && k.is(Class::Auxiliary, &toks[i - 1].norm);
+    // "Turkey's Erdogan hosted …": a state's possessive before a name
+    let of_state = state_possessor(t, m, i).is_some();
     let clause_start = initial
         || opener
+        || of_state
         || prev.is_some_and(|p| {
             (p.kind != TokKind::Word && p.norm != "'s" && p.norm != "-")
                 || p.norm == "and"

@@ -419,12 +419,19 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     toks[noun_at].norm.as_str(),
                     "recognition" | "ties" | "relations" | "allegiance" | "loyalty"
                 );
-            if matches!(
+            let locative = matches!(
                 prev,
                 "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards"
-            ) && !head_before
-                && !allegiance
-            {
+            );
+            // "pointed the finger at Moscow", "extended recognition to Beijing"
+            let trigger_before = locative && {
+                let tail: Vec<&str> = toks[s.first.saturating_sub(6)..s.first]
+                    .iter()
+                    .map(|x| x.norm.as_str())
+                    .collect();
+                crate::relations::patterns::TriggerIndex::get().ends_with_prepositional_form(&tail)
+            };
+            if locative && !head_before && !allegiance && !trigger_before {
                 let e = m.entity(super::named_entity(
                     EntityType::Place,
                     &super::span_text(text, t, s.first, s.last),

@@ -264,10 +264,7 @@ impl Ctx<'_> {
             },
             None => hit.last,
         };
-        if pat.needs_wrongdoing
-            && !(after_word..(after_word + 6).min(self.t.tokens.len()))
-                .any(|i| phrase_at(self.k, self.t, i, Class::Wrongdoing).is_some())
-        {
+        if pat.needs_wrongdoing && !self.wrongdoing_within(after_word) {
             return Vec::new();
         }
         // "Armenia and Azerbaijan accused each other of …"
@@ -399,10 +396,21 @@ impl Ctx<'_> {
         vec![f]
     }
 
+    /// Whether a wrongdoing (lexicon class `wrongdoing`) is named within six
+    /// tokens from `from` ("condemned X for its invasion", "was behind the
+    /// attack").
+    fn wrongdoing_within(&self, from: usize) -> bool {
+        (from..(from + 6).min(self.t.tokens.len()))
+            .any(|i| phrase_at(self.k, self.t, i, Class::Wrongdoing).is_some())
+    }
+
     fn frame_hostile(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let Some(speaker) = self.speakers.get(self.current).copied().flatten() else {
             return Vec::new();
         };
+        if pat.needs_wrongdoing && !self.wrongdoing_within(hit.last) {
+            return Vec::new();
+        }
         // a news agency reports a claim; it does not make it
         if self.k.is(
             Class::Media,
@@ -627,6 +635,41 @@ impl Ctx<'_> {
 
     /// Whether the object starting at `from` (up to its first preposition,
     /// "of" after a quantity excepted) contains a force.
+    /// "has about 1,500 troops", "keeps some 900 soldiers": a force right
+    /// after `from`, with only numbers, quantity words, modifiers and an
+    /// approximating preposition between ("has lost thousands of troops" has
+    /// a verb between, so no).
+    fn force_right_after(&self, from: usize) -> bool {
+        let end = (from + 5).min(self.t.tokens.len());
+        for i in from..end {
+            if phrase_at(self.k, self.t, i, Class::Force).is_some()
+                || self.m.cover[i].is_some_and(|mi| self.m.list[mi].force.is_some())
+            {
+                return true;
+            }
+            let tok = &self.t.tokens[i];
+            let w = tok.norm.as_str();
+            let approximately = self.k.is(Class::Preposition, w)
+                && self
+                    .t
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|x| x.kind == TokKind::Number);
+            let skip = tok.kind == TokKind::Number
+                || approximately
+                || matches!(
+                    w,
+                    "an" | "estimated" | "more" | "than" | "roughly" | "nearly"
+                )
+                || self.k.is(Class::Quantity, w)
+                || self.k.is(Class::Modifier, w);
+            if !skip {
+                return false;
+            }
+        }
+        false
+    }
+
     fn force_in_object(&self, from: usize) -> bool {
         let end = (from + 7).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
         let mut i = from;
@@ -711,6 +754,9 @@ impl Ctx<'_> {
         let subject_is_force = passive_force || subj.iter().any(|&mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce));
         // the force is what is sent: in the object, not in a later phrase ("boosted its budget for the army")
         if pat.needs_force && !subject_is_force && !self.force_in_object(hit.last) {
+            return Vec::new();
+        }
+        if pat.needs_adjacent_force && !self.force_right_after(hit.last) {
             return Vec::new();
         }
         // "deployed its diplomats", "sent aid": what is sent is not a force
@@ -1122,7 +1168,7 @@ impl Ctx<'_> {
         let needs_talks = !w.starts_with("mediat");
         if needs_talks
             && !relative_talks
-            && !self.talks_near(hit.last, 6)
+            && !self.talks_near(hit.last, 8)
             && self.tok(hit.last) != "between"
         {
             return Vec::new();
@@ -1148,7 +1194,8 @@ impl Ctx<'_> {
         self.mediation(pat, hit, &mediators, negated, hypothetical)
     }
 
-    /// One mediation per mediator; the parties exclude all mediators.
+    /// One mediation per mediator; the parties exclude all mediators and
+    /// the states they speak for ("Turkey's Erdogan hosted … in Ankara").
     fn mediation(
         &self,
         pat: &Pattern,
@@ -1158,11 +1205,14 @@ impl Ctx<'_> {
         hypothetical: bool,
     ) -> Vec<Found> {
         let mut out = Vec::new();
+        let sides: Vec<usize> = mediators.iter().filter_map(|&e| self.side_of(e)).collect();
         for &mediator in mediators {
             let targets: Vec<Arg> = self
                 .parties(mediator, hit.first)
                 .into_iter()
-                .filter(|a| !matches!(a, Arg::Entity(e) if mediators.contains(e)))
+                .filter(
+                    |a| !matches!(a, Arg::Entity(e) if mediators.contains(e) || sides.contains(e)),
+                )
                 .collect();
             if !targets.is_empty() {
                 out.push(self.found(pat, hit, vec![mediator], targets, negated, hypothetical));

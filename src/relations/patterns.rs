@@ -79,6 +79,9 @@ pub struct Pattern {
     /// Whether the deployment needs a place (`needs = place`: "ordered troops
     /// to the border", not "ordered troops to withdraw").
     pub needs_place: bool,
+    /// (deploy only) the force must follow the trigger at once, after
+    /// numbers and quantity words only ("has about 1,500 troops in …").
+    pub needs_adjacent_force: bool,
     /// Example sentences and what they must yield (empty = nothing).
     pub examples: Vec<(String, Vec<Expected>)>,
 }
@@ -142,6 +145,7 @@ impl TriggerIndex {
                     needs_word: None,
                     needs_wrongdoing: false,
                     needs_place: false,
+                    needs_adjacent_force: false,
                     examples: Vec::new(),
                 });
                 continue;
@@ -187,6 +191,10 @@ impl TriggerIndex {
                     _ if value == "force" => p.needs_force = true,
                     _ if value == "wrongdoing" => p.needs_wrongdoing = true,
                     _ if value == "place" => p.needs_place = true,
+                    _ if value == "adjacent force" => {
+                        p.needs_force = true;
+                        p.needs_adjacent_force = true;
+                    }
                     Some(("word", w)) if !w.trim().is_empty() => {
                         p.needs_word = Some(fold(w.trim()));
                     }
@@ -259,6 +267,24 @@ impl TriggerIndex {
     /// "sent", "mediated"): a name before it stands in a subject's place.
     pub fn starts_verb(&self, word: &str) -> bool {
         self.verb_first.contains(word)
+    }
+
+    /// Whether the words `tail` end with a multi-word form of an accusation
+    /// or recognition that ends in a preposition ("pointed the finger at",
+    /// "extended recognition to"): a capital after it is a government, not
+    /// the city a locative preposition would make it.
+    pub fn ends_with_prepositional_form(&self, tail: &[&str]) -> bool {
+        self.patterns
+            .iter()
+            .filter(|p| matches!(p.relation, Relation::Accuses | Relation::Recognises))
+            .flat_map(|p| &p.forms)
+            .any(|f| {
+                f.len() >= 2
+                    && tail.len() >= f.len()
+                    && f.iter()
+                        .zip(&tail[tail.len() - f.len()..])
+                        .all(|(a, b)| a == b)
+            })
     }
 
     /// Whether `word` (folded) is a one-word verb of accusing ("accused",
