@@ -371,9 +371,10 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
                 continue;
             }
             if x.kind == TokKind::Word && x.capitalised && !x.all_caps {
-                if k.is(Class::OrgHead, &x.norm) {
+                let classes = k.classes(&x.norm);
+                if classes.has(Class::OrgHead) {
                     head = Some(j + 1);
-                } else if k.classes(&x.norm).is_empty() {
+                } else if classes.is_empty() {
                     novel = true;
                 }
                 j += 1;

@@ -306,7 +306,7 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                     && t.tokens[i - 1].norm == "."
                     && k.is(Class::Title, &t.tokens[i - 2].norm)));
         let mut found = None;
-        for e in (i + 1..=end).rev() {
+        for e in (i + 1..=end).rev().filter(|_| !persons.is_empty()) {
             let words: Vec<&str> = t.tokens[i..e].iter().map(|x| x.norm.as_str()).collect();
             let phrase = words.join(" ");
             if let Some(p) = persons

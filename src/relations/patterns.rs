@@ -104,6 +104,8 @@ pub struct TriggerIndex {
     by_first: HashMap<String, Vec<(usize, usize)>>,
     verb_first: HashSet<String>,
     accuse_verbs: HashSet<String>,
+    /// Multi-word accusation and recognition forms, by their last word.
+    prepositional_forms: HashMap<String, Vec<Vec<String>>>,
 }
 
 const PATTERNS: &str = include_str!("../../data/knowledge/patterns.conf");
@@ -255,11 +257,21 @@ impl TriggerIndex {
                     .map(|f| f[0].clone())
             })
             .collect();
+        let mut prepositional_forms: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for p in &patterns {
+            if matches!(p.relation, Relation::Accuses | Relation::Recognises) {
+                for f in p.forms.iter().filter(|f| f.len() >= 2) {
+                    let last = f[f.len() - 1].clone();
+                    prepositional_forms.entry(last).or_default().push(f.clone());
+                }
+            }
+        }
         Ok(TriggerIndex {
             patterns,
             by_first,
             verb_first,
             accuse_verbs,
+            prepositional_forms,
         })
     }
 
@@ -274,17 +286,17 @@ impl TriggerIndex {
     /// "extended recognition to"): a capital after it is a government, not
     /// the city a locative preposition would make it.
     pub fn ends_with_prepositional_form(&self, tail: &[&str]) -> bool {
-        self.patterns
-            .iter()
-            .filter(|p| matches!(p.relation, Relation::Accuses | Relation::Recognises))
-            .flat_map(|p| &p.forms)
-            .any(|f| {
-                f.len() >= 2
-                    && tail.len() >= f.len()
+        let Some(last) = tail.last() else {
+            return false;
+        };
+        self.prepositional_forms.get(*last).is_some_and(|forms| {
+            forms.iter().any(|f| {
+                tail.len() >= f.len()
                     && f.iter()
                         .zip(&tail[tail.len() - f.len()..])
                         .all(|(a, b)| a == b)
             })
+        })
     }
 
     /// Whether `word` (folded) is a one-word verb of accusing ("accused",
