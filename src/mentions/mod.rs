@@ -438,6 +438,58 @@ fn the_direction(k: &Knowledge, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// "the army", "the military", "the police" with no owner refer back to a
+/// state's force named in the same or the two previous sentences ("Sudan's
+/// army … The Rapid Support Forces accused the army of …"): the most recent
+/// one of the same kind (police or not).
+fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    let mut sentence = vec![0usize; toks.len()];
+    for (si, s) in t.sentences.iter().enumerate() {
+        sentence[s.first..s.last].iter_mut().for_each(|x| *x = si);
+    }
+    for at in 0..toks.len().saturating_sub(1) {
+        if toks[at].norm != "the" || m.cover[at + 1].is_some() {
+            continue;
+        }
+        let Some(end) = phrases::phrase_at(k, t, at + 1, Class::Force) else {
+            continue;
+        };
+        // "the army of Sudan", "the troops' …" name their owner themselves
+        // (but "accused the army of bombing …" does not)
+        let named_after = |x: usize| {
+            toks.get(x).is_some_and(|y| y.capitalised)
+                || (toks.get(x).is_some_and(|y| y.norm == "the")
+                    && toks.get(x + 1).is_some_and(|y| y.capitalised))
+        };
+        let owned = toks.get(end).is_some_and(|x| {
+            matches!(x.norm.as_str(), "'s" | "'" | "loyal")
+                || (x.norm == "of" && named_after(end + 1))
+        });
+        if owned || (at + 1..end).any(|x| m.cover[x].is_some()) {
+            continue;
+        }
+        let police = phrases::phrase_at(k, t, at + 1, Class::Police).is_some();
+        let suffix = if police { " Police" } else { " Armed Forces" };
+        let floor = t.sentences[sentence[at].saturating_sub(2)].first;
+        let antecedent = (floor..at).rev().find_map(|j| {
+            let Ref::Entity(e) = m.list[m.cover[j]?].referent else {
+                return None;
+            };
+            let ent = &m.entities[e];
+            (ent.etype == EntityType::ArmedForce
+                && ent.affiliation.is_some()
+                && ent.label.ends_with(suffix))
+            .then_some(e)
+        });
+        if let Some(e) = antecedent {
+            let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
+            mm.force = Some(span_text(text, t, at + 1, end));
+            m.push(mm);
+        }
+    }
+}
+
 /// Finds the mentions of a document.
 pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     let mut m = Mentions {
@@ -464,6 +516,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     the_direction(k, t, &mut m);
     persons::resolve_roles(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
+    definite_forces(k, text, t, &mut m);
     acronyms(k, text, t, &mut m);
     pronouns(k, t, &mut m);
     m.finish();

@@ -274,7 +274,13 @@ impl Ctx<'_> {
         ) {
             return self.mutual(hit, pat);
         }
-        let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(hit.last) == "by";
+        // "is recognised (only|formally|so far) by Turkey"
+        let by_at = if self.k.is(Class::Auxiliary, self.tok(hit.last)) {
+            hit.last + 1
+        } else {
+            hit.last
+        };
+        let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(by_at) == "by";
         // "the attack was blamed on Hezbollah (by Israeli officials)"
         let blamed_on = form.starts_with("blame") && self.tok(hit.last) == "on";
         // "Moscow has been accused of …": a passive without its by-agent names no agent
@@ -294,7 +300,19 @@ impl Ctx<'_> {
             };
             (agents, self.objects(hit.last + 1, 6))
         } else if passive {
-            (self.by_agent(hit.last, 6), self.subjects(p))
+            let mut patients = self.subjects(p);
+            if patients.is_empty() && pat.relation == Relation::Recognises {
+                // "Abkhazia is recognised by Russia": the recognised may be a place
+                let from = self.clause_start(p);
+                patients.extend((from..p).find_map(|i| {
+                    self.m.cover[i].filter(|&mi| {
+                        !self.is_oblique(mi)
+                            && matches!(self.m.list[mi].referent, Ref::Entity(e)
+                            if self.m.entities[e].etype == EntityType::Place)
+                    })
+                }));
+            }
+            (self.by_agent(hit.last, 6), patients)
         } else {
             // the accused stands before the charge: "accused the federal government of
             // blocking aid to Tigray" never accuses Tigray
