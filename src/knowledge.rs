@@ -50,6 +50,9 @@ pub struct OrgInfo {
     pub aliases: Vec<String>,
     /// Parent organisation or state, by canonical name.
     pub parent: Option<String>,
+    /// A collective actor of `groups.tsv` ("the West", "Gulf states"), not an
+    /// organisation or armed group.
+    pub collective: bool,
 }
 
 /// What a gazetteer name refers to.
@@ -329,6 +332,7 @@ impl Knowledge {
                     .map(|s| s.trim())
                     .filter(|s| !s.is_empty())
                     .map(String::from),
+                collective: false,
             });
         }
         for (line, cols) in rows(GROUPS) {
@@ -344,6 +348,7 @@ impl Knowledge {
                 etype: EntityType::Group,
                 aliases: list(cols.get(1)),
                 parent: None,
+                collective: true,
             });
         }
         let mut roles = Vec::new();

@@ -439,9 +439,11 @@ fn the_direction(k: &Knowledge, t: &Text, m: &mut Mentions) {
 }
 
 /// "the army", "the military", "the police" with no owner refer back to a
-/// state's force named in the same or the two previous sentences ("Sudan's
+/// state's force named in the same or the three previous sentences ("Sudan's
 /// army … The Rapid Support Forces accused the army of …"): the most recent
-/// one of the same kind (police or not).
+/// one of the same kind (police or not); "the rebels", "the militants" to
+/// the most recent non-state armed actor ("M23 rebels … between Kinshasa
+/// and the rebels").
 fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     let mut sentence = vec![0usize; toks.len()];
@@ -452,7 +454,9 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         if toks[at].norm != "the" || m.cover[at + 1].is_some() {
             continue;
         }
-        let Some(end) = phrases::phrase_at(k, t, at + 1, Class::Force) else {
+        let irregular_end = phrases::phrase_at(k, t, at + 1, Class::Irregular);
+        let Some(end) = irregular_end.or_else(|| phrases::phrase_at(k, t, at + 1, Class::Force))
+        else {
             continue;
         };
         // "the army of Sudan", "the troops' …" name their owner themselves
@@ -470,23 +474,52 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             continue;
         }
         let police = phrases::phrase_at(k, t, at + 1, Class::Police).is_some();
+        let irregular = irregular_end.is_some();
         let suffix = if police { " Police" } else { " Armed Forces" };
-        let floor = t.sentences[sentence[at].saturating_sub(2)].first;
+        let floor = t.sentences[sentence[at].saturating_sub(3)].first;
         let antecedent = (floor..at).rev().find_map(|j| {
             let Ref::Entity(e) = m.list[m.cover[j]?].referent else {
                 return None;
             };
             let ent = &m.entities[e];
-            (ent.etype == EntityType::ArmedForce
-                && ent.affiliation.is_some()
-                && ent.label.ends_with(suffix))
-            .then_some(e)
+            let found = if irregular {
+                non_state_armed(k, ent)
+            } else {
+                ent.etype == EntityType::ArmedForce
+                    && ent.affiliation.is_some()
+                    && ent.label.ends_with(suffix)
+            };
+            found.then_some(e)
         });
         if let Some(e) = antecedent {
             let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
             mm.force = Some(span_text(text, t, at + 1, end));
             m.push(mm);
         }
+    }
+}
+
+/// Whether an entity is a non-state armed actor "the rebels" or "the
+/// militants" can refer to: an armed group of `organisations.tsv` ("M23"),
+/// a group named by an `irregular` noun ("Syrian rebels") or an
+/// organisation named by an `org_head` ("the Arakan Army").
+fn non_state_armed(k: &Knowledge, e: &Entity) -> bool {
+    let last = e
+        .label
+        .rsplit(' ')
+        .next()
+        .map(crate::text::fold)
+        .unwrap_or_default();
+    match e.etype {
+        EntityType::Group | EntityType::ArmedForce => {
+            k.org_by_name(&e.label)
+                .is_some_and(|o| !k.orgs[o].collective && !k.is(Class::Force, &last))
+                || k.is(Class::Irregular, &last)
+        }
+        EntityType::Organisation => {
+            k.org_by_name(&e.label).is_none() && k.is(Class::OrgHead, &last)
+        }
+        _ => false,
     }
 }
 

@@ -494,8 +494,11 @@ fn subject_name(
     let owner = (i > 1 && toks[i - 1].norm == "to" && toks[i - 2].norm == "loyal")
         || (toks.get(e).is_some_and(|x| x.norm == "'s")
             && super::phrases::phrase_at(k, t, e + 1, Class::Force).is_some());
+    // "Tshisekedi, who has repeatedly accused Kagame …"
+    let relative = toks.get(e).is_some_and(|x| x.norm == ",")
+        && toks.get(e + 1).is_some_and(|x| x.norm == "who");
     let placed = owner
-        || (clause_start && verb_follows(k, t, e))
+        || (clause_start && (verb_follows(k, t, e) || relative))
         || (speech_before && clause_ends)
         || accused;
     if !placed || (e == i + 1 && initial && looks_plural(k, &toks[i].norm)) {

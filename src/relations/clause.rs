@@ -658,6 +658,9 @@ impl Ctx<'_> {
                             | "but"
                             | "saying"
                     ))
+                // "… of sending troops as M23 rebels seize Goma": a new clause
+                // (but "deployed as peacekeepers in Lebanon")
+                || (toks[k].norm == "as" && toks.get(k + 1).is_some_and(|x| x.capitalised))
             {
                 break;
             }
