@@ -356,6 +356,15 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 continue;
             }
         }
+        // "Lebanese territory", "Greek airspace": the state's own area, a place
+        // a force can enter (named like the state itself)
+        if let Hit::Adjective(st) = s.hit {
+            if let Some(tend) = phrase_at(k, t, end, Class::Territory) {
+                let e = m.state(k, st);
+                m.push(Mention::of_entity(s.first, tend, e, Via::Name));
+                continue;
+            }
+        }
         // Coordinated adjectives: "Serbian and Kosovar leaders", "both the Serbian and Kosovo governments"
         // and lists: "Egyptian, Qatari and American mediators"
         if let Hit::Adjective(st) = s.hit {

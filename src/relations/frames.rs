@@ -1031,19 +1031,26 @@ impl Ctx<'_> {
     /// Whether the sentence of token `p` speaks of "both sides", "the two countries"…
     fn mentions_both_sides(&self, p: usize) -> bool {
         let s = &self.t.sentences[self.sentence_of(p)];
+        // "the two sides", "the nuclear-armed neighbours": up to three
+        // modifiers between, none of them a name
         (s.first..s.last.saturating_sub(1)).any(|i| {
             matches!(self.tok(i), "both" | "two" | "the")
-                && matches!(
-                    self.tok(i + 1),
-                    "sides"
-                        | "parties"
-                        | "countries"
-                        | "neighbours"
-                        | "neighbors"
-                        | "states"
-                        | "governments"
-                        | "rivals"
-                )
+                && (i + 1..(i + 5).min(s.last)).any(|j| {
+                    matches!(
+                        self.tok(j),
+                        "sides"
+                            | "parties"
+                            | "countries"
+                            | "neighbours"
+                            | "neighbors"
+                            | "states"
+                            | "governments"
+                            | "rivals"
+                    ) && (i + 1..j).all(|x| {
+                        self.m.cover[x].is_none()
+                            && (self.t.tokens[x].kind == TokKind::Word || self.tok(x) == "-")
+                    })
+                })
         })
     }
 
@@ -1068,11 +1075,12 @@ impl Ctx<'_> {
 
     /// The parties of a mediation: "between A and B", else the other actors
     /// of the sentence, else the two most salient states of the document.
-    fn parties(&self, mediator: usize, p: usize) -> Vec<Arg> {
+    fn parties(&self, mediator: usize, mediators: &[usize], p: usize) -> Vec<Arg> {
         let s = &self.t.sentences[self.sentence_of(p)];
         let med_key = self.m.entities[mediator].key.clone();
         let ok = |e: usize| {
             e != mediator
+                && !mediators.contains(&e)
                 && self.m.entities[e].etype.is_actor()
                 && self.m.entities[e].affiliation.as_ref() != Some(&med_key)
         };
@@ -1226,7 +1234,7 @@ impl Ctx<'_> {
         let sides: Vec<usize> = mediators.iter().filter_map(|&e| self.side_of(e)).collect();
         for &mediator in mediators {
             let targets: Vec<Arg> = self
-                .parties(mediator, hit.first)
+                .parties(mediator, mediators, hit.first)
                 .into_iter()
                 .filter(
                     |a| !matches!(a, Arg::Entity(e) if mediators.contains(e) || sides.contains(e)),
