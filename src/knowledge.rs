@@ -496,7 +496,12 @@ impl Knowledge {
         })
     }
 
-    /// Whether an entry of the class starts with this folded word.
+    /// The lexicon classes with a phrase starting with the folded word.
+    pub fn starts_of(&self, folded: &str) -> Classes {
+        Classes(self.starts.get(folded).copied().unwrap_or(0))
+    }
+
+    /// Whether a phrase of `class` can start with the folded word.
     pub fn starts(&self, class: Class, folded: &str) -> bool {
         self.starts
             .get(folded)

@@ -92,6 +92,18 @@ pub struct Text {
     pub sentences: Vec<Sentence>,
     /// Quotations in order.
     pub quotes: Vec<Quote>,
+    /// Per token, the lexicon classes with a phrase starting at its word
+    /// (filled by [`Text::annotate`]; empty until then, when lookups hash
+    /// the word instead).
+    pub starts: Vec<crate::knowledge::Classes>,
+}
+
+impl Text {
+    /// Looks up once per token which lexicon phrases can start there, so
+    /// that the many phrase tests of the later stages need no hashing.
+    pub fn annotate(&mut self, k: &crate::knowledge::Knowledge) {
+        self.starts = self.tokens.iter().map(|x| k.starts_of(&x.norm)).collect();
+    }
 }
 
 /// Folds a string for comparison: lower case, no diacritics, `’` → `'`,
@@ -197,6 +209,7 @@ pub fn analyse(text: &str, from: usize) -> Text {
         tokens,
         sentences,
         quotes: Vec::new(),
+        starts: Vec::new(),
     };
     mark_quotes(&mut t);
     t

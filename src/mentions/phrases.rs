@@ -42,7 +42,11 @@ const GROUP_NOUNS: &[&str] = &[
 
 /// Matches the longest lexicon phrase of `class` starting at token `i`; returns its end.
 pub fn phrase_at(k: &Knowledge, t: &Text, i: usize, class: Class) -> Option<usize> {
-    if !k.starts(class, &t.tokens.get(i)?.norm) {
+    let can_start = match t.starts.get(i) {
+        Some(c) => c.has(class),
+        None => k.starts(class, &t.tokens.get(i)?.norm),
+    };
+    if !can_start {
         return None;
     }
     let max = k.max_phrase_len;
@@ -544,5 +548,44 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             mm.force = Some(super::span_text(text, t, hstart, prep));
         }
         m.replace(mm);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-token start classes of [`Text::annotate`] give the same
+    /// phrases as hashing each word (the fallback before annotation).
+    #[test]
+    fn annotated_phrase_lookup_matches_hashing() {
+        let k = Knowledge::get();
+        let text = "Hundreds of Kosovo police officers in armoured vehicles, fighter jets and \
+                    special forces were deployed; the foreign ministry said it would not \
+                    refuse to send peacekeeping troops to its territory, ready to act.";
+        let plain = crate::text::analyse(text, 0);
+        let mut annotated = plain.clone();
+        annotated.annotate(k);
+        assert_eq!(annotated.starts.len(), annotated.tokens.len());
+        let classes = [
+            Class::Force,
+            Class::Police,
+            Class::Government,
+            Class::People,
+            Class::Territory,
+            Class::Negation,
+            Class::Modal,
+            Class::Quantity,
+            Class::Irregular,
+        ];
+        let mut found = 0;
+        for i in 0..plain.tokens.len() {
+            for c in classes {
+                let a = phrase_at(k, &plain, i, c);
+                assert_eq!(a, phrase_at(k, &annotated, i, c), "token {i}, {c:?}");
+                found += usize::from(a.is_some());
+            }
+        }
+        assert!(found >= 8, "only {found} phrases found");
     }
 }

@@ -227,7 +227,8 @@ const SEGMENT_BYTES: usize = 1 << 20;
 fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)) -> DocResult {
     let k = Knowledge::get();
     let text = &doc.text[..to];
-    let t = text::analyse(text, from);
+    let mut t = text::analyse(text, from);
+    t.annotate(k);
     let mut m = mentions::find(k, text, from, &t);
     let salient = salience(&m);
     let idx = TriggerIndex::get();

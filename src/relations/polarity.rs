@@ -25,7 +25,11 @@ impl Ctx<'_> {
                 return true;
             }
             if i + 1 < to
-                && self.k.starts(class, &toks[i].norm)
+                && self
+                    .t
+                    .starts
+                    .get(i)
+                    .map_or_else(|| self.k.starts(class, &toks[i].norm), |c| c.has(class))
                 && self
                     .k
                     .is(class, &format!("{} {}", toks[i].norm, toks[i + 1].norm))
