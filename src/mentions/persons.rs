@@ -494,9 +494,17 @@ fn subject_name(
     let owner = (i > 1 && toks[i - 1].norm == "to" && toks[i - 2].norm == "loyal")
         || (toks.get(e).is_some_and(|x| x.norm == "'s")
             && super::phrases::phrase_at(k, t, e + 1, Class::Force).is_some());
-    // "Tshisekedi, who has repeatedly accused Kagame …"
-    let relative = toks.get(e).is_some_and(|x| x.norm == ",")
-        && toks.get(e + 1).is_some_and(|x| x.norm == "who");
+    // "Tshisekedi, who has repeatedly accused Kagame …", "Erdogan, speaking
+    // in Ankara, accused …" (a participle's clause between commas, then a verb)
+    let comma_after = toks.get(e).is_some_and(|x| x.norm == ",");
+    let participle = comma_after
+        && toks
+            .get(e + 1)
+            .is_some_and(|x| x.norm.ends_with("ing") && x.norm.len() > 5)
+        && (e + 2..(e + 10).min(toks.len()))
+            .find(|&j| toks[j].norm == ",")
+            .is_some_and(|j| verb_follows(k, t, j + 1));
+    let relative = comma_after && (toks.get(e + 1).is_some_and(|x| x.norm == "who") || participle);
     let placed = owner
         || (clause_start && (verb_follows(k, t, e) || relative))
         || (speech_before && clause_ends)
