@@ -99,6 +99,13 @@ pub struct Text {
 }
 
 impl Text {
+    /// The index of the sentence containing token `tok`.
+    pub fn sentence_of(&self, tok: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.first <= tok)
+            .saturating_sub(1)
+    }
+
     /// Looks up once per token which lexicon phrases can start there, so
     /// that the many phrase tests of the later stages need no hashing.
     pub fn annotate(&mut self, k: &crate::knowledge::Knowledge) {

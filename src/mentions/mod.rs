@@ -446,10 +446,6 @@ fn the_direction(k: &Knowledge, t: &Text, m: &mut Mentions) {
 /// and the rebels").
 fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
-    let mut sentence = vec![0usize; toks.len()];
-    for (si, s) in t.sentences.iter().enumerate() {
-        sentence[s.first..s.last].iter_mut().for_each(|x| *x = si);
-    }
     for at in 0..toks.len().saturating_sub(1) {
         if toks[at].norm != "the" || m.cover[at + 1].is_some() {
             continue;
@@ -476,7 +472,7 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         let police = phrases::phrase_at(k, t, at + 1, Class::Police).is_some();
         let irregular = irregular_end.is_some();
         let suffix = if police { " Police" } else { " Armed Forces" };
-        let floor = t.sentences[sentence[at].saturating_sub(3)].first;
+        let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
         let antecedent = (floor..at).rev().find_map(|j| {
             let Ref::Entity(e) = m.list[m.cover[j]?].referent else {
                 return None;

@@ -251,6 +251,14 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
     }
 }
 
+/// A person as later mentions are matched against it: its index, its
+/// folded name and its folded surname.
+fn known_person(i: usize, e: &Entity) -> (usize, String, String) {
+    let f = fold(&e.label);
+    let surname = f.split(' ').next_back().unwrap_or("").to_string();
+    (i, f, surname)
+}
+
 /// Later mentions of known persons: full name, surname, "Mr. X", near misses.
 pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let mut persons: Vec<(usize, String, String)> = m
@@ -258,11 +266,7 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         .iter()
         .enumerate()
         .filter(|(_, e)| e.etype == EntityType::Person)
-        .map(|(i, e)| {
-            let f = fold(&e.label);
-            let surname = f.split(' ').next_back().unwrap_or("").to_string();
-            (i, f, surname)
-        })
+        .map(|(i, e)| known_person(i, e))
         .collect();
     let n = t.tokens.len();
     // where a sentence or line starts (after an opening quote too): a lone
@@ -356,9 +360,7 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 person.affiliation = state_possessor(t, m, i).map(|s| m.entities[s].key.clone());
                 let ei = m.entity(person);
                 // later mentions anywhere in the article are this person
-                let f = fold(&m.entities[ei].label);
-                let surname = f.split(' ').next_back().unwrap_or("").to_string();
-                persons.push((ei, f, surname));
+                persons.push(known_person(ei, &m.entities[ei]));
                 found = Some((ei, e));
             }
         }
@@ -491,24 +493,28 @@ fn subject_name(
         });
     let clause_ends = toks.get(e).is_none_or(|x| x.kind != TokKind::Word);
     // "forces loyal to Haftar", "Haftar's forces": a force's owner
-    let owner = (i > 1 && toks[i - 1].norm == "to" && toks[i - 2].norm == "loyal")
-        || (toks.get(e).is_some_and(|x| x.norm == "'s")
-            && super::phrases::phrase_at(k, t, e + 1, Class::Force).is_some());
+    let owner = || {
+        (i > 1 && toks[i - 1].norm == "to" && toks[i - 2].norm == "loyal")
+            || (toks.get(e).is_some_and(|x| x.norm == "'s")
+                && super::phrases::phrase_at(k, t, e + 1, Class::Force).is_some())
+    };
     // "Tshisekedi, who has repeatedly accused Kagame …", "Erdogan, speaking
     // in Ankara, accused …" (a participle's clause between commas, then a verb)
-    let comma_after = toks.get(e).is_some_and(|x| x.norm == ",");
-    let participle = comma_after
-        && toks
-            .get(e + 1)
-            .is_some_and(|x| x.norm.ends_with("ing") && x.norm.len() > 5)
-        && (e + 2..(e + 10).min(toks.len()))
-            .find(|&j| toks[j].norm == ",")
-            .is_some_and(|j| verb_follows(k, t, j + 1));
-    let relative = comma_after && (toks.get(e + 1).is_some_and(|x| x.norm == "who") || participle);
-    let placed = owner
-        || (clause_start && (verb_follows(k, t, e) || relative))
+    let relative = || {
+        toks.get(e).is_some_and(|x| x.norm == ",")
+            && toks.get(e + 1).is_some_and(|x| {
+                x.norm == "who"
+                    || (x.norm.ends_with("ing")
+                        && x.norm.len() > 5
+                        && (e + 2..(e + 10).min(toks.len()))
+                            .find(|&j| toks[j].norm == ",")
+                            .is_some_and(|j| verb_follows(k, t, j + 1)))
+            })
+    };
+    let placed = accused
         || (speech_before && clause_ends)
-        || accused;
+        || (clause_start && (verb_follows(k, t, e) || relative()))
+        || owner();
     if !placed || (e == i + 1 && initial && looks_plural(k, &toks[i].norm)) {
         return None;
     }

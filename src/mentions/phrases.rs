@@ -324,9 +324,9 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
 
-        // 3b. A state's adjective before a non-state armed actor names a group
-        // of that country, not its army: "Syrian rebels", "Iraqi militias"
         if let Hit::Adjective(st) = s.hit {
+            // 3b. A state's adjective before a non-state armed actor names a group
+            // of that country, not its army: "Syrian rebels", "Iraqi militias"
             let mut j = end;
             while j < end + 2 && j < n && k.is(Class::Modifier, &toks[j].norm) {
                 j += 1;
@@ -339,6 +339,13 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 let mut mm = Mention::of_entity(s.first, iend, e, Via::Phrase);
                 mm.force = Some(super::span_text(text, t, end, iend));
                 m.push(mm);
+                continue;
+            }
+            // "Lebanese territory", "Greek airspace": the state's own area, a
+            // place a force can enter (named like the state itself)
+            if let Some(tend) = phrase_at(k, t, end, Class::Territory) {
+                let e = m.state(k, st);
+                m.push(Mention::of_entity(s.first, tend, e, Via::Name));
                 continue;
             }
         }
@@ -357,15 +364,6 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     mm.force = Some(super::span_text(text, t, after_pos, hend));
                 }
                 m.push(mm);
-                continue;
-            }
-        }
-        // "Lebanese territory", "Greek airspace": the state's own area, a place
-        // a force can enter (named like the state itself)
-        if let Hit::Adjective(st) = s.hit {
-            if let Some(tend) = phrase_at(k, t, end, Class::Territory) {
-                let e = m.state(k, st);
-                m.push(Mention::of_entity(s.first, tend, e, Via::Name));
                 continue;
             }
         }

@@ -653,6 +653,15 @@ impl Ctx<'_> {
 
     /// Whether the object starting at `from` (up to its first preposition,
     /// "of" after a quantity excepted) contains a force.
+    /// Whether a number follows token `i` ("about 200 soldiers": the
+    /// preposition before it approximates, it opens no phrase).
+    fn number_after(&self, i: usize) -> bool {
+        self.t
+            .tokens
+            .get(i + 1)
+            .is_some_and(|x| x.kind == TokKind::Number)
+    }
+
     /// "has about 1,500 troops", "keeps some 900 soldiers": a force right
     /// after `from`, with only numbers, quantity words, modifiers and an
     /// approximating preposition between ("has lost thousands of troops" has
@@ -667,14 +676,8 @@ impl Ctx<'_> {
             }
             let tok = &self.t.tokens[i];
             let w = tok.norm.as_str();
-            let approximately = self.k.is(Class::Preposition, w)
-                && self
-                    .t
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|x| x.kind == TokKind::Number);
             let skip = tok.kind == TokKind::Number
-                || approximately
+                || (self.k.is(Class::Preposition, w) && self.number_after(i))
                 || matches!(
                     w,
                     "an" | "estimated" | "more" | "than" | "roughly" | "nearly"
@@ -713,14 +716,9 @@ impl Ctx<'_> {
                             | "brigades"
                     ));
             // "about 200 soldiers": before a number a preposition is an approximation
-            let approximately = self
-                .t
-                .tokens
-                .get(i + 1)
-                .is_some_and(|t| t.kind == TokKind::Number);
             if self.k.is(Class::Preposition, w)
                 && !quantity_of
-                && !approximately
+                && !self.number_after(i)
                 && self.m.cover[i].is_none()
             {
                 return false;

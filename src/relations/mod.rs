@@ -100,10 +100,7 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The sentence containing token `tok`.
     pub fn sentence_of(&self, tok: usize) -> usize {
-        self.t
-            .sentences
-            .partition_point(|s| s.first <= tok)
-            .saturating_sub(1)
+        self.t.sentence_of(tok)
     }
 }
 
