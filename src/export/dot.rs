@@ -28,18 +28,33 @@ use crate::model::{EntityType, Relation};
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
+    // runs of bytes that need nothing are copied whole; the control characters
+    // (Cc: U+0000–U+001F, U+007F–U+009F) are the bytes below 0x20, 0x7F and
+    // the two-byte sequences 0xC2 0x80–0x9F
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (with, len) = match bytes[i] {
+            b'\\' => ("\\\\", 1),
+            b'"' => ("\\\"", 1),
             // Graphviz decodes entity references in labels: keep "&amp;" literal
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("\\n"),
+            b'&' => ("&amp;", 1),
+            b'\n' => ("\\n", 1),
             // other control characters cannot be drawn: shown as a space
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
+            0..=0x1f | 0x7f => (" ", 1),
+            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => (" ", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(with);
+        i += len;
+        run = i;
     }
+    out.push_str(&s[run..]);
     out.push('"');
     out
 }
@@ -471,6 +486,26 @@ mod tests {
         let whole = build(&g, &DotOptions::default()).print(&mut PrinterContext::default()) + "\n";
         let streamed = write_dot(&g, &DotOptions::default(), Vec::new()).expect("write to a Vec");
         assert_eq!(String::from_utf8_lossy(&streamed), whole);
+    }
+
+    proptest::proptest! {
+        /// The byte-wise escape equals the plain character-by-character rule.
+        #[test]
+        fn escape_is_the_character_rule(s in "(?s).{0,30}|[\\x00-\\x1f\\x7f-\\u{a0}&\\\\\"a-zé]{0,20}") {
+            let mut want = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '\\' => want.push_str("\\\\"),
+                    '"' => want.push_str("\\\""),
+                    '&' => want.push_str("&amp;"),
+                    '\n' => want.push_str("\\n"),
+                    c if c.is_control() => want.push(' '),
+                    c => want.push(c),
+                }
+            }
+            want.push('"');
+            proptest::prop_assert_eq!(escape(&s), want);
+        }
     }
 
     #[test]

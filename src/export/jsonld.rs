@@ -105,107 +105,224 @@ pub fn context() -> Value {
     json!({ "@context": Value::Object(c) })
 }
 
-fn compact_iri(iri: &str) -> String {
+/// A compact value of a node object, borrowed from the triple where it can be.
+enum Val<'a> {
+    /// A JSON string: an optional prefix (`id:`), then text.
+    Str(&'static str, &'a str),
+    Bool(bool),
+    Num(u64),
+    /// An object of one or two string members (`{"@id": …}`, `{"@value": …, "@language": …}`).
+    Obj((&'static str, &'a str), Option<(&'static str, &'a str)>),
+    /// `{"@id": …}` of a term that has no borrowed text (a blank node, a triple term).
+    Id(String),
+}
+
+/// Splits an entity or article IRI into its compact prefix and the rest.
+fn compact_iri(iri: &str) -> (&'static str, &str) {
     for (p, ns) in vocab::ID_PREFIXES {
         if let Some(rest) = iri.strip_prefix(ns) {
-            return format!("{p}:{rest}");
+            return (p, rest);
         }
     }
-    iri.to_string()
+    ("", iri)
 }
 
-fn value(kind: Option<Kind>, o: TermRef<'_>) -> Value {
+fn value(kind: Option<Kind>, o: TermRef<'_>) -> Val<'_> {
     match (kind, o) {
-        (Some(Kind::Id), TermRef::NamedNode(n)) => json!(compact_iri(n.as_str())),
-        (Some(Kind::Lang), TermRef::Literal(l)) if l.language() == Some("en") => json!(l.value()),
+        (Some(Kind::Id), TermRef::NamedNode(n)) => {
+            let (p, rest) = compact_iri(n.as_str());
+            Val::Str(p, rest)
+        }
+        (Some(Kind::Lang), TermRef::Literal(l)) if l.language() == Some("en") => {
+            Val::Str("", l.value())
+        }
         (Some(Kind::Plain), TermRef::Literal(l)) if l.datatype() == oxrdf::vocab::xsd::STRING => {
-            json!(l.value())
+            Val::Str("", l.value())
         }
         (Some(Kind::Date), TermRef::Literal(l)) if l.datatype() == ext::XSD_DATE => {
-            json!(l.value())
+            Val::Str("", l.value())
         }
         (Some(Kind::Native), TermRef::Literal(l)) if l.datatype() == ext::BOOLEAN => {
-            json!(l.value() == "true")
+            Val::Bool(l.value() == "true")
         }
-        (Some(Kind::Native), TermRef::Literal(l))
-            if l.datatype() == ext::INTEGER && l.value().parse::<u64>().is_ok() =>
-        {
-            json!(l.value().parse::<u64>().unwrap_or_default())
+        (Some(Kind::Native), TermRef::Literal(l)) if l.datatype() == ext::INTEGER => {
+            match l.value().parse::<u64>() {
+                Ok(n) => Val::Num(n),
+                Err(_) => Val::Obj(
+                    ("@value", l.value()),
+                    Some(("@type", l.datatype().as_str())),
+                ),
+            }
         }
         // anything else in expanded form, exact
-        (_, TermRef::NamedNode(n)) => json!({"@id": n.as_str()}),
+        (_, TermRef::NamedNode(n)) => Val::Obj(("@id", n.as_str()), None),
         (_, TermRef::Literal(l)) => match l.language() {
-            Some(lang) => json!({"@value": l.value(), "@language": lang}),
-            None => json!({"@value": l.value(), "@type": l.datatype().as_str()}),
+            Some(lang) => Val::Obj(("@value", l.value()), Some(("@language", lang))),
+            None => Val::Obj(
+                ("@value", l.value()),
+                Some(("@type", l.datatype().as_str())),
+            ),
         },
-        (_, other) => json!({"@id": other.to_string()}),
+        (_, other) => Val::Id(other.to_string()),
     }
 }
 
-/// The node object of one subject's triples.
-fn node_object(ts: &[TripleRef<'_>]) -> Value {
+/// Appends `s` as a JSON string body, escaped exactly as `serde_json` does
+/// (a unit test compares the two on arbitrary strings).
+fn push_escaped(buf: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let esc: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => &[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(b >> 4) as usize],
+                HEX[(b & 0xf) as usize],
+            ],
+            _ => continue,
+        };
+        buf.extend_from_slice(&bytes[start..i]);
+        buf.extend_from_slice(esc);
+        start = i + 1;
+    }
+    buf.extend_from_slice(&bytes[start..]);
+}
+
+fn push_str(buf: &mut Vec<u8>, prefix: &str, s: &str) {
+    buf.push(b'"');
+    if !prefix.is_empty() {
+        push_escaped(buf, prefix);
+        buf.push(b':');
+    }
+    push_escaped(buf, s);
+    buf.push(b'"');
+}
+
+fn indent(buf: &mut Vec<u8>, n: usize) {
+    buf.push(b'\n');
+    buf.resize(buf.len() + n, b' ');
+}
+
+/// Appends one value, pretty-printed at nesting depth `depth` (in spaces).
+fn push_val(buf: &mut Vec<u8>, v: &Val<'_>, depth: usize) {
+    match v {
+        Val::Str(p, s) => push_str(buf, p, s),
+        Val::Bool(b) => buf.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Val::Num(n) => {
+            // writing into a Vec cannot fail
+            let _ = write!(buf, "{n}");
+        }
+        Val::Id(id) => push_val(buf, &Val::Obj(("@id", id), None), depth),
+        Val::Obj(first, second) => {
+            buf.push(b'{');
+            for (k, (key, s)) in std::iter::once(first).chain(second).enumerate() {
+                if k > 0 {
+                    buf.push(b',');
+                }
+                indent(buf, depth + 2);
+                push_str(buf, "", key);
+                buf.extend_from_slice(b": ");
+                push_str(buf, "", s);
+            }
+            indent(buf, depth);
+            buf.push(b'}');
+        }
+    }
+}
+
+/// Appends one member `"key": value` (an array when there are several values).
+fn push_member(buf: &mut Vec<u8>, key: (&str, &str), vals: &[Val<'_>], depth: usize) {
+    buf.push(b',');
+    indent(buf, depth + 2);
+    push_str(buf, key.0, key.1);
+    buf.extend_from_slice(b": ");
+    if let [one] = vals {
+        push_val(buf, one, depth + 2);
+        return;
+    }
+    buf.push(b'[');
+    for (k, v) in vals.iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        indent(buf, depth + 4);
+        push_val(buf, v, depth + 4);
+    }
+    indent(buf, depth + 2);
+    buf.push(b']');
+}
+
+/// Appends the node object of one subject's triples, pretty-printed at
+/// nesting depth `depth`: `@id`, `@type`, then the properties sorted by key,
+/// each property's values in the order of the triples.
+fn node_object(buf: &mut Vec<u8>, ts: &[TripleRef<'_>], depth: usize) {
     let subject = ts[0].subject;
-    let mut node = Map::new();
-    node.insert(
-        "@id".into(),
-        json!(match subject {
-            oxrdf::NamedOrBlankNodeRef::NamedNode(n) => compact_iri(n.as_str()),
-            other => other.to_string(),
-        }),
-    );
-    let mut types: Vec<Value> = Vec::new();
-    let mut props: Vec<(String, Value)> = Vec::new();
+    buf.push(b'{');
+    indent(buf, depth + 2);
+    buf.extend_from_slice(b"\"@id\": ");
+    match subject {
+        oxrdf::NamedOrBlankNodeRef::NamedNode(n) => {
+            let (p, rest) = compact_iri(n.as_str());
+            push_str(buf, p, rest);
+        }
+        other => push_str(buf, "", &other.to_string()),
+    }
+    let mut types: Vec<Val<'_>> = Vec::new();
+    // (key prefix, key, value)
+    let mut props: Vec<(&str, Val<'_>)> = Vec::with_capacity(ts.len());
     for tr in ts {
         if tr.predicate == oxrdf::vocab::rdf::TYPE {
             if let TermRef::NamedNode(c) = tr.object {
                 if CLASSES.contains(&c) {
-                    types.push(json!(c.as_str().rsplit('#').next().unwrap_or_default()));
+                    types.push(Val::Str(
+                        "",
+                        c.as_str().rsplit('#').next().unwrap_or_default(),
+                    ));
                 } else {
-                    types.push(json!(c.as_str()));
+                    types.push(Val::Str("", c.as_str()));
                 }
             }
             continue;
         }
         let term = TERMS.iter().find(|(_, iri, _)| *iri == tr.predicate);
-        let key = term
-            .map(|(n, _, _)| (*n).to_string())
-            .unwrap_or_else(|| tr.predicate.as_str().to_string());
+        let key = term.map_or(tr.predicate.as_str(), |(n, _, _)| n);
         props.push((key, value(term.map(|x| x.2), tr.object)));
     }
-    match types.len() {
-        0 => {}
-        1 => {
-            node.insert("@type".into(), types.remove(0));
-        }
-        _ => {
-            node.insert("@type".into(), Value::Array(types));
-        }
+    if !types.is_empty() {
+        // `push_member` writes the separating comma after "@id"
+        push_member(buf, ("", "@type"), &types, depth);
     }
-    props.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut k = 0;
-    while k < props.len() {
-        let key = props[k].0.clone();
-        let mut vals = Vec::new();
-        while k < props.len() && props[k].0 == key {
-            vals.push(props[k].1.clone());
-            k += 1;
+    props.sort_by(|a, b| a.0.cmp(b.0));
+    let mut vals: Vec<Val<'_>> = Vec::new();
+    let mut rest = props.into_iter().peekable();
+    while let Some((key, v)) = rest.next() {
+        vals.clear();
+        vals.push(v);
+        while let Some((_, v)) = rest.next_if(|(k, _)| *k == key) {
+            vals.push(v);
         }
-        node.insert(
-            key,
-            if vals.len() == 1 {
-                vals.remove(0)
-            } else {
-                Value::Array(vals)
-            },
-        );
+        push_member(buf, ("", key), &vals, depth);
     }
-    Value::Object(node)
+    indent(buf, depth);
+    buf.push(b'}');
 }
 
 /// Streams node objects into `{"@context": …, "@graph": [ … ]}`, one subject at a time.
 struct GraphWriter<W: Write> {
     w: W,
     first: bool,
+    buf: Vec<u8>,
 }
 
 impl<W: Write> GraphWriter<W> {
@@ -217,17 +334,25 @@ impl<W: Write> GraphWriter<W> {
             "{{\n  \"@context\": {},\n  \"@graph\": [",
             ctx_text.replace('\n', "\n  ")
         )?;
-        Ok(GraphWriter { w, first: true })
+        Ok(GraphWriter {
+            w,
+            first: true,
+            buf: Vec::with_capacity(4096),
+        })
     }
 
     fn node(&mut self, ts: &[TripleRef<'_>]) -> io::Result<()> {
         if ts.is_empty() {
             return Ok(());
         }
-        let text = serde_json::to_string_pretty(&node_object(ts)).map_err(io::Error::other)?;
-        let sep = if self.first { "\n    " } else { ",\n    " };
+        self.buf.clear();
+        if !self.first {
+            self.buf.push(b',');
+        }
         self.first = false;
-        write!(self.w, "{sep}{}", text.replace('\n', "\n    "))
+        indent(&mut self.buf, 4);
+        node_object(&mut self.buf, ts, 4);
+        self.w.write_all(&self.buf)
     }
 
     fn finish(mut self) -> io::Result<W> {
@@ -242,4 +367,113 @@ pub fn write_jsonld_graph<W: Write>(g: &crate::graph::KnowledgeGraph, w: W) -> i
     let mut gw = GraphWriter::start(w)?;
     super::rdf::for_each_subject(g, |ts| gw.node(ts))?;
     gw.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxrdf::{BlankNode, Literal, NamedNode, Term, Triple};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn escaping_matches_serde_json(s in "(?s).{0,40}|[\x00-\x1f\x7f\"\\\\a-zé]{0,20}") {
+            let mut buf = b"\"".to_vec();
+            push_escaped(&mut buf, &s);
+            buf.push(b'"');
+            prop_assert_eq!(String::from_utf8(buf).expect("utf-8"), serde_json::to_string(&s).expect("json"));
+        }
+    }
+
+    /// The hand-written node objects are exactly what serde_json's pretty
+    /// printer makes of the same JSON, and carry the compact values.
+    #[test]
+    fn node_object_is_serde_json_pretty() {
+        let s = NamedNode::new_unchecked(format!("{}state/x", vocab::ID));
+        let iri = |i: &str| Term::from(NamedNode::new_unchecked(i));
+        let ts: Vec<Triple> = vec![
+            Triple::new(s.clone(), oxrdf::vocab::rdf::TYPE, nkg::STATE),
+            Triple::new(
+                s.clone(),
+                oxrdf::vocab::rdf::TYPE,
+                iri("http://example.org/C"),
+            ),
+            Triple::new(
+                s.clone(),
+                nkg::TARGET,
+                iri(&format!("{}state/b", vocab::ID)),
+            ),
+            Triple::new(s.clone(), nkg::AGENT, iri(&format!("{}state/a", vocab::ID))),
+            Triple::new(
+                s.clone(),
+                nkg::TARGET,
+                iri(&format!("{}state/c", vocab::ID)),
+            ),
+            Triple::new(
+                s.clone(),
+                ext::LABEL,
+                Literal::new_language_tagged_literal_unchecked("X \"q\"\n\u{1}", "en"),
+            ),
+            Triple::new(
+                s.clone(),
+                ext::ALT_LABEL,
+                Literal::new_language_tagged_literal_unchecked("Ix", "de"),
+            ),
+            Triple::new(
+                s.clone(),
+                nkg::NEGATED,
+                Literal::new_typed_literal("false", ext::BOOLEAN),
+            ),
+            Triple::new(
+                s.clone(),
+                nkg::START_OFFSET,
+                Literal::new_typed_literal("42", ext::INTEGER),
+            ),
+            Triple::new(
+                s.clone(),
+                nkg::END_OFFSET,
+                Literal::new_typed_literal("-1", ext::INTEGER),
+            ),
+            Triple::new(
+                s.clone(),
+                NamedNode::new_unchecked("http://example.org/p"),
+                BlankNode::new_unchecked("b0"),
+            ),
+            Triple::new(
+                s.clone(),
+                nkg::SENTENCE,
+                Literal::new_simple_literal("tab\there \\ é"),
+            ),
+        ];
+        let refs: Vec<TripleRef<'_>> = ts.iter().map(|t| t.as_ref()).collect();
+        let mut buf = Vec::new();
+        node_object(&mut buf, &refs, 0);
+        let parsed: Value = serde_json::from_slice(&buf).expect("valid JSON");
+        assert_eq!(
+            String::from_utf8(buf).expect("utf-8"),
+            serde_json::to_string_pretty(&parsed).expect("json")
+        );
+        assert_eq!(parsed["@id"], json!("state:x"));
+        assert_eq!(parsed["@type"], json!(["State", "http://example.org/C"]));
+        assert_eq!(parsed["agent"], json!("state:a"));
+        assert_eq!(parsed["target"], json!(["state:b", "state:c"]));
+        assert_eq!(parsed["label"], json!("X \"q\"\n\u{1}"));
+        assert_eq!(
+            parsed["altLabel"],
+            json!({"@value": "Ix", "@language": "de"})
+        );
+        assert_eq!(parsed["negated"], json!(false));
+        assert_eq!(parsed["startOffset"], json!(42));
+        assert_eq!(
+            parsed["endOffset"],
+            json!({"@value": "-1", "@type": ext::INTEGER.as_str()})
+        );
+        assert_eq!(parsed["http://example.org/p"], json!({"@id": "_:b0"}));
+        assert_eq!(parsed["sentence"], json!("tab\there \\ é"));
+        let keys: Vec<&String> = parsed.as_object().expect("object").keys().collect();
+        let mut sorted = keys[2..].to_vec();
+        sorted.sort();
+        assert_eq!(keys[..2], [&"@id".to_string(), &"@type".to_string()]);
+        assert_eq!(keys[2..], sorted[..], "properties sorted by key");
+    }
 }

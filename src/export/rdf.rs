@@ -62,39 +62,71 @@ pub fn article_iri(id: &str) -> NamedNode {
     id_iri(&["article", id])
 }
 
-/// FNV-1a, for short content hashes in IRIs (stable across runs and platforms).
-pub fn fnv64(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for p in parts {
-        for b in p.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
+/// FNV-1a, for short content hashes in IRIs (stable across runs and platforms):
+/// each part's bytes, then a 0xff separator.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const START: Fnv = Fnv(0xcbf29ce484222325);
+
+    fn bytes(mut self, bs: &[u8]) -> Fnv {
+        for &b in bs {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x100000001b3);
         }
+        self
     }
-    h
+
+    /// Ends a part.
+    fn end(self) -> Fnv {
+        self.bytes(&[0xff])
+    }
 }
 
-/// The IRI of an event: its article, sentence offset, relation and a hash of its content.
+/// [`Fnv`] over `parts`.
+pub fn fnv64(parts: &[&str]) -> u64 {
+    parts
+        .iter()
+        .fold(Fnv::START, |h, p| h.bytes(p.as_bytes()).end())
+        .0
+}
+
+/// The IRI of an event: document, offset, relation and a hash of what was
+/// said (agent, targets, polarity, trigger, pattern), so that it depends on
+/// content only. Hashed without building the parts: the same value as
+/// `fnv64(&[doc, start, agent, targets joined by " ", flags, trigger, pattern])`,
+/// which a unit test checks.
 pub fn event_iri(e: &Event) -> NamedNode {
-    let targets = e.targets.join(" ");
-    let flags = format!("{}{}", u8::from(e.negated), u8::from(e.hypothetical));
-    let h = fnv64(&[
-        &e.doc,
-        &e.start.to_string(),
-        &e.agent,
-        &targets,
-        &flags,
-        &e.trigger,
-        &e.pattern,
-    ]);
-    NamedNode::new_unchecked(format!(
-        "{}event/{}_{}_{}_{:012x}",
-        vocab::ID,
-        encode(&e.doc),
-        e.start,
-        e.relation.name(),
-        h & 0xffff_ffff_ffff
-    ))
+    let mut h = Fnv::START.bytes(e.doc.as_bytes()).end();
+    let digits = e.start.to_string();
+    h = h.bytes(digits.as_bytes()).end();
+    h = h.bytes(e.agent.as_bytes()).end();
+    for (i, t) in e.targets.iter().enumerate() {
+        if i > 0 {
+            h = h.bytes(b" ");
+        }
+        h = h.bytes(t.as_bytes());
+    }
+    h = h
+        .end()
+        .bytes(&[b'0' + u8::from(e.negated), b'0' + u8::from(e.hypothetical)])
+        .end();
+    h = h.bytes(e.trigger.as_bytes()).end();
+    h = h.bytes(e.pattern.as_bytes()).end();
+    let rel = e.relation.name();
+    let mut iri =
+        String::with_capacity(vocab::ID.len() + 6 + e.doc.len() + digits.len() + rel.len() + 15);
+    iri.push_str(vocab::ID);
+    iri.push_str("event/");
+    encode_into(&mut iri, &e.doc);
+    iri.push('_');
+    iri.push_str(&digits);
+    iri.push('_');
+    iri.push_str(rel);
+    // writing into a String cannot fail
+    let _ = std::fmt::Write::write_fmt(&mut iri, format_args!("_{:012x}", h.0 & 0xffff_ffff_ffff));
+    NamedNode::new_unchecked(iri)
 }
 
 fn boolean(b: bool) -> TermRef<'static> {
@@ -311,6 +343,50 @@ pub fn write_ntriples<W: Write>(triples: &[Triple], w: W) -> io::Result<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The streaming hash of an event IRI is the documented `fnv64` of its parts.
+    #[test]
+    fn event_iri_hashes_its_parts() {
+        let mut ev = Event {
+            relation: crate::model::Relation::Accuses,
+            agent: "state/serbia".into(),
+            targets: vec!["state/kosovo".into(), "organisation/nato".into()],
+            doc: "a b".into(),
+            start: 1234,
+            end: 1300,
+            negated: false,
+            hypothetical: true,
+            trigger: "accused".into(),
+            pattern: "accuse-of".into(),
+            date: None,
+            attributed_to: None,
+            force: None,
+            sentence: "s".into(),
+        };
+        for (negated, targets) in [(false, 2), (true, 1), (false, 0)] {
+            ev.negated = negated;
+            ev.targets.truncate(targets);
+            let joined = ev.targets.join(" ");
+            let flags = format!("{}{}", u8::from(ev.negated), u8::from(ev.hypothetical));
+            let h = fnv64(&[
+                &ev.doc,
+                "1234",
+                &ev.agent,
+                &joined,
+                &flags,
+                &ev.trigger,
+                &ev.pattern,
+            ]);
+            assert_eq!(
+                event_iri(&ev).as_str(),
+                format!(
+                    "{}event/a%20b_1234_accuses_{:012x}",
+                    vocab::ID,
+                    h & 0xffff_ffff_ffff
+                )
+            );
+        }
+    }
 
     #[test]
     fn encoding_is_injective_and_iri_safe() {
