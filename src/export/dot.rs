@@ -274,7 +274,8 @@ fn statements(
     if !opts.no_clusters {
         for key in &used {
             if let Some(a) = g.entities.get(*key).and_then(|e| e.affiliation.as_deref()) {
-                if used.contains(&a) && a != *key {
+                // `used` is sorted (it comes from a set)
+                if used.binary_search(&a).is_ok() && a != *key {
                     cluster_of.insert(key, a);
                 }
             }
