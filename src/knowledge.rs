@@ -153,6 +153,10 @@ pub enum Class {
     /// Non-state armed actors: after a state's adjective they name a group,
     /// not the state's armed forces ("Syrian rebels", "Iraqi militias").
     Irregular,
+    /// Adjectives of peoples, faiths and regions that are not states: before
+    /// a force or an irregular noun they name an armed group ("Kurdish
+    /// forces", "Druze fighters", "Tigrayan rebels").
+    Community,
 }
 
 impl Class {
@@ -194,6 +198,7 @@ impl Class {
             "auxiliary" => Class::Auxiliary,
             "org_head" => Class::OrgHead,
             "irregular" => Class::Irregular,
+            "community" => Class::Community,
             _ => return None,
         })
     }

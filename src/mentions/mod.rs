@@ -400,6 +400,48 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
     }
 }
 
+/// A people's, faith's or region's adjective (lexicon class `community`)
+/// before a force or an irregular noun names an armed group of its own,
+/// not a state's army: "Kurdish forces", "Druze fighters", "Tigrayan
+/// rebels", "Christian militias".
+fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for at in 0..toks.len().saturating_sub(1) {
+        let x = &toks[at];
+        if !x.capitalised || m.cover[at].is_some() || !k.is(Class::Community, &x.norm) {
+            continue;
+        }
+        let mut j = at + 1;
+        while j < at + 3 && j < toks.len() && k.is(Class::Modifier, &toks[j].norm) {
+            j += 1;
+        }
+        let Some(end) = phrases::phrase_at(k, t, j, Class::Irregular)
+            .or_else(|| phrases::phrase_at(k, t, j, Class::Force))
+        else {
+            continue;
+        };
+        if (at..end).any(|y| m.cover[y].is_some()) {
+            continue;
+        }
+        let noun: Vec<&str> = toks[at + 1..end].iter().map(|y| y.norm.as_str()).collect();
+        let adj = &text[x.start..x.end];
+        let label = if x.all_caps {
+            // "KURDISH FORCES" in a headline: "Kurdish forces"
+            let lower = adj.to_lowercase();
+            let mut cs = lower.chars();
+            cs.next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(cs).collect())
+        } else {
+            adj.to_string()
+        };
+        let label = format!("{label} {}", noun.join(" "));
+        let e = m.entity(Entity::new(EntityType::Group, label));
+        let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
+        mm.force = Some(span_text(text, t, j, end));
+        m.push(mm);
+    }
+}
+
 /// "the North" and "the South" for one of a pair of states named by a
 /// direction: South Korea's "the North" is North Korea, Sudan's "the South"
 /// South Sudan. It needs the state's counterpart ("South Korea", or "Sudan"
@@ -541,6 +583,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     named_organisations(k, text, t, &names, &mut m);
     places::find(k, text, t, &names, &mut m);
     phrases::find(k, text, t, &names, &mut m);
+    community_forces(k, text, t, &mut m);
     persons::find_weak(k, text, t, &mut m);
     the_direction(k, t, &mut m);
     persons::resolve_roles(k, t, &mut m);

@@ -818,8 +818,10 @@ impl Ctx<'_> {
     }
 
     /// "Gallant said troops would enter Rafah": a force with no owner (no
-    /// name, possessor or adjective), standing right before its verb in a
-    /// sentence spoken for a state or its army, is that side's force. Returns the side.
+    /// name, possessor or adjective) or with the speaker's own "its"/"their"
+    /// ("Russia said its forces had captured …"), standing right before its
+    /// verb in a sentence spoken for a state or its army, is that side's
+    /// force. Returns the side.
     fn speakers_force(&self, p: usize) -> Option<usize> {
         let from = self.clause_start(p);
         let (f, end) = (from..p).rev().find_map(|i| {
@@ -831,9 +833,18 @@ impl Ctx<'_> {
             let w = self.tok(i);
             BE.contains(&w) || self.k.is(Class::Auxiliary, w) || self.k.is(Class::Modal, w)
         };
+        let opens = |i: usize| {
+            let w = self.tok(i);
+            w == "that" || self.k.is(Class::Speech, w) || self.k.is(Class::ClauseBreak, w)
+        };
+        // "Russia said its forces had captured …": the speaker's own possessive
+        // right at the start of the reported clause
+        let speakers_own = |i: usize| {
+            matches!(self.tok(i), "its" | "their" | "our") && (i == from || (i > 0 && opens(i - 1)))
+        };
         let owned = f > from && {
             let w = self.tok(f - 1);
-            !(w == "the" || self.k.is(Class::Speech, w) || self.k.is(Class::ClauseBreak, w))
+            !(w == "the" || opens(f - 1) || speakers_own(f - 1))
         };
         if owned || (f..end).any(|i| self.m.cover[i].is_some()) || !(end..p).all(aux) {
             return None;
