@@ -157,6 +157,9 @@ pub enum Class {
     /// a force or an irregular noun they name an armed group ("Kurdish
     /// forces", "Druze fighters", "Tigrayan rebels").
     Community,
+    /// Verbs that take back a relation named by a noun: "withdrew its
+    /// recognition", "suspended its mediation".
+    Revoke,
 }
 
 impl Class {
@@ -199,6 +202,7 @@ impl Class {
             "org_head" => Class::OrgHead,
             "irregular" => Class::Irregular,
             "community" => Class::Community,
+            "revoke" => Class::Revoke,
             _ => return None,
         })
     }

@@ -66,6 +66,7 @@ impl Ctx<'_> {
             Frame::Compound => self.frame_compound(hit, pat),
             Frame::Pp => self.frame_pp(hit, pat),
             Frame::Mediate => self.frame_mediate(hit, pat),
+            Frame::MediationNoun => self.frame_mediation_noun(hit, pat),
             Frame::Reject => self.frame_reject(hit, pat),
             Frame::NounOf => self.frame_noun_of(hit, pat),
             Frame::Claim => self.frame_claim(hit, pat),
@@ -1229,6 +1230,48 @@ impl Ctx<'_> {
         self.mediation(pat, hit, &mediators, negated, hypothetical)
     }
 
+    /// Whether the event noun at `p` is the object of a verb that takes it
+    /// back (lexicon class `revoke`): "withdrew its recognition of X",
+    /// "is suspending its mediation between …".
+    fn revoked(&self, p: usize) -> bool {
+        let mut g = p;
+        while g > 0
+            && matches!(
+                self.tok(g - 1),
+                "its" | "their" | "his" | "her" | "the" | "'s"
+            )
+            || (g > 0 && self.m.cover[g - 1].is_some() && g + 2 > p)
+        {
+            g -= 1;
+        }
+        g > 0 && self.k.is(Class::Revoke, self.tok(g - 1))
+    }
+
+    /// "Egyptian mediation between Ethiopia and Sudan", "Qatar's mediation
+    /// efforts between Israel and Hamas": the mediator is the possessor or the
+    /// state's adjective right before the noun, the parties follow "between".
+    fn frame_mediation_noun(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        if self.tok(hit.last) != "between" {
+            return Vec::new();
+        }
+        let mediators: Vec<usize> = match self.possessor(p, &[]) {
+            Some(mi) => self.entities(&[mi]),
+            None => self.adjective_before(p).into_iter().collect(),
+        };
+        let mediators: Vec<usize> = mediators
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor())
+            .collect();
+        if mediators.is_empty() {
+            return Vec::new();
+        }
+        let from = self.clause_start(p);
+        let negated = self.negated(from, p) || self.revoked(p);
+        let hypothetical = self.hypothetical(from, p);
+        self.mediation(pat, hit, &mediators, negated, hypothetical)
+    }
+
     /// One mediation per mediator; the parties exclude all mediators and
     /// the states they speak for ("Turkey's Erdogan hosted … in Ankara").
     fn mediation(
@@ -1287,31 +1330,7 @@ impl Ctx<'_> {
         }
         let from = self.clause_start(p);
         let end = self.clause_end(hit.last);
-        // "withdrew its recognition of X": the governing verb takes it back
-        let mut g = p;
-        while g > 0
-            && matches!(
-                self.tok(g - 1),
-                "its" | "their" | "his" | "her" | "the" | "'s"
-            )
-            || (g > 0 && self.m.cover[g - 1].is_some() && g + 2 > p)
-        {
-            g -= 1;
-        }
-        let revoked = g > 0
-            && matches!(
-                self.tok(g - 1),
-                "withdrew"
-                    | "withdraws"
-                    | "withdraw"
-                    | "withdrawn"
-                    | "revoked"
-                    | "revokes"
-                    | "revoke"
-                    | "rescinded"
-                    | "suspended"
-                    | "suspends"
-            );
+        let revoked = self.revoked(p);
         let negated = self.negated(from, p) || revoked;
         let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
         vec![self.found(pat, hit, agents, targets, negated, hypothetical)]

@@ -29,6 +29,9 @@ pub enum Frame {
     Pp,
     /// `X mediated talks between A and B`.
     Mediate,
+    /// A noun of mediation with its mediator before it: "Egyptian mediation
+    /// between A and B", "Qatar's mediation efforts between A and B".
+    MediationNoun,
     /// Negative recognition by a verb of rejection.
     Reject,
     /// A noun of the relation: "Spain's recognition of Palestine".
@@ -174,6 +177,7 @@ impl TriggerIndex {
                         "compound" => Frame::Compound,
                         "pp" => Frame::Pp,
                         "mediate" => Frame::Mediate,
+                        "mediation_noun" => Frame::MediationNoun,
                         "reject" => Frame::Reject,
                         "noun" => Frame::NounOf,
                         "claim" => Frame::Claim,
