@@ -53,6 +53,18 @@ pub struct OrgInfo {
     /// A collective actor of `groups.tsv` ("the West", "Gulf states"), not an
     /// organisation or armed group.
     pub collective: bool,
+    /// The parent state's regular force of this kind (`army` or `police`
+    /// in the fifth column): "the army" can refer back to it.
+    pub regular: Option<Regular>,
+}
+
+/// A state's regular force, as "the army" or "the police" name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Regular {
+    /// The armed forces ("the army", "the military").
+    Army,
+    /// The police ("the police").
+    Police,
 }
 
 /// What a gazetteer name refers to.
@@ -342,6 +354,18 @@ impl Knowledge {
                     .filter(|s| !s.is_empty())
                     .map(String::from),
                 collective: false,
+                regular: match cols.get(4).map(|s| s.trim()) {
+                    None | Some("") => None,
+                    Some("army") => Some(Regular::Army),
+                    Some("police") => Some(Regular::Police),
+                    Some(other) => {
+                        return Err(Error::Knowledge {
+                            file: "organisations.tsv".into(),
+                            line,
+                            message: format!("unknown regular force {other:?} (army or police)"),
+                        })
+                    }
+                },
             });
         }
         for (line, cols) in rows(GROUPS) {
@@ -358,6 +382,7 @@ impl Knowledge {
                 aliases: list(cols.get(1)),
                 parent: None,
                 collective: true,
+                regular: None,
             });
         }
         let mut roles = Vec::new();

@@ -483,7 +483,9 @@ fn the_direction(k: &Knowledge, t: &Text, m: &mut Mentions) {
 /// "the army", "the military", "the police" with no owner refer back to a
 /// state's force named in the same or the three previous sentences ("Sudan's
 /// army … The Rapid Support Forces accused the army of …"): the most recent
-/// one of the same kind (police or not); "the rebels", "the militants" to
+/// one of the same kind (police or not), named "<Adj> Armed Forces" /
+/// "<State> Police" or marked as a state's regular force in
+/// `organisations.tsv` ("the IDF … the army"); "the rebels", "the militants" to
 /// the most recent non-state armed actor ("M23 rebels … between Kinshasa
 /// and the rebels").
 fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
@@ -520,12 +522,19 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 return None;
             };
             let ent = &m.entities[e];
+            let regular = if police {
+                crate::knowledge::Regular::Police
+            } else {
+                crate::knowledge::Regular::Army
+            };
             let found = if irregular {
                 non_state_armed(k, ent)
             } else {
                 ent.etype == EntityType::ArmedForce
                     && ent.affiliation.is_some()
-                    && ent.label.ends_with(suffix)
+                    && (ent.label.ends_with(suffix)
+                        || k.org_by_name(&ent.label)
+                            .is_some_and(|o| k.orgs[o].regular == Some(regular)))
             };
             found.then_some(e)
         });
