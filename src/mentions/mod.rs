@@ -51,6 +51,9 @@ pub enum Ref {
     Border(Vec<usize>),
     /// "there": the last place named.
     There,
+    /// "the two countries", "both sides", "the three states": the entities
+    /// of the nearest list of exactly that many actors named before.
+    Set(Vec<usize>),
 }
 
 /// Pronoun classes.
@@ -546,6 +549,140 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// "the two countries", "both sides", "the three states", "the two
+/// nuclear-armed neighbours" refer back to the nearest list (names joined by
+/// commas and "and") of exactly that many actors in the same or the two
+/// previous sentences — states for the nouns of states ("countries",
+/// "nations", "governments"), any actor for "sides", "parties", "allies".
+fn numbered_sets(t: &Text, m: &mut Mentions) {
+    const STATE_NOUNS: &[&str] = &[
+        "countries",
+        "states",
+        "nations",
+        "governments",
+        "neighbours",
+        "neighbors",
+        "capitals",
+    ];
+    const ACTOR_NOUNS: &[&str] = &[
+        "sides",
+        "parties",
+        "allies",
+        "powers",
+        "rivals",
+        "adversaries",
+    ];
+    let toks = &t.tokens;
+    let n = toks.len();
+    for at in 0..n {
+        let count = match toks[at].norm.as_str() {
+            "both" => 2,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            _ => continue,
+        };
+        // "the two …", "these three …", "both …" (not "two soldiers of …", "both X and Y")
+        let det = at > 0
+            && matches!(
+                toks[at - 1].norm.as_str(),
+                "the" | "these" | "those" | "all"
+            );
+        if !(det || toks[at].norm == "both") {
+            continue;
+        }
+        let start = if det { at - 1 } else { at };
+        // up to two lower-case modifiers ("nuclear-armed", "rival")
+        let mut j = at + 1;
+        while j < n
+            && j < at + 5
+            && !STATE_NOUNS.contains(&toks[j].norm.as_str())
+            && !ACTOR_NOUNS.contains(&toks[j].norm.as_str())
+            && (toks[j].norm == "-" || (toks[j].kind == TokKind::Word && !toks[j].capitalised))
+        {
+            j += 1;
+        }
+        let Some(noun) = toks.get(j).map(|x| x.norm.as_str()) else {
+            continue;
+        };
+        let states_only = STATE_NOUNS.contains(&noun);
+        if !states_only && !ACTOR_NOUNS.contains(&noun) || (start..=j).any(|x| m.cover[x].is_some())
+        {
+            continue;
+        }
+        let floor = t.sentences[t.sentence_of(start).saturating_sub(2)].first;
+        let Some(set) = nearest_list(t, m, floor, start, count, states_only) else {
+            continue;
+        };
+        m.push(Mention {
+            first: start,
+            last: j + 1,
+            referent: Ref::Set(set),
+            via: Via::Phrase,
+            force: None,
+            hyphen: None,
+        });
+    }
+}
+
+/// The entities of the last list of exactly `count` actors (states only if
+/// `states_only`) in tokens `floor..before`: mentions joined by ",", "and",
+/// ", and", "&".
+fn nearest_list(
+    t: &Text,
+    m: &Mentions,
+    floor: usize,
+    before: usize,
+    count: usize,
+    states_only: bool,
+) -> Option<Vec<usize>> {
+    let fits = |e: usize| {
+        let et = m.entities[e].etype;
+        if states_only {
+            et == EntityType::State
+        } else {
+            et.is_actor()
+        }
+    };
+    let mut best: Option<Vec<usize>> = None;
+    let mut run: Vec<usize> = Vec::new();
+    let mut i = floor;
+    while i < before {
+        let Some(mi) = m.cover[i] else {
+            // a separator continues the list only when a name follows it
+            let sep = matches!(t.tokens[i].norm.as_str(), "," | "and" | "&");
+            if !sep || run.is_empty() {
+                if run.len() == count {
+                    best = Some(run.clone());
+                }
+                run.clear();
+            }
+            i += 1;
+            continue;
+        };
+        let mention = &m.list[mi];
+        match mention.referent {
+            Ref::Entity(e) if fits(e) => {
+                if !run.contains(&e) {
+                    run.push(e);
+                }
+            }
+            _ => {
+                if run.len() == count {
+                    best = Some(run.clone());
+                }
+                run.clear();
+            }
+        }
+        i = mention.last.max(i + 1);
+    }
+    if run.len() == count {
+        best = Some(run);
+    }
+    best
+}
+
 /// Whether an entity is a non-state armed actor "the rebels" or "the
 /// militants" can refer to: an armed group of `organisations.tsv` ("M23"),
 /// a group named by an `irregular` noun ("Syrian rebels") or an
@@ -598,6 +735,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     persons::resolve_roles(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     definite_forces(k, text, t, &mut m);
+    numbered_sets(t, &mut m);
     acronyms(k, text, t, &mut m);
     pronouns(k, t, &mut m);
     m.finish();

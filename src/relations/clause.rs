@@ -147,7 +147,7 @@ impl Ctx<'_> {
     pub fn is_actor_mention(&self, mi: usize) -> bool {
         match &self.m.list[mi].referent {
             Ref::Entity(e) => self.m.entities[*e].etype.is_actor(),
-            Ref::Pronoun(_) => true,
+            Ref::Pronoun(_) | Ref::Set(_) => true,
             _ => false,
         }
     }

@@ -93,6 +93,7 @@ impl Ctx<'_> {
                         self.entity_of_mention(mi).into_iter().collect()
                     }
                 }
+                Ref::Set(ref set) => set.clone(),
                 _ => self.entity_of_mention(mi).into_iter().collect::<Vec<_>>(),
             };
             for e in resolved {
@@ -107,6 +108,14 @@ impl Ctx<'_> {
     fn args(&self, mentions: &[usize]) -> Vec<Arg> {
         let mut out = Vec::new();
         for &mi in mentions {
+            if let Ref::Set(set) = &self.m.list[mi].referent {
+                for &e in set {
+                    if !out.contains(&Arg::Entity(e)) {
+                        out.push(Arg::Entity(e));
+                    }
+                }
+                continue;
+            }
             let a = match &self.m.list[mi].referent {
                 Ref::Border(s) => Some(Arg::Border(s.clone())),
                 Ref::There => self.there(self.m.list[mi].first).map(Arg::Entity),
