@@ -816,6 +816,10 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let targets = place.map(|mi| self.args(&[mi])).unwrap_or_default();
+        // "Canada deployed a new tax system": neither a force nor a place
+        if targets.is_empty() && !subject_is_force && !self.has_force_after(hit.last, 5) {
+            return Vec::new();
+        }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
         let hypothetical = self.hypothetical(from, p) || self.requested(&subj, p);
