@@ -596,6 +596,7 @@ impl Ctx<'_> {
                 if self.is_actor_mention(mi)
                     || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place)
                 {
+                    let mi = self.possessed_after(mi).unwrap_or(mi);
                     return self.with_examples(self.right_conjuncts(mi, sent_last), sent_last);
                 }
                 k = self.m.list[mi].last;
@@ -604,6 +605,49 @@ impl Ctx<'_> {
             k += 1;
         }
         Vec::new()
+    }
+
+    /// The mention a state's or organisation's possessive owns, over at most
+    /// two lower-case words: "Sudan's RSF", "Russia's Kursk region",
+    /// "Venezuela's embattled Maduro" (the possessed is the head).
+    pub fn possessed_after(&self, mi: usize) -> Option<usize> {
+        let m = &self.m.list[mi];
+        let Ref::Entity(e) = m.referent else {
+            return None;
+        };
+        if !matches!(
+            self.m.entities[e].etype,
+            EntityType::State | EntityType::Organisation
+        ) || !matches!(self.t.tokens.get(m.last)?.norm.as_str(), "'s" | "'")
+        {
+            return None;
+        }
+        let toks = &self.t.tokens;
+        let mut j = m.last + 1;
+        // (not over a preposition: "Morocco's sovereignty over Western Sahara"
+        // is Morocco's)
+        while j < m.last + 3
+            && toks.get(j).is_some_and(|x| {
+                x.kind == TokKind::Word
+                    && !x.capitalised
+                    && self.m.cover[j].is_none()
+                    && !self.k.is(Class::Preposition, &x.norm)
+            })
+        {
+            j += 1;
+        }
+        let next = self.m.cover.get(j).copied().flatten()?;
+        // "Afghanistan's Taliban government" is still Afghanistan's government
+        let nl = self.m.list[next].last;
+        let head_after = [nl - 1, nl].iter().any(|&x| {
+            toks.get(x)
+                .is_some_and(|y| self.k.is(Class::Government, &y.norm))
+        });
+        (self.m.list[next].first == j
+            && !head_after
+            && (self.is_actor_mention(next)
+                || matches!(self.m.list[next].referent, Ref::Entity(x) if self.m.entities[x].etype == EntityType::Place)))
+        .then_some(next)
     }
 
     /// A mention and its conjuncts to the right ("Israel and Hamas").
@@ -704,6 +748,12 @@ impl Ctx<'_> {
                             && phrase_at(self.k, self.t, m.last, Class::Territory).is_some() =>
                     {
                         return Some(mi)
+                    }
+                    // "into Russia's Kursk region": the place, not its state
+                    Ref::Entity(_) if self.possessed_after(mi).is_some_and(|x| {
+                        matches!(self.m.list[x].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place)
+                    }) => {
+                        return self.possessed_after(mi);
                     }
                     Ref::Entity(e) => {
                         let et = self.m.entities[*e].etype;

@@ -159,6 +159,16 @@ impl Ctx<'_> {
             .filter(|&l| l <= p)
             .max()
             .unwrap_or_else(|| self.clause_start(p));
+        // a parenthetical between the subject and its verb is outside the
+        // scope: "Rwanda, which denies backing the M23, accuses …"
+        let base = if base < p && self.tok(base) == "," {
+            (base + 1..p)
+                .rev()
+                .find(|&i| self.tok(i) == "," && self.m.cover[i].is_none())
+                .map_or(base, |i| i + 1)
+        } else {
+            base
+        };
         (base..p)
             .rev()
             .find(|&i| matches!(self.tok(i), "and" | "but") && self.m.cover[i].is_none())
