@@ -172,6 +172,9 @@ pub enum Class {
     /// Verbs that take back a relation named by a noun: "withdrew its
     /// recognition", "suspended its mediation".
     Revoke,
+    /// Words that approximate a count before a force ("an estimated", "more
+    /// than", "some 900 soldiers").
+    Approximation,
 }
 
 impl Class {
@@ -215,6 +218,7 @@ impl Class {
             "irregular" => Class::Irregular,
             "community" => Class::Community,
             "revoke" => Class::Revoke,
+            "approximation" => Class::Approximation,
             _ => return None,
         })
     }

@@ -645,18 +645,29 @@ fn nearest_list(
             et.is_actor()
         }
     };
+    // a list in the phrase's own clause is its subject, not its antecedent
+    // ("Egyptian and Qatari officials shuttled between the two sides")
+    let sentence = t.sentence_of(before);
+    let other_clause = |end: usize| {
+        t.sentence_of(end) != sentence
+            || (end..before).any(|i| matches!(t.tokens[i].norm.as_str(), "," | ";" | ":"))
+    };
     let mut best: Option<Vec<usize>> = None;
     let mut run: Vec<usize> = Vec::new();
+    let mut run_end = floor;
+    let mut close = |run: &mut Vec<usize>, run_end: usize| {
+        if run.len() == count && other_clause(run_end) {
+            best = Some(std::mem::take(run));
+        }
+        run.clear();
+    };
     let mut i = floor;
     while i < before {
         let Some(mi) = m.cover[i] else {
             // a separator continues the list only when a name follows it
             let sep = matches!(t.tokens[i].norm.as_str(), "," | "and" | "&");
             if !sep || run.is_empty() {
-                if run.len() == count {
-                    best = Some(run.clone());
-                }
-                run.clear();
+                close(&mut run, run_end);
             }
             i += 1;
             continue;
@@ -667,19 +678,13 @@ fn nearest_list(
                 if !run.contains(&e) {
                     run.push(e);
                 }
+                run_end = mention.last;
             }
-            _ => {
-                if run.len() == count {
-                    best = Some(run.clone());
-                }
-                run.clear();
-            }
+            _ => close(&mut run, run_end),
         }
         i = mention.last.max(i + 1);
     }
-    if run.len() == count {
-        best = Some(run);
-    }
+    close(&mut run, run_end);
     best
 }
 

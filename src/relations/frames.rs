@@ -694,21 +694,24 @@ impl Ctx<'_> {
             {
                 return true;
             }
-            let tok = &self.t.tokens[i];
-            let w = tok.norm.as_str();
-            let skip = tok.kind == TokKind::Number
-                || (self.k.is(Class::Preposition, w) && self.number_after(i))
-                || matches!(
-                    w,
-                    "an" | "estimated" | "more" | "than" | "roughly" | "nearly"
-                )
-                || self.k.is(Class::Quantity, w)
-                || self.k.is(Class::Modifier, w);
-            if !skip {
+            if !self.counts_force(i) {
                 return false;
             }
         }
         false
+    }
+
+    /// Whether token `i` can stand in the count before a force: a number,
+    /// a quantity, a modifier, an approximation ("an estimated", "more
+    /// than", "some") or a preposition before a number ("about 200").
+    fn counts_force(&self, i: usize) -> bool {
+        let tok = &self.t.tokens[i];
+        let c = self.k.classes(&tok.norm);
+        tok.kind == TokKind::Number
+            || (c.has(Class::Preposition) && self.number_after(i))
+            || c.has(Class::Approximation)
+            || c.has(Class::Quantity)
+            || c.has(Class::Modifier)
     }
 
     fn force_in_object(&self, from: usize) -> bool {
@@ -853,6 +856,12 @@ impl Ctx<'_> {
                 .filter(|&e| e <= p)
                 .map(|e| (i, e))
         })?;
+        // "10,000 soldiers would be sent", "about 200 troops": the count
+        // belongs to the force
+        let mut f = f;
+        while f > from && self.counts_force(f - 1) {
+            f -= 1;
+        }
         let aux = |i: usize| {
             let w = self.tok(i);
             BE.contains(&w) || self.k.is(Class::Auxiliary, w) || self.k.is(Class::Modal, w)
@@ -1118,15 +1127,30 @@ impl Ctx<'_> {
                 && self.m.entities[e].affiliation.as_ref() != Some(&med_key)
         };
         let mut parties: Vec<usize> = Vec::new();
+        let between = (s.first..s.last)
+            .filter(|&i| self.tok(i) == "between")
+            .min_by_key(|&i| i.abs_diff(p));
+        // "between the two sides" resolved to the list named before
+        if let Some(b) = between {
+            let objects = self.objects(b + 1, 8);
+            if objects
+                .iter()
+                .any(|&mi| matches!(self.m.list[mi].referent, Ref::Set(_)))
+            {
+                return self
+                    .entities(&objects)
+                    .into_iter()
+                    .filter(|&e| ok(e))
+                    .map(Arg::Entity)
+                    .collect();
+            }
+        }
         let both_sides = self.mentions_both_sides(p);
         if both_sides {
             parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
             return parties.into_iter().map(Arg::Entity).collect();
         }
-        if let Some(b) = (s.first..s.last)
-            .filter(|&i| self.tok(i) == "between")
-            .min_by_key(|&i| i.abs_diff(p))
-        {
+        if let Some(b) = between {
             parties = self
                 .entities(&self.objects(b + 1, 8))
                 .into_iter()
@@ -1241,11 +1265,12 @@ impl Ctx<'_> {
         }
         let subj = self.subjects(p);
         let mediators = self.entities(&subj);
-        if w.starts_with("host")
+        if (w.starts_with("host") || w.starts_with("shuttl"))
             && self.named_parties(&mediators, p) < 2
             && !self.mentions_both_sides(p)
         {
-            return Vec::new(); // hosting a visitor is not mediating
+            // hosting a visitor, travelling between two cities: not mediating
+            return Vec::new();
         }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
