@@ -233,10 +233,32 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 toks[i - 2].norm.as_str(),
                 "loyal" | "allied" | "linked" | "close" | "affiliated"
             );
+        // (also over "the": "sent warships to the Natuna Islands")
+        // and after "the town of", "the port of": "entered the town of Afrin"
+        let town_of = i > 1
+            && toks[i - 1].norm == "of"
+            && matches!(
+                toks[i - 2].norm.as_str(),
+                "town"
+                    | "city"
+                    | "village"
+                    | "port"
+                    | "district"
+                    | "province"
+                    | "island"
+                    | "enclave"
+                    | "outskirts"
+            );
+        let context = i > 0
+            && (is_place_context(k, &toks[i - 1].norm)
+                || town_of
+                || (i > 1
+                    && toks[i - 1].norm == "the"
+                    && is_place_context(k, &toks[i - 2].norm)
+                    && !super::in_span(names, i)));
         if toks[i].capitalised
-            && i > 0
+            && context
             && !attached_to
-            && is_place_context(k, &toks[i - 1].norm)
             && (!k.is(Class::NotName, w) || compass_name)
             && span_at(i).is_none()
         {
@@ -251,7 +273,11 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             {
                 end += 1;
             }
-            if end > i && !m.roles.contains_key(&i) {
+            // ("entered the Serb-populated north": a modifier, not a name)
+            let hyphened = toks
+                .get(end)
+                .is_some_and(|x| x.norm == "-" && !x.space_before);
+            if end > i && !m.roles.contains_key(&i) && !hyphened {
                 let e = m.entity(super::named_entity(
                     EntityType::Place,
                     &super::span_text(text, t, i, end),

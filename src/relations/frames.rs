@@ -1248,9 +1248,22 @@ impl Ctx<'_> {
                             || (self.tok(i - 1) == "," && TALKS.contains(&self.tok(i - 2))))
                 })
         };
+        // "…talks in Havana, with Cuba and Norway acting as guarantors": the
+        // mediators act as such in talks the sentence has named before
+        let acting_as = p >= 2
+            && self.tok(p - 1) == "as"
+            && matches!(
+                self.tok(p - 2),
+                "acting" | "acted" | "act" | "acts" | "serving" | "served" | "serve" | "serves"
+            );
+        let talks_before = acting_as && {
+            let s = &self.t.sentences[self.sentence_of(p)];
+            (s.first..p).any(|i| TALKS.contains(&self.tok(i)))
+        };
         let needs_talks = !w.starts_with("mediat");
         if needs_talks
             && !relative_talks
+            && !talks_before
             && !self.talks_near(hit.last, 8)
             && self.tok(hit.last) != "between"
         {
@@ -1263,7 +1276,10 @@ impl Ctx<'_> {
         {
             return Vec::new();
         }
-        let subj = self.subjects(p);
+        let subj = acting_as
+            .then(|| self.with_phrase_before(p - 2))
+            .flatten()
+            .unwrap_or_else(|| self.subjects(p));
         let mediators = self.entities(&subj);
         if (w.starts_with("host") || w.starts_with("shuttl"))
             && self.named_parties(&mediators, p) < 2
@@ -1318,6 +1334,28 @@ impl Ctx<'_> {
         let negated = self.negated(from, p) || self.revoked(p);
         let hypothetical = self.hypothetical(from, p);
         self.mediation(pat, hit, &mediators, negated, hypothetical)
+    }
+
+    /// The actors of a "with" phrase ending right before token `at`: "with
+    /// Cuba and Norway (acting as …)".
+    fn with_phrase_before(&self, at: usize) -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        let mut j = at;
+        while j > 0 {
+            let w = self.tok(j - 1);
+            if w == "with" {
+                return (!out.is_empty()).then_some(out);
+            }
+            match self.m.cover[j - 1] {
+                Some(mi) if self.is_actor_mention(mi) => {
+                    out.insert(0, mi);
+                    j = self.m.list[mi].first;
+                }
+                None if matches!(w, "and" | "," | "the") => j -= 1,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// One mediation per mediator; the parties exclude all mediators and
