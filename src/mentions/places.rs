@@ -251,10 +251,10 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             );
         let context = i > 0
             && (is_place_context(k, &toks[i - 1].norm)
-                || town_of
-                || (i > 1
-                    && toks[i - 1].norm == "the"
-                    && is_place_context(k, &toks[i - 2].norm)
+                || ((town_of
+                    || (i > 1
+                        && toks[i - 1].norm == "the"
+                        && is_place_context(k, &toks[i - 2].norm)))
                     && !super::in_span(names, i)));
         if toks[i].capitalised
             && context
