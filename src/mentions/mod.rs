@@ -411,10 +411,14 @@ fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     for at in 0..toks.len().saturating_sub(1) {
         let x = &toks[at];
-        if !x.capitalised || m.cover[at].is_some() || !k.is(Class::Community, &x.norm) {
+        if !x.capitalised || m.cover[at].is_some() {
             continue;
         }
-        let mut j = at + 1;
+        // ("Crimean Tatar" is two words)
+        let Some(adj_end) = phrases::phrase_at(k, t, at, Class::Community) else {
+            continue;
+        };
+        let mut j = adj_end;
         while j < at + 3 && j < toks.len() && k.is(Class::Modifier, &toks[j].norm) {
             j += 1;
         }
@@ -426,8 +430,8 @@ fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         if (at..end).any(|y| m.cover[y].is_some()) {
             continue;
         }
-        let noun: Vec<&str> = toks[at + 1..end].iter().map(|y| y.norm.as_str()).collect();
-        let adj = &text[x.start..x.end];
+        let noun: Vec<&str> = toks[adj_end..end].iter().map(|y| y.norm.as_str()).collect();
+        let adj = &text[x.start..toks[adj_end - 1].end];
         let label = if x.all_caps {
             // "KURDISH FORCES" in a headline: "Kurdish forces"
             let lower = adj.to_lowercase();
