@@ -399,17 +399,25 @@ fn make_token(
         end,
         kind,
         capitalised: raw.chars().next().is_some_and(char::is_uppercase),
-        all_caps: raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && raw
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase),
+        all_caps: all_caps(raw),
         norm,
         space_before: space,
         newline_before: newline,
         in_quote: false,
         quote: None,
     }
+}
+
+/// Whether every letter is upper case, with at least two letters (an acronym).
+fn all_caps(raw: &str) -> bool {
+    let mut letters = 0;
+    for c in raw.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
@@ -558,6 +566,30 @@ mod tests {
         }
         for s in cases {
             assert_eq!(fold(&s), fold_unicode(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn acronyms_are_words_of_two_or_more_capitals() {
+        for (w, caps) in [
+            ("NATO", true),
+            ("U.S.", true),
+            ("UN", true),
+            ("ÉU", true),
+            ("Nato", false),
+            ("NATOs", false),
+            ("A", false),
+            ("A1", false),
+            ("F-16", false),
+            ("M23", false),
+            ("2024", false),
+        ] {
+            let slow = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+            assert_eq!(all_caps(w), caps, "{w}");
+            assert_eq!(all_caps(w), slow, "{w}");
         }
     }
 
