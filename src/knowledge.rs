@@ -175,6 +175,14 @@ pub enum Class {
     /// Words that approximate a count before a force ("an estimated", "more
     /// than", "some 900 soldiers").
     Approximation,
+    /// Geographic head words that end a place's name after its capitalised
+    /// words, though alone they are no name ("the Middle East", "the Coral
+    /// Sea", "the Jordan Valley").
+    PlaceHead,
+    /// Words of trying ("is trying to broker", "seeks to mediate"): an
+    /// effort to mediate is mediation, though they make other relations only
+    /// possible.
+    Endeavour,
 }
 
 impl Class {
@@ -219,6 +227,8 @@ impl Class {
             "community" => Class::Community,
             "revoke" => Class::Revoke,
             "approximation" => Class::Approximation,
+            "place_head" => Class::PlaceHead,
+            "endeavour" => Class::Endeavour,
             _ => return None,
         })
     }

@@ -434,15 +434,16 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 prev,
                 "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards"
             );
+            let tail: Vec<&str> = toks[s.first.saturating_sub(6)..s.first]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect();
+            let triggers = crate::relations::patterns::TriggerIndex::get();
             // "pointed the finger at Moscow", "extended recognition to Beijing"
-            let trigger_before = locative && {
-                let tail: Vec<&str> = toks[s.first.saturating_sub(6)..s.first]
-                    .iter()
-                    .map(|x| x.norm.as_str())
-                    .collect();
-                crate::relations::patterns::TriggerIndex::get().ends_with_prepositional_form(&tail)
-            };
-            if locative && !head_before && !allegiance && !trigger_before {
+            let trigger_before = locative && triggers.ends_with_prepositional_form(&tail);
+            // "troops entered Kyiv", "jets flew over Beirut": the city the force reached
+            let reached = triggers.ends_with_motion_form(&tail);
+            if (locative || reached) && !head_before && !allegiance && !trigger_before {
                 let e = m.entity(super::named_entity(
                     EntityType::Place,
                     &super::span_text(text, t, s.first, s.last),

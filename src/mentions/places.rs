@@ -174,9 +174,12 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             if end < n && matches!(toks[end].norm.as_str(), "with" | "between") {
                 if let Some(s) = span_at(end + 1) {
                     if let Some(st) = state_of_name(s.hit) {
+                        // ("its border with Venezuela and Guyana" is two borders, of which
+                        // only the first is kept; "the border between A and B" is one)
+                        let one_owner = !states.is_empty() || toks[end].norm == "between";
                         states.push(st);
                         last = s.last;
-                        if last + 1 < n && toks[last].norm == "and" {
+                        if one_owner && last + 1 < n && toks[last].norm == "and" {
                             if let Some(s2) = span_at(last + 1) {
                                 if let Some(st2) = state_of_name(s2.hit) {
                                     states.push(st2);
@@ -270,6 +273,16 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 && span_at(end).is_none()
                 && !k.is(Class::NotName, &toks[end].norm)
                 && end < i + 3
+            {
+                end += 1;
+            }
+            // a geographic head ends the name: "the Middle East", "the Coral Sea"
+            if end > i
+                && end < n
+                && toks[end].capitalised
+                && toks[end].kind == TokKind::Word
+                && span_at(end).is_none()
+                && k.is(Class::PlaceHead, &toks[end].norm)
             {
                 end += 1;
             }

@@ -4,11 +4,11 @@
 
 use crate::knowledge::Class;
 use crate::mentions::phrases::phrase_at;
-use crate::mentions::{PronounKind, Ref};
+use crate::mentions::{PronounKind, Ref, Via};
 use crate::model::{EntityType, Relation};
 use crate::text::TokKind;
 
-use super::patterns::{Frame, Pattern, TriggerHit};
+use super::patterns::{Frame, Pattern, TriggerHit, TriggerIndex};
 use super::{Arg, Ctx, Found};
 
 /// Nouns naming talks, for mediation triggers.
@@ -828,7 +828,9 @@ impl Ctx<'_> {
         if pat.needs_place && place.is_none() {
             return Vec::new();
         }
-        let targets = place.map(|mi| self.args(&[mi])).unwrap_or_default();
+        let targets = place
+            .map(|mi| self.args(&self.place_conjuncts(mi)))
+            .unwrap_or_default();
         // "Canada deployed a new tax system": neither a force nor a place
         if targets.is_empty() && !subject_is_force && !self.has_force_after(hit.last, 5) {
             return Vec::new();
@@ -842,6 +844,47 @@ impl Ctx<'_> {
             .unwrap_or(hit.last + 8);
         f.force = self.force_text(&agents_m, hit.last, place_start);
         vec![f]
+    }
+
+    /// A place and the places or states coordinated after it ("sent troops
+    /// to Chad and Niger"), short of one that begins a new clause ("… to
+    /// Chad and Niger said …"). A border stands alone: "its border with
+    /// Venezuela and Guyana" names the second state, not a place.
+    fn place_conjuncts(&self, mi: usize) -> Vec<usize> {
+        let mut out = vec![mi];
+        if matches!(self.m.list[mi].referent, Ref::Border(_)) {
+            return out;
+        }
+        let toks = &self.t.tokens;
+        let sent_last = self.t.sentences[self.sentence_of(self.m.list[mi].first)].last;
+        let triggers = TriggerIndex::get();
+        let mut cur = self.m.list[mi].last;
+        while cur + 1 < sent_last && matches!(toks[cur].norm.as_str(), "and" | ",") {
+            let j = if toks[cur + 1].norm == "the" {
+                cur + 2
+            } else {
+                cur + 1
+            };
+            let Some(x) = self.m.cover.get(j).copied().flatten() else {
+                break;
+            };
+            let m = &self.m.list[x];
+            let place_like = m.via != Via::Phrase
+                && matches!(m.referent, Ref::Entity(e)
+                    if matches!(self.m.entities[e].etype, EntityType::Place | EntityType::State));
+            let next = toks.get(m.last).map_or("", |y| y.norm.as_str());
+            let verb_next = self.k.is(Class::Speech, next)
+                || self.k.is(Class::Modal, next)
+                || BE.contains(&next)
+                || matches!(next, "has" | "have" | "had" | "did" | "does" | "do")
+                || triggers.starts_verb(next);
+            if !place_like || verb_next {
+                break;
+            }
+            out.push(x);
+            cur = m.last;
+        }
+        out
     }
 
     /// "Gallant said troops would enter Rafah": a force with no owner (no
@@ -952,7 +995,7 @@ impl Ctx<'_> {
         // "Azerbaijani forces crossed into its territory": not their own state's
         let mut own: Vec<usize> = agents.clone();
         own.extend(agents.iter().filter_map(|&e| self.force_state(e)));
-        let mut targets = self.object_args(&[place], &own);
+        let mut targets = self.object_args(&self.place_conjuncts(place), &own);
         // "its territory" names a state of the same sentence, never one named long before
         if matches!(self.m.list[place].referent, Ref::Pronoun(_)) {
             let s = &self.t.sentences[self.sentence_of(p)];
@@ -1290,7 +1333,7 @@ impl Ctx<'_> {
         }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
-        let hypothetical = self.hypothetical(from, p) || self.requested(&subj, p);
+        let hypothetical = self.hypothetical_mediation(from, p) || self.requested(&subj, p);
         self.mediation(pat, hit, &mediators, negated, hypothetical)
     }
 
@@ -1332,7 +1375,7 @@ impl Ctx<'_> {
         }
         let from = self.clause_start(p);
         let negated = self.negated(from, p) || self.revoked(p);
-        let hypothetical = self.hypothetical(from, p);
+        let hypothetical = self.hypothetical_mediation(from, p);
         self.mediation(pat, hit, &mediators, negated, hypothetical)
     }
 

@@ -109,6 +109,8 @@ pub struct TriggerIndex {
     accuse_verbs: HashSet<String>,
     /// Multi-word accusation and recognition forms, by their last word.
     prepositional_forms: HashMap<String, Vec<Vec<String>>>,
+    /// The forms of a force's motion ("entered", "flew over"), by their last word.
+    motion_forms: HashMap<String, Vec<Vec<String>>>,
 }
 
 const PATTERNS: &str = include_str!("../../data/knowledge/patterns.conf");
@@ -270,12 +272,20 @@ impl TriggerIndex {
                 }
             }
         }
+        let mut motion_forms: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for p in patterns.iter().filter(|p| p.frame == Frame::Motion) {
+            for f in &p.forms {
+                let last = f[f.len() - 1].clone();
+                motion_forms.entry(last).or_default().push(f.clone());
+            }
+        }
         Ok(TriggerIndex {
             patterns,
             by_first,
             verb_first,
             accuse_verbs,
             prepositional_forms,
+            motion_forms,
         })
     }
 
@@ -290,17 +300,14 @@ impl TriggerIndex {
     /// "extended recognition to"): a capital after it is a government, not
     /// the city a locative preposition would make it.
     pub fn ends_with_prepositional_form(&self, tail: &[&str]) -> bool {
-        let Some(last) = tail.last() else {
-            return false;
-        };
-        self.prepositional_forms.get(*last).is_some_and(|forms| {
-            forms.iter().any(|f| {
-                tail.len() >= f.len()
-                    && f.iter()
-                        .zip(&tail[tail.len() - f.len()..])
-                        .all(|(a, b)| a == b)
-            })
-        })
+        ends_with_form(&self.prepositional_forms, tail)
+    }
+
+    /// Whether the words `tail` end with a form of a force's motion
+    /// ("entered", "flew over", "stormed"): a capital after it is the city
+    /// the force reached, not its government.
+    pub fn ends_with_motion_form(&self, tail: &[&str]) -> bool {
+        ends_with_form(&self.motion_forms, tail)
     }
 
     /// Whether `word` (folded) is a one-word verb of accusing ("accused",
@@ -409,6 +416,21 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert_eq!((hits[0].first, hits[0].last), (11, 13));
     }
+}
+
+/// Whether `tail` ends with one of the forms indexed by their last word.
+fn ends_with_form(index: &HashMap<String, Vec<Vec<String>>>, tail: &[&str]) -> bool {
+    let Some(last) = tail.last() else {
+        return false;
+    };
+    index.get(*last).is_some_and(|forms| {
+        forms.iter().any(|f| {
+            tail.len() >= f.len()
+                && f.iter()
+                    .zip(&tail[tail.len() - f.len()..])
+                    .all(|(a, b)| a == b)
+        })
+    })
 }
 
 /// Runs every example of every pattern through the whole extractor and

@@ -15,13 +15,21 @@ use crate::knowledge::Class;
 
 impl Ctx<'_> {
     fn cue_in(&self, class: Class, from: usize, to: usize) -> bool {
+        self.cue_in_but(class, None, from, to)
+    }
+
+    /// Whether a cue of `class` stands in `[from, to)` that is not also of
+    /// class `but`.
+    fn cue_in_but(&self, class: Class, but: Option<Class>, from: usize, to: usize) -> bool {
         let toks = &self.t.tokens;
         let to = to.min(toks.len());
+        let counts =
+            |phrase: &str| self.k.is(class, phrase) && !but.is_some_and(|b| self.k.is(b, phrase));
         for i in from..to {
             if self.m.cover[i].is_some() {
                 continue;
             }
-            if self.k.is(class, &toks[i].norm) {
+            if counts(&toks[i].norm) {
                 return true;
             }
             if i + 1 < to
@@ -30,14 +38,21 @@ impl Ctx<'_> {
                     .starts
                     .get(i)
                     .map_or_else(|| self.k.starts(class, &toks[i].norm), |c| c.has(class))
-                && self
-                    .k
-                    .is(class, &format!("{} {}", toks[i].norm, toks[i + 1].norm))
+                && counts(&format!("{} {}", toks[i].norm, toks[i + 1].norm))
             {
                 return true;
             }
         }
         false
+    }
+
+    /// Whether a mediation at `to` is only possible: as [`Ctx::hypothetical`],
+    /// but an effort to mediate is mediation ("Qatar is trying to broker a
+    /// truce"; "Qatar offered to mediate" stays possible).
+    pub fn hypothetical_mediation(&self, from: usize, to: usize) -> bool {
+        self.cue_in_but(Class::Modal, Some(Class::Endeavour), from, to)
+            || self.planned(from, to)
+            || self.left_open(from, to)
     }
 
     /// Whether a negation cue stands in `[from, to)`, or the clause is what a
