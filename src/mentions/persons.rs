@@ -565,7 +565,19 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                         if matches!(
                             m.entities[*e].etype,
                             EntityType::State | EntityType::Organisation
-                        ) =>
+                        ) || (before == rs
+                            && m.entities[*e].etype == EntityType::ArmedForce) =>
+                    {
+                        affil = Some(m.entities[*e].key.clone());
+                        start = m.list[mi].first;
+                    }
+                    // "the Chinese foreign ministry spokesman", "the Israeli military spokesman"
+                    (Ref::Entity(e), Via::Phrase)
+                        if before == rs
+                            && matches!(
+                                m.entities[*e].etype,
+                                EntityType::State | EntityType::ArmedForce
+                            ) =>
                     {
                         affil = Some(m.entities[*e].key.clone());
                         start = m.list[mi].first;

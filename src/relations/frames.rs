@@ -1359,7 +1359,15 @@ impl Ctx<'_> {
     /// state's adjective right before the noun, the parties follow "between".
     fn frame_mediation_noun(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
-        if self.tok(hit.last) != "between" {
+        // "Under Turkish mediation, Russia and Ukraine agreed …": the
+        // mediation frames the clause, whose actors are its parties
+        let framing = p > 0
+            && self.m.cover[p - 1].is_some_and(|mi| {
+                let first = self.m.list[mi].first;
+                first > 0 && matches!(self.tok(first - 1), "under" | "through" | "via")
+            })
+            && self.tok(hit.last) == ",";
+        if self.tok(hit.last) != "between" && !framing {
             return Vec::new();
         }
         let mediators: Vec<usize> = match self.possessor(p, &[]) {
@@ -1460,7 +1468,13 @@ impl Ctx<'_> {
         let from = self.clause_start(p);
         let end = self.clause_end(hit.last);
         let revoked = self.revoked(p);
-        let negated = self.negated(from, p) || revoked;
+        // "Israel rejected the recognition of Palestine by Western countries":
+        // another actor's rejection does not unmake the agents' recognition
+        let governed_by_other = {
+            let subj = self.entities(&self.subjects(p));
+            !subj.is_empty() && subj.iter().all(|e| !agents.contains(e))
+        };
+        let negated = (!governed_by_other && self.negated(from, p)) || revoked;
         let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
         vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
     }

@@ -53,6 +53,7 @@ impl Ctx<'_> {
         self.cue_in_but(Class::Modal, Some(Class::Endeavour), from, to)
             || self.planned(from, to)
             || self.left_open(from, to)
+            || self.conditional(from)
     }
 
     /// Whether a negation cue stands in `[from, to)`, or the clause is what a
@@ -124,7 +125,31 @@ impl Ctx<'_> {
 
     /// Whether a modality cue stands in `[from, to)`.
     pub fn hypothetical(&self, from: usize, to: usize) -> bool {
-        self.cue_in(Class::Modal, from, to) || self.planned(from, to) || self.left_open(from, to)
+        self.cue_in(Class::Modal, from, to)
+            || self.planned(from, to)
+            || self.left_open(from, to)
+            || self.conditional(from)
+    }
+
+    /// Whether the clause whose predicate's scope starts at `from` is a
+    /// condition: "if" or "unless" opens it before its subject ("If Serbia
+    /// sends troops into Kosovo, NATO will respond"; not the main clause
+    /// after the comma).
+    fn conditional(&self, from: usize) -> bool {
+        let toks = &self.t.tokens;
+        if from == 0 || from > toks.len() {
+            return false;
+        }
+        let first = self.t.sentences[self.sentence_of(from - 1)].first;
+        (first..from)
+            .rev()
+            .take_while(|&i| {
+                !matches!(
+                    toks[i].kind,
+                    crate::text::TokKind::OpenQuote | crate::text::TokKind::CloseQuote
+                ) && !matches!(toks[i].norm.as_str(), "," | ";" | ":")
+            })
+            .any(|i| self.m.cover[i].is_none() && matches!(toks[i].norm.as_str(), "if" | "unless"))
     }
 
     /// A subject followed by "to" and the predicate, with no finite verb
