@@ -183,6 +183,13 @@ pub enum Class {
     /// effort to mediate is mediation, though they make other relations only
     /// possible.
     Endeavour,
+    /// Verbs of reacting to another's act ("condemned", "welcomed"): their
+    /// subject is not the agent of the event noun they govern ("The United
+    /// States condemned the incursion").
+    Reaction,
+    /// Nouns of talks and their outcomes ("talks", "truce", "declaration"):
+    /// hosting or brokering needs one nearby to be mediation.
+    Talks,
 }
 
 impl Class {
@@ -229,6 +236,8 @@ impl Class {
             "approximation" => Class::Approximation,
             "place_head" => Class::PlaceHead,
             "endeavour" => Class::Endeavour,
+            "reaction" => Class::Reaction,
+            "talks" => Class::Talks,
             _ => return None,
         })
     }

@@ -11,45 +11,6 @@ use crate::text::TokKind;
 use super::patterns::{Frame, Pattern, TriggerHit, TriggerIndex};
 use super::{Arg, Ctx, Found};
 
-/// Nouns naming talks, for mediation triggers.
-const TALKS: &[&str] = &[
-    "talks",
-    "deal",
-    "agreement",
-    "agreements",
-    "negotiations",
-    "negotiation",
-    "dialogue",
-    "discussion",
-    "discussions",
-    "process",
-    "accord",
-    "accords",
-    "truce",
-    "ceasefire",
-    "cease-fire",
-    "summit",
-    "meeting",
-    "meetings",
-    "normalisation",
-    "normalization",
-    "peace",
-    "settlement",
-    "exchange",
-    "swap",
-    "armistice",
-    "framework",
-    "roadmap",
-    "consultations",
-    "contacts",
-    "rapprochement",
-    "reconciliation",
-    "detente",
-    "restoration",
-    "ties",
-    "relations",
-];
-
 pub(super) const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got",
 ];
@@ -828,8 +789,21 @@ impl Ctx<'_> {
         if pat.needs_place && place.is_none() {
             return Vec::new();
         }
+        // "sent a naval vessel into its waters": into another's territory
+        // (but "stationed troops on its territory" may be its own)
+        let into_pronoun = place.is_some_and(|mi| {
+            let m = &self.m.list[mi];
+            matches!(m.referent, Ref::Pronoun(_)) && m.first > 0 && self.tok(m.first - 1) == "into"
+        });
         let targets = place
-            .map(|mi| self.args(&self.place_conjuncts(mi)))
+            .map(|mi| {
+                let places = self.place_conjuncts(mi);
+                if into_pronoun {
+                    self.object_args(&places, &agents)
+                } else {
+                    self.args(&places)
+                }
+            })
             .unwrap_or_default();
         // "Canada deployed a new tax system": neither a force nor a place
         if targets.is_empty() && !subject_is_force && !self.has_force_after(hit.last, 5) {
@@ -1066,7 +1040,19 @@ impl Ctx<'_> {
             agents_m = self.possessor(p, &[]).into_iter().collect();
         }
         if agents_m.is_empty() && !w.starts_with("occup") && !w.starts_with("invas") {
-            agents_m = self.subjects(p);
+            let subj = self.subjects(p);
+            // "The United States condemned the incursion": who reacts to the
+            // event is not its agent (but "Kenya announced the deployment",
+            // "Russia denied the deployment" are the agent's own words)
+            let from = subj
+                .iter()
+                .map(|&mi| self.m.list[mi].last)
+                .max()
+                .unwrap_or(p);
+            let reacts = (from..p).any(|i| self.k.is(Class::Reaction, self.tok(i)));
+            if !reacts {
+                agents_m = subj;
+            }
         }
         let agents: Vec<usize> = self
             .entities(&agents_m)
@@ -1110,7 +1096,8 @@ impl Ctx<'_> {
     }
 
     fn talks_near(&self, from: usize, limit: usize) -> bool {
-        (from..(from + limit).min(self.t.tokens.len())).any(|i| TALKS.contains(&self.tok(i)))
+        (from..(from + limit).min(self.t.tokens.len()))
+            .any(|i| self.k.is(Class::Talks, self.tok(i)))
     }
 
     /// Whether the sentence of token `p` speaks of "both sides", "the two countries"…
@@ -1287,8 +1274,8 @@ impl Ctx<'_> {
                 .find(|&i| self.tok(i) == "which")
                 .is_some_and(|i| {
                     i >= 2
-                        && (TALKS.contains(&self.tok(i - 1))
-                            || (self.tok(i - 1) == "," && TALKS.contains(&self.tok(i - 2))))
+                        && (self.k.is(Class::Talks, self.tok(i - 1))
+                            || (self.tok(i - 1) == "," && self.k.is(Class::Talks, self.tok(i - 2))))
                 })
         };
         // "…talks in Havana, with Cuba and Norway acting as guarantors": the
@@ -1301,7 +1288,7 @@ impl Ctx<'_> {
             );
         let talks_before = acting_as && {
             let s = &self.t.sentences[self.sentence_of(p)];
-            (s.first..p).any(|i| TALKS.contains(&self.tok(i)))
+            (s.first..p).any(|i| self.k.is(Class::Talks, self.tok(i)))
         };
         let needs_talks = !w.starts_with("mediat");
         if needs_talks
