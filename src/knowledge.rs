@@ -190,6 +190,10 @@ pub enum Class {
     /// Nouns of talks and their outcomes ("talks", "truce", "declaration"):
     /// hosting or brokering needs one nearby to be mediation.
     Talks,
+    /// Words of hostilities ("fighting", "war", "clashes"): "both sides"
+    /// with no list before them are the two actors of the last sentence
+    /// that tells of them.
+    Hostilities,
 }
 
 impl Class {
@@ -238,6 +242,7 @@ impl Class {
             "endeavour" => Class::Endeavour,
             "reaction" => Class::Reaction,
             "talks" => Class::Talks,
+            "hostilities" => Class::Hostilities,
             _ => return None,
         })
     }

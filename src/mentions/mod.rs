@@ -545,6 +545,36 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             };
             found.then_some(e)
         });
+        // with no force named before: the force of the state the document is
+        // about, named first and most often ("Sudan's army … Sudan … The RSF
+        // has been fighting the army"); not "the army-led authorities"
+        let compound = toks
+            .get(end)
+            .is_some_and(|x| x.norm == "-" && !x.space_before);
+        let antecedent = antecedent.or_else(|| {
+            if irregular || end != at + 2 || compound {
+                return None;
+            }
+            let st = salient_state(k, m, at)?;
+            let regular = if police {
+                crate::knowledge::Regular::Police
+            } else {
+                crate::knowledge::Regular::Army
+            };
+            // the state's regular force of `organisations.tsv` (the IDF), else its generic one
+            let name = &k.states[st].name;
+            if let Some(o) = (0..k.orgs.len()).find(|&o| {
+                k.orgs[o].regular == Some(regular) && k.orgs[o].parent.as_deref() == Some(name)
+            }) {
+                return Some(m.org(k, o));
+            }
+            let head = if police {
+                phrases::Head::Police
+            } else {
+                phrases::Head::Force
+            };
+            phrases::state_head_entity(k, m, st, head)
+        });
         if let Some(e) = antecedent {
             let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
             mm.force = Some(span_text(text, t, at + 1, end));
@@ -553,12 +583,49 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// The state the document is about so far: named first and strictly most
+/// often before token `at` (by name, capital or adjective); none when the
+/// two disagree.
+fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, count, first)
+    let mut j = 0;
+    while j < at {
+        let Some(mi) = m.cover[j] else {
+            j += 1;
+            continue;
+        };
+        let st = match m.list[mi].referent {
+            Ref::Entity(e) if m.entities[e].etype == EntityType::State => {
+                k.state_by_name(&m.entities[e].label)
+            }
+            Ref::Adjective(st) => Some(st),
+            _ => None,
+        };
+        if let Some(st) = st {
+            match counts.iter_mut().find(|c| c.0 == st) {
+                Some(c) => c.1 += 1,
+                None => counts.push((st, 1, j)),
+            }
+        }
+        j = m.list[mi].last.max(j + 1);
+    }
+    // only when unambiguous: named first and strictly most often
+    counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
+    match counts.as_slice() {
+        [(st, _, _)] => Some(*st),
+        [(st, n, first), (_, n2, _), ..] if n > n2 && counts.iter().all(|c| c.2 >= *first) => {
+            Some(*st)
+        }
+        _ => None,
+    }
+}
+
 /// "the two countries", "both sides", "the three states", "the two
 /// nuclear-armed neighbours" refer back to the nearest list (names joined by
 /// commas and "and") of exactly that many actors in the same or the two
 /// previous sentences — states for the nouns of states ("countries",
 /// "nations", "governments"), any actor for "sides", "parties", "allies".
-fn numbered_sets(t: &Text, m: &mut Mentions) {
+fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
     const STATE_NOUNS: &[&str] = &[
         "countries",
         "states",
@@ -616,7 +683,12 @@ fn numbered_sets(t: &Text, m: &mut Mentions) {
             continue;
         }
         let floor = t.sentences[t.sentence_of(start).saturating_sub(2)].first;
-        let Some(set) = nearest_list(t, m, floor, start, count, states_only) else {
+        let set = nearest_list(t, m, floor, start, count, states_only).or_else(|| {
+            (count == 2 && !states_only)
+                .then(|| belligerents(k, t, m, floor, start))
+                .flatten()
+        });
+        let Some(set) = set else {
             continue;
         };
         m.push(Mention {
@@ -692,6 +764,41 @@ fn nearest_list(
     best
 }
 
+/// "Both sides", "the two sides" with no list before them: the two
+/// belligerents of the last sentence in `floor..before` that tells of
+/// hostilities (lexicon class `hostilities`): its first armed actor and the
+/// first after the hostilities word ("The RSF, led by …, has been fighting
+/// the army since April 2023. … both sides accuse each other …").
+fn belligerents(
+    k: &Knowledge,
+    t: &Text,
+    m: &Mentions,
+    floor: usize,
+    before: usize,
+) -> Option<Vec<usize>> {
+    // states, armed forces and armed groups fight; a people does not
+    // ("clashes between Albanians and Serbian forces" are no two sides)
+    let actor = |i: usize| {
+        let Ref::Entity(e) = m.list[m.cover[i]?].referent else {
+            return None;
+        };
+        let ent = &m.entities[e];
+        (matches!(ent.etype, EntityType::State | EntityType::ArmedForce) || non_state_armed(k, ent))
+            .then_some(e)
+    };
+    let last_sentence = t.sentence_of(before.saturating_sub(1));
+    let first_sentence = t.sentence_of(floor);
+    (first_sentence..=last_sentence).rev().find_map(|si| {
+        let s = &t.sentences[si];
+        let end = s.last.min(before);
+        let war = (s.first..end)
+            .find(|&i| m.cover[i].is_none() && k.is(Class::Hostilities, &t.tokens[i].norm))?;
+        let first = (s.first..war).find_map(actor)?;
+        let second = (war..end).find_map(actor).filter(|&e| e != first)?;
+        Some(vec![first, second])
+    })
+}
+
 /// Whether an entity is a non-state armed actor "the rebels" or "the
 /// militants" can refer to: an armed group of `organisations.tsv` ("M23"),
 /// a group named by an `irregular` noun ("Syrian rebels") or an
@@ -744,7 +851,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     persons::resolve_roles(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     definite_forces(k, text, t, &mut m);
-    numbered_sets(t, &mut m);
+    numbered_sets(k, t, &mut m);
     acronyms(k, text, t, &mut m);
     pronouns(k, t, &mut m);
     m.finish();

@@ -134,7 +134,12 @@ pub fn head_chain(
 }
 
 /// The entity for a state plus a head class.
-fn state_head_entity(k: &Knowledge, m: &mut Mentions, s: usize, head: Head) -> Option<usize> {
+pub(super) fn state_head_entity(
+    k: &Knowledge,
+    m: &mut Mentions,
+    s: usize,
+    head: Head,
+) -> Option<usize> {
     let info = &k.states[s];
     // the state exists for salience and borders even if only its force is named
     let state = m.state(k, s);

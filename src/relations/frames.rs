@@ -1176,6 +1176,27 @@ impl Ctx<'_> {
             }
         }
         let both_sides = self.mentions_both_sides(p);
+        // "both sides" resolved to the list or the belligerents named before
+        let set = (s.first..s.last).find_map(|i| match &self.m.list[self.m.cover[i]?].referent {
+            Ref::Set(v) => Some(v.clone()),
+            _ => None,
+        });
+        // (a people is no side of talks: "a war between ethnic Albanian
+        // fighters and Serbian forces … the return of both sides to talks"
+        // means the states)
+        let political = |e: &usize| {
+            let ent = &self.m.entities[*e];
+            ent.etype != EntityType::Group || self.k.org_by_name(&ent.label).is_some()
+        };
+        if let Some(set) =
+            set.filter(|v| both_sides && between.is_none() && v.iter().all(political))
+        {
+            return set
+                .into_iter()
+                .filter(|&e| ok(e))
+                .map(Arg::Entity)
+                .collect();
+        }
         if both_sides {
             parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
             return parties.into_iter().map(Arg::Entity).collect();
@@ -1206,7 +1227,14 @@ impl Ctx<'_> {
             let mut k = s.first;
             while k < s.last {
                 if let Some(mi) = self.m.cover[k] {
-                    if self.is_actor_mention(mi)
+                    // "… hosted talks in Jeddah, but both sides …"
+                    if let Ref::Set(set) = &self.m.list[mi].referent {
+                        for &e in set {
+                            if ok(e) && Some(e) != speaker && !parties.contains(&e) {
+                                parties.push(e);
+                            }
+                        }
+                    } else if self.is_actor_mention(mi)
                         && !matches!(self.m.list[mi].referent, Ref::Pronoun(_))
                     {
                         if let Some(e) = self.entity_of_mention(mi) {
