@@ -583,6 +583,39 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// "The bloc", "the alliance", "the organisation" refer back to the
+/// organisation named last in the same or the three previous sentences
+/// ("Mali, Burkina Faso and Niger withdrew from ECOWAS, accusing the bloc
+/// of …" is ECOWAS, not the EU).
+fn definite_organisations(t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for at in 0..toks.len().saturating_sub(1) {
+        if toks[at].norm != "the"
+            || m.cover[at + 1].is_some()
+            || !matches!(
+                toks[at + 1].norm.as_str(),
+                "bloc" | "alliance" | "organisation" | "organization"
+            )
+            || toks.get(at + 2).is_some_and(|x| matches!(x.norm.as_str(), "'s" | "-"))
+            // ("the Alliance of Sahel States" names itself; "accused the bloc of …" does not)
+            || (toks.get(at + 2).is_some_and(|x| x.norm == "of")
+                && toks.get(at + 3).is_some_and(|x| x.capitalised))
+        {
+            continue;
+        }
+        let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
+        let antecedent = (floor..at)
+            .rev()
+            .find_map(|j| match m.list[m.cover[j]?].referent {
+                Ref::Entity(e) if m.entities[e].etype == EntityType::Organisation => Some(e),
+                _ => None,
+            });
+        if let Some(e) = antecedent {
+            m.push(Mention::of_entity(at, at + 2, e, Via::Phrase));
+        }
+    }
+}
+
 /// The state the document is about so far: named first and strictly most
 /// often before token `at` (by name, capital or adjective); none when the
 /// two disagree.
@@ -851,6 +884,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     persons::resolve_roles(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     definite_forces(k, text, t, &mut m);
+    definite_organisations(t, &mut m);
     numbered_sets(k, t, &mut m);
     acronyms(k, text, t, &mut m);
     pronouns(k, t, &mut m);

@@ -182,7 +182,15 @@ impl Ctx<'_> {
                 }
             }
             if let Some(s) = self.clause_subject(self.clause_start(p - 1), p - 1) {
-                return self.with_conjuncts(s, sent.first);
+                // the clause's first actor and those coordinated with it
+                // ("Mali, Burkina Faso and Niger withdrew …, accusing …")
+                let mut list = self.left_conjuncts(s, sent.first);
+                for x in self.right_conjuncts(s, p - 1) {
+                    if !list.contains(&x) {
+                        list.push(x);
+                    }
+                }
+                return self.with_examples(list, sent.last);
             }
         }
         // "accused the North of sending troops": the agent of a gerund after

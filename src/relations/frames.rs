@@ -899,7 +899,16 @@ impl Ctx<'_> {
         if owned || (f..end).any(|i| self.m.cover[i].is_some()) || !(end..p).all(aux) {
             return None;
         }
-        let side = self.side_of(self.speakers[self.sentence_of(p)]?)?;
+        // "Moscow denied that its troops had entered Sumy": the denier's own force
+        let denier = || {
+            let that = (from.saturating_sub(1)..p).find(|&i| self.tok(i) == "that")?;
+            if that == 0 || !self.k.is(Class::Denial, self.tok(that - 1)) {
+                return None;
+            }
+            self.entities(&self.subjects(that - 1)).first().copied()
+        };
+        let speaker = self.speakers[self.sentence_of(p)].or_else(denier)?;
+        let side = self.side_of(speaker)?;
         matches!(
             self.m.entities[side].etype,
             EntityType::State | EntityType::ArmedForce
