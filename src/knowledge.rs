@@ -194,6 +194,9 @@ pub enum Class {
     /// with no list before them are the two actors of the last sentence
     /// that tells of them.
     Hostilities,
+    /// Participles after a hyphen that make the name before them a patron,
+    /// not the actor: "Rwanda-backed rebels", "Pakistan-based militants".
+    Patron,
 }
 
 impl Class {
@@ -243,6 +246,7 @@ impl Class {
             "reaction" => Class::Reaction,
             "talks" => Class::Talks,
             "hostilities" => Class::Hostilities,
+            "patron" => Class::Patron,
             _ => return None,
         })
     }

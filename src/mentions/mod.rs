@@ -449,6 +449,36 @@ fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// A name with a patron participle before an irregular noun names a group
+/// of its own, not the patron: "Rwanda-backed rebels", "Pakistan-based
+/// militants", "Iran-aligned militias" (but "Rwanda-backed M23 rebels" is
+/// the M23, named after it).
+fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for at in 0..toks.len() {
+        let Some(mi) = m.cover[at] else {
+            continue;
+        };
+        let mm = &m.list[mi];
+        if mm.first != at || !mm.hyphen.as_ref().is_some_and(|w| k.is(Class::Patron, w)) {
+            continue;
+        }
+        // the name, the hyphen, the participle, then the noun
+        let head = mm.last + 2;
+        let Some(end) = phrases::phrase_at(k, t, head, Class::Irregular) else {
+            continue;
+        };
+        if (mm.last..end).any(|y| m.cover[y].is_some()) {
+            continue;
+        }
+        let label = span_text(text, t, at, end);
+        let e = m.entity(Entity::new(EntityType::Group, label));
+        let mut group = Mention::of_entity(at, end, e, Via::Phrase);
+        group.force = Some(span_text(text, t, head, end));
+        m.replace(group);
+    }
+}
+
 /// "the North" and "the South" for one of a pair of states named by a
 /// direction: South Korea's "the North" is North Korea, Sudan's "the South"
 /// South Sudan. It needs the state's counterpart ("South Korea", or "Sudan"
@@ -836,7 +866,7 @@ fn belligerents(
 /// militants" can refer to: an armed group of `organisations.tsv` ("M23"),
 /// a group named by an `irregular` noun ("Syrian rebels") or an
 /// organisation named by an `org_head` ("the Arakan Army").
-fn non_state_armed(k: &Knowledge, e: &Entity) -> bool {
+pub(crate) fn non_state_armed(k: &Knowledge, e: &Entity) -> bool {
     let last = e
         .label
         .rsplit(' ')
@@ -879,6 +909,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     places::find(k, text, t, &names, &mut m);
     phrases::find(k, text, t, &names, &mut m);
     community_forces(k, text, t, &mut m);
+    patron_groups(k, text, t, &mut m);
     persons::find_weak(k, text, t, &mut m);
     the_direction(k, t, &mut m);
     persons::resolve_roles(k, t, &mut m);

@@ -601,6 +601,24 @@ impl Ctx<'_> {
                 break;
             }
             if let Some(mi) = self.m.cover[k] {
+                // "Rwanda-backed rebels", "Pakistan-based militants": the patron
+                // modifies the object, which is what follows it ("Rwanda-backed
+                // M23 rebels") or, unnamed, no actor at all
+                if self.m.list[mi]
+                    .hyphen
+                    .as_ref()
+                    .is_some_and(|w| self.k.is(Class::Patron, w))
+                {
+                    // (over the hyphen and its participle)
+                    let next = self.m.list[mi].last + 2;
+                    match self.m.cover.get(next).copied().flatten() {
+                        Some(x) if self.is_actor_mention(x) => {
+                            return self
+                                .with_examples(self.right_conjuncts(x, sent_last), sent_last)
+                        }
+                        _ => return Vec::new(),
+                    }
+                }
                 if self.is_actor_mention(mi)
                     || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place)
                 {

@@ -961,8 +961,14 @@ impl Ctx<'_> {
         let subj = self.subjects(p);
         let w = self.tok(p);
         let any_actor = w.starts_with("invad") || w.starts_with("occup");
+        // a force, an army, or an armed group in the verb's own clause ("M23
+        // rebels seized Goma"; not "The Houthis said troops would enter …")
+        let own_clause = |mi: usize| {
+            !(self.m.list[mi].last..p)
+                .any(|i| self.tok(i) == "that" || self.k.is(Class::Speech, self.tok(i)))
+        };
         let ok = subj.iter().any(|&mi| {
-            self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce || (any_actor && self.m.entities[e].etype.is_actor()))
+            self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce || (any_actor && self.m.entities[e].etype.is_actor()) || (own_clause(mi) && crate::mentions::non_state_armed(self.k, &self.m.entities[e])))
         });
         let implied = if ok { None } else { self.speakers_force(p) };
         if !ok && implied.is_none() {
