@@ -54,7 +54,10 @@ pub fn phrase_at(k: &Knowledge, t: &Text, i: usize, class: Class) -> Option<usiz
     let mut words = String::new();
     for len in 1..=max {
         let j = i + len - 1;
-        let tok = t.tokens.get(j)?;
+        // (the text may end here: a headline without a full stop)
+        let Some(tok) = t.tokens.get(j) else {
+            break;
+        };
         if tok.kind != TokKind::Word && tok.norm != "'" {
             break;
         }
@@ -591,5 +594,32 @@ mod tests {
             }
         }
         assert!(found >= 8, "only {found} phrases found");
+    }
+
+    /// A phrase at the very end of the text (a headline has no full stop)
+    /// is found as it is before a full stop.
+    #[test]
+    fn phrases_end_with_the_text() {
+        let k = Knowledge::get();
+        for (text, class) in [
+            ("Norway recognises Palestinian state", Class::Government),
+            ("Russia sends more troops", Class::Force),
+            ("China deploys special forces", Class::Force),
+        ] {
+            let bare = crate::text::analyse(text, 0);
+            let stopped = crate::text::analyse(&format!("{text}."), 0);
+            let last = bare.tokens.len() - 1;
+            // the head's first word: one or two words from the end
+            let start = (0..=last)
+                .rev()
+                .find(|&i| phrase_at(k, &stopped, i, class).is_some())
+                .expect("the stopped text has the phrase");
+            assert_eq!(
+                phrase_at(k, &bare, start, class),
+                phrase_at(k, &stopped, start, class),
+                "{text}"
+            );
+            assert_eq!(phrase_at(k, &bare, start, class), Some(last + 1), "{text}");
+        }
     }
 }
