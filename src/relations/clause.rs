@@ -193,6 +193,23 @@ impl Ctx<'_> {
                 return self.with_examples(list, sent.last);
             }
         }
+        // "Sweden was the first EU member to recognise …": the subject of the
+        // copula, over a name inside the ordinal phrase
+        if p >= sent.first + 4 && toks[p - 1].norm == "to" {
+            let ordinal = (p.saturating_sub(7).max(sent.first + 2)..p - 1).find(|&j| {
+                matches!(
+                    toks[j].norm.as_str(),
+                    "first" | "only" | "last" | "second" | "third" | "latest"
+                ) && toks[j - 1].norm == "the"
+                    && (BE.contains(&toks[j - 2].norm.as_str())
+                        || matches!(toks[j - 2].norm.as_str(), "became" | "becomes" | "become"))
+            });
+            if let Some(j) = ordinal {
+                if (j..p - 1).any(|x| self.m.cover[x].is_some()) {
+                    return self.subjects(j - 2);
+                }
+            }
+        }
         // "accused the North of sending troops": the agent of a gerund after
         // of/for is the governing verb's object; when that object is no known
         // actor the gerund has no agent (never the accuser)
@@ -816,6 +833,23 @@ impl Ctx<'_> {
                 if let Some(mi) = self.m.cover.get(j).copied().flatten() {
                     if self.is_actor_mention(mi) {
                         return self.with_examples(self.right_conjuncts(mi, sent_last), sent_last);
+                    }
+                }
+                // "recognised by more than 100 countries, including the United
+                // States": the named examples of an unnamed plural of states
+                let plural = (j..(j + 6).min(end)).find(|&x| {
+                    self.m.cover[x].is_none()
+                        && matches!(
+                            toks[x].norm.as_str(),
+                            "countries" | "states" | "nations" | "governments" | "members"
+                        )
+                });
+                if let Some(x) = plural {
+                    if (j..x).all(|y| self.m.cover[y].is_none()) {
+                        let examples = self.examples_at(x + 1, sent_last);
+                        if !examples.is_empty() {
+                            return examples;
+                        }
                     }
                 }
             }
