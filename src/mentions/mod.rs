@@ -553,17 +553,17 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         let police = phrases::phrase_at(k, t, at + 1, Class::Police).is_some();
         let irregular = irregular_end.is_some();
         let suffix = if police { " Police" } else { " Armed Forces" };
+        let regular = if police {
+            crate::knowledge::Regular::Police
+        } else {
+            crate::knowledge::Regular::Army
+        };
         let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
         let antecedent = (floor..at).rev().find_map(|j| {
             let Ref::Entity(e) = m.list[m.cover[j]?].referent else {
                 return None;
             };
             let ent = &m.entities[e];
-            let regular = if police {
-                crate::knowledge::Regular::Police
-            } else {
-                crate::knowledge::Regular::Army
-            };
             let found = if irregular {
                 non_state_armed(k, ent)
             } else {
@@ -586,11 +586,6 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 return None;
             }
             let st = salient_state(k, m, at)?;
-            let regular = if police {
-                crate::knowledge::Regular::Police
-            } else {
-                crate::knowledge::Regular::Army
-            };
             // the state's regular force of `organisations.tsv` (the IDF), else its generic one
             let name = &k.states[st].name;
             if let Some(o) = (0..k.orgs.len()).find(|&o| {

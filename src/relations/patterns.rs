@@ -263,22 +263,18 @@ impl TriggerIndex {
                     .map(|f| f[0].clone())
             })
             .collect();
-        let mut prepositional_forms: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        for p in &patterns {
-            if matches!(p.relation, Relation::Accuses | Relation::Recognises) {
-                for f in p.forms.iter().filter(|f| f.len() >= 2) {
-                    let last = f[f.len() - 1].clone();
-                    prepositional_forms.entry(last).or_default().push(f.clone());
-                }
-            }
-        }
-        let mut motion_forms: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        for p in patterns.iter().filter(|p| p.frame == Frame::Motion) {
-            for f in &p.forms {
-                let last = f[f.len() - 1].clone();
-                motion_forms.entry(last).or_default().push(f.clone());
-            }
-        }
+        let prepositional_forms = by_last_word(
+            patterns
+                .iter()
+                .filter(|p| matches!(p.relation, Relation::Accuses | Relation::Recognises))
+                .flat_map(|p| p.forms.iter().filter(|f| f.len() >= 2)),
+        );
+        let motion_forms = by_last_word(
+            patterns
+                .iter()
+                .filter(|p| p.frame == Frame::Motion)
+                .flat_map(|p| p.forms.iter()),
+        );
         Ok(TriggerIndex {
             patterns,
             by_first,
@@ -416,6 +412,19 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert_eq!((hits[0].first, hits[0].last), (11, 13));
     }
+}
+
+/// Multi-word forms indexed by their last word (for [`ends_with_form`]).
+fn by_last_word<'a>(
+    forms: impl Iterator<Item = &'a Vec<String>>,
+) -> HashMap<String, Vec<Vec<String>>> {
+    let mut index: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+    for f in forms {
+        if let Some(last) = f.last() {
+            index.entry(last.clone()).or_default().push(f.clone());
+        }
+    }
+    index
 }
 
 /// Whether `tail` ends with one of the forms indexed by their last word.

@@ -50,10 +50,7 @@ impl Ctx<'_> {
     /// but an effort to mediate is mediation ("Qatar is trying to broker a
     /// truce"; "Qatar offered to mediate" stays possible).
     pub fn hypothetical_mediation(&self, from: usize, to: usize) -> bool {
-        self.cue_in_but(Class::Modal, Some(Class::Endeavour), from, to)
-            || self.planned(from, to)
-            || self.left_open(from, to)
-            || self.conditional(from)
+        self.possible(Some(Class::Endeavour), from, to)
     }
 
     /// Whether a negation cue stands in `[from, to)`, or the clause is what a
@@ -125,7 +122,13 @@ impl Ctx<'_> {
 
     /// Whether a modality cue stands in `[from, to)`.
     pub fn hypothetical(&self, from: usize, to: usize) -> bool {
-        self.cue_in(Class::Modal, from, to)
+        self.possible(None, from, to)
+    }
+
+    /// A modal cue (not one of class `but`), a plan, a negated negation or a
+    /// condition makes the predicate at `to` only possible.
+    fn possible(&self, but: Option<Class>, from: usize, to: usize) -> bool {
+        self.cue_in_but(Class::Modal, but, from, to)
             || self.planned(from, to)
             || self.left_open(from, to)
             || self.conditional(from)
