@@ -197,6 +197,10 @@ pub enum Class {
     /// Participles after a hyphen that make the name before them a patron,
     /// not the actor: "Rwanda-backed rebels", "Pakistan-based militants".
     Patron,
+    /// Nouns of deciding, moving or refusing whose possessor or by-phrase is
+    /// the agent of the infinitive after them ("Ethiopia's move to recognise",
+    /// "the decision by Spain to recognise").
+    ActNoun,
 }
 
 impl Class {
@@ -247,6 +251,7 @@ impl Class {
             "talks" => Class::Talks,
             "hostilities" => Class::Hostilities,
             "patron" => Class::Patron,
+            "act_noun" => Class::ActNoun,
             _ => return None,
         })
     }

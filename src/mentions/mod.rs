@@ -406,7 +406,8 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
 /// A people's, faith's or region's adjective (lexicon class `community`)
 /// before a force or an irregular noun names an armed group of its own,
 /// not a state's army: "Kurdish forces", "Druze fighters", "Tigrayan
-/// rebels", "Christian militias".
+/// rebels", "Christian militias"; before a government noun, the group's
+/// leadership ("Tigrayan leaders", "Kurdish authorities").
 fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     for at in 0..toks.len().saturating_sub(1) {
@@ -422,9 +423,10 @@ fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         while j < at + 3 && j < toks.len() && k.is(Class::Modifier, &toks[j].norm) {
             j += 1;
         }
-        let Some(end) = phrases::phrase_at(k, t, j, Class::Irregular)
-            .or_else(|| phrases::phrase_at(k, t, j, Class::Force))
-        else {
+        let force_end = phrases::phrase_at(k, t, j, Class::Irregular)
+            .or_else(|| phrases::phrase_at(k, t, j, Class::Force));
+        // "Tigrayan leaders", "Kurdish authorities": the community's own leadership
+        let Some(end) = force_end.or_else(|| phrases::phrase_at(k, t, j, Class::Government)) else {
             continue;
         };
         if (at..end).any(|y| m.cover[y].is_some()) {
@@ -444,7 +446,7 @@ fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         let label = format!("{label} {}", noun.join(" "));
         let e = m.entity(Entity::new(EntityType::Group, label));
         let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
-        mm.force = Some(span_text(text, t, j, end));
+        mm.force = force_end.map(|_| span_text(text, t, j, end));
         m.push(mm);
     }
 }

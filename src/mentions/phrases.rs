@@ -422,7 +422,8 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             };
             let head_before = s.first > 1
                 && phrase_at(k, t, s.first - 2, Class::Government)
-                    .is_some_and(|e| e == s.first - 1);
+                    .is_some_and(|e| e == s.first - 1)
+                && !community_before(k, t, s.first - 2);
             // "switched recognition to Beijing", "shifted allegiance to Moscow": a government
             // ("switched ties from Taipei to Beijing": over the from-phrase)
             let noun_at = if s.first > 1 {
@@ -438,10 +439,20 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     toks[noun_at].norm.as_str(),
                     "recognition" | "ties" | "relations" | "allegiance" | "loyalty"
                 );
-            let locative = matches!(
-                prev,
-                "in" | "at" | "to" | "near" | "outside" | "into" | "around" | "toward" | "towards"
-            );
+            // "according to Yerevan" is a source, not a destination
+            let according = prev == "to" && s.first > 1 && toks[s.first - 2].norm == "according";
+            let locative = !according
+                && matches!(
+                    prev,
+                    "in" | "at"
+                        | "to"
+                        | "near"
+                        | "outside"
+                        | "into"
+                        | "around"
+                        | "toward"
+                        | "towards"
+                );
             let tail: Vec<&str> = toks[s.first.saturating_sub(6)..s.first]
                 .iter()
                 .map(|x| x.norm.as_str())
@@ -451,7 +462,16 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             let trigger_before = locative && triggers.ends_with_prepositional_form(&tail);
             // "troops entered Kyiv", "jets flew over Beirut": the city the force reached
             let reached = triggers.ends_with_motion_form(&tail);
-            if (locative || reached) && !head_before && !allegiance && !trigger_before {
+            // "the Minsk agreements", "the Pretoria agreement", "the Doha talks": a city naming
+            // what was agreed there
+            let named_talks = toks.get(s.last).is_some_and(|x| {
+                k.is(Class::Talks, &x.norm) && !matches!(x.norm.as_str(), "ties" | "relations")
+            });
+            if (locative || reached || named_talks)
+                && !head_before
+                && !allegiance
+                && !trigger_before
+            {
                 let e = m.entity(super::named_entity(
                     EntityType::Place,
                     &super::span_text(text, t, s.first, s.last),
@@ -471,6 +491,12 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         }
     }
     extend_head_of(k, text, t, m);
+}
+
+/// Whether a capitalised community adjective ends right before token `at`
+/// ("*Tigrayan* leaders", "*Kurdish* authorities").
+fn community_before(k: &Knowledge, t: &Text, at: usize) -> bool {
+    at > 0 && t.tokens[at - 1].capitalised && k.is(Class::Community, &t.tokens[at - 1].norm)
 }
 
 /// The entity a bare name refers to.
@@ -535,6 +561,10 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         let Some((hstart, head)) = found else {
             continue;
         };
+        // "Tigrayan leaders in Nairobi" are a community's, not the capital's
+        if community_before(k, t, hstart) {
+            continue;
+        }
         let ent = if etype == EntityType::State && toks[prep].norm == "from" && head == Head::Force
         {
             // "armoured vehicles from Pristina": sent by that state

@@ -193,6 +193,13 @@ impl Ctx<'_> {
                 return self.with_examples(list, sent.last);
             }
         }
+        // "Ethiopia's move to recognise", "the decision by Spain to recognise":
+        // the agent of an act noun is the infinitive's subject
+        if p >= sent.first + 3 && toks[p - 1].norm == "to" {
+            if let Some(found) = self.act_noun_agents(p - 2, sent.first) {
+                return found;
+            }
+        }
         // "Sweden was the first EU member to recognise …": the subject of the
         // copula, over a name inside the ordinal phrase
         if p >= sent.first + 4 && toks[p - 1].norm == "to" {
@@ -359,6 +366,59 @@ impl Ctx<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// The agents of the act noun ending at `n` right before an infinitive's
+    /// "to": its possessor ("Ethiopia's move", "its decision") or the actors
+    /// of its by-phrase ("the decision by Spain and Norway"). None when `n`
+    /// is no act noun, or has neither and its governing verb may be its
+    /// agent ("Spain announced the decision to …"); empty when a verb of
+    /// reaction governs it ("Morocco welcomed the decision to …").
+    fn act_noun_agents(&self, n: usize, floor: usize) -> Option<Vec<usize>> {
+        let toks = &self.t.tokens;
+        if self.m.cover[n].is_some() {
+            let b = self.by_phrase_noun(n, floor)? + 1;
+            let mut list: Vec<usize> = Vec::new();
+            for mi in (b + 1..=n).filter_map(|i| self.m.cover[i]) {
+                if !list.contains(&mi) && self.is_actor_mention(mi) {
+                    list.push(mi);
+                }
+            }
+            return Some(list);
+        }
+        if !self.k.is(Class::ActNoun, &toks[n].norm) {
+            return None;
+        }
+        if let Some(mi) = self.possessor(n, &[]) {
+            return self
+                .is_actor_mention(mi)
+                .then(|| self.with_conjuncts(mi, floor));
+        }
+        let det = if n > floor && matches!(toks[n - 1].norm.as_str(), "the" | "a" | "an" | "this") {
+            n - 1
+        } else {
+            n
+        };
+        (det > floor && self.k.is(Class::Reaction, &toks[det - 1].norm)).then(Vec::new)
+    }
+
+    /// The act noun whose by-phrase of names ends at token `n`: "the
+    /// decision by Spain, Ireland and Norway" (`n` in "Norway").
+    pub(super) fn by_phrase_noun(&self, n: usize, floor: usize) -> Option<usize> {
+        let toks = &self.t.tokens;
+        self.m.cover[n]?;
+        let mut b = n;
+        while b > floor
+            && n - b < 16
+            && (self.m.cover[b].is_some() || matches!(toks[b].norm.as_str(), "," | "and" | "the"))
+        {
+            b -= 1;
+        }
+        (b > floor
+            && toks[b].norm == "by"
+            && self.m.cover[b - 1].is_none()
+            && self.k.is(Class::ActNoun, &toks[b - 1].norm))
+        .then_some(b - 1)
     }
 
     /// The first non-oblique actor mention of the clause `[from, to)`.

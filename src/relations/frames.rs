@@ -323,7 +323,12 @@ impl Ctx<'_> {
             (agents_m, targets_m)
         };
         let agents = self.entities(&agents_m);
-        let targets = self.object_args(&targets_m, &agents);
+        let mut targets = self.object_args(&targets_m, &agents);
+        if targets.is_empty() && pat.relation == Relation::Accuses && !passive && !blamed_on {
+            // "blamed Armenian provocations for …", "blamed the Israeli bombardment":
+            // a state's adjective before a wrongdoing names the accused
+            targets.extend(self.wrongdoing_state(hit.last).map(Arg::Entity));
+        }
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
         }
@@ -567,7 +572,7 @@ impl Ctx<'_> {
     /// The possessor of the event noun at `p`, over a few lower-case
     /// modifiers: "Russia's (full-scale) invasion", "its invasion" (the pronoun
     /// resolved to an actor not in `exclude`, such as the speaker).
-    fn possessor(&self, p: usize, exclude: &[usize]) -> Option<usize> {
+    pub(super) fn possessor(&self, p: usize, exclude: &[usize]) -> Option<usize> {
         let mut j = p;
         while j > 0 && p - j < 4 {
             let t = &self.t.tokens[j - 1];
@@ -598,6 +603,20 @@ impl Ctx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The state whose adjective stands before a wrongdoing noun opening the
+    /// object at `from`: "(the) Israeli bombardment", "Armenian provocations".
+    fn wrongdoing_state(&self, from: usize) -> Option<usize> {
+        let end = self.clause_end(from).min(from + 5);
+        let w = (from..end)
+            .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Wrongdoing, self.tok(i)))?;
+        let s = self.adjective_before(w)?;
+        // nothing but the adjective and determiners between the verb and the noun
+        let adjective = (from..w).find(|&i| self.m.cover[i].is_some())?;
+        (from..adjective)
+            .all(|i| matches!(self.tok(i), "the" | "a" | "an"))
+            .then_some(s)
     }
 
     /// The state of a bare adjective before the event noun at `p`, over a few

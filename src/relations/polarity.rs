@@ -55,9 +55,18 @@ impl Ctx<'_> {
 
     /// Whether a negation cue stands in `[from, to)`, or the clause is what a
     /// denial denies ("Belgrade denies (claims) that its troops are massing").
+    /// A scope starting after an act noun's by-phrase starts at the noun
+    /// ("the refusal by Serbia to recognise").
     pub fn negated(&self, from: usize, to: usize) -> bool {
+        let from = self.by_phrase_before(from).unwrap_or(from);
         (self.cue_in(Class::Negation, from, to) && !self.left_open(from, to))
             || self.denied_clause(to)
+    }
+
+    /// The act noun of a by-phrase of names ending right before `from`.
+    fn by_phrase_before(&self, from: usize) -> Option<usize> {
+        let floor = self.t.sentences[self.sentence_of(from.checked_sub(1)?)].first;
+        self.by_phrase_noun(from - 1, floor)
     }
 
     /// "did not rule out sending troops", "no longer refuses to": a negated
@@ -128,6 +137,7 @@ impl Ctx<'_> {
     /// A modal cue (not one of class `but`), a plan, a negated negation or a
     /// condition makes the predicate at `to` only possible.
     fn possible(&self, but: Option<Class>, from: usize, to: usize) -> bool {
+        let from = self.by_phrase_before(from).unwrap_or(from);
         self.cue_in_but(Class::Modal, but, from, to)
             || self.planned(from, to)
             || self.left_open(from, to)
@@ -159,7 +169,9 @@ impl Ctx<'_> {
     /// ("US to deploy missiles in Germany", a headline's future) or after a
     /// copula ("Kenya is to send police"): only planned.
     fn planned(&self, from: usize, to: usize) -> bool {
+        // not an act noun's by-phrase: "the decision by Spain to recognise"
         to > from
+            && self.by_phrase_before(from).is_none()
             && self.t.tokens[to - 1].norm == "to"
             && self.t.tokens[from..to - 1]
                 .iter()
