@@ -252,8 +252,15 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     | "enclave"
                     | "outskirts"
             );
+        // "to Surin and Sisaket provinces": a conjunct of a place named so
+        let conjunct = i > 1
+            && matches!(toks[i - 1].norm.as_str(), "and" | "or")
+            && m.cover[i - 2].is_some_and(|mi| {
+                matches!(m.list[mi].referent, Ref::Entity(e) if m.entities[e].etype == EntityType::Place)
+            });
         let context = i > 0
             && (is_place_context(k, &toks[i - 1].norm)
+                || conjunct
                 || ((town_of
                     || (i > 1
                         && toks[i - 1].norm == "the"

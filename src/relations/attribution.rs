@@ -222,6 +222,47 @@ impl Ctx<'_> {
         }
     }
 
+    /// The mentions a pronoun at `at` cannot refer to because it opens a
+    /// contact relative clause on their noun phrase: "the FDLR, a militia
+    /// *it* accuses Kinshasa of arming" (the noun phrase starts with a
+    /// determiner and runs up to the pronoun; an apposition's anchor before
+    /// its comma counts as the phrase).
+    fn contact_clause_head(&self, at: usize, floor: usize) -> Vec<usize> {
+        let toks = &self.t.tokens;
+        let mut j = at;
+        while j > floor && at - j < 6 {
+            let x = &toks[j - 1];
+            if matches!(x.norm.as_str(), "a" | "an" | "the" | "another") && j < at {
+                break;
+            }
+            let noun_like = x.kind == crate::text::TokKind::Word
+                && !self.k.is(Class::ClauseBreak, &x.norm)
+                && !self.k.is(Class::Preposition, &x.norm)
+                && !self.k.is(Class::Speech, &x.norm)
+                && !self.k.is(Class::Auxiliary, &x.norm)
+                && !matches!(
+                    x.norm.as_str(),
+                    "that" | "which" | "who" | "and" | "or" | "but"
+                );
+            if !noun_like {
+                return Vec::new();
+            }
+            j -= 1;
+        }
+        if j <= floor
+            || j == at
+            || !matches!(toks[j - 1].norm.as_str(), "a" | "an" | "the" | "another")
+        {
+            return Vec::new();
+        }
+        let det = j - 1;
+        let mut out: Vec<usize> = (det..at).filter_map(|i| self.m.cover[i]).collect();
+        if det > floor + 1 && toks[det - 1].norm == "," {
+            out.extend(self.m.cover[det - 2]);
+        }
+        out
+    }
+
     /// Resolves a pronoun at token `at`.
     pub fn resolve_pronoun(&self, at: usize, kind: PronounKind) -> Option<usize> {
         let si = self.sentence_of(at);
@@ -308,8 +349,10 @@ impl Ctx<'_> {
             }
         }
         // in the current sentence, before the pronoun
+        let head = self.contact_clause_head(at, s.first);
         let candidates: Vec<(usize, usize)> = (s.first..at)
             .filter_map(|i| self.m.cover[i])
+            .filter(|mi| !head.contains(mi))
             .filter_map(|mi| match self.m.list[mi].referent {
                 Ref::Entity(e) if want(e) => Some((mi, e)),
                 _ => None,

@@ -93,6 +93,19 @@ impl Ctx<'_> {
         if m.last < toks.len() && toks[m.last].norm == "'s" {
             return true;
         }
+        // a possessive determiner of the mention after it: "*Her* Rwandan counterpart"
+        if matches!(m.referent, Ref::Pronoun(_))
+            && matches!(toks[m.first].norm.as_str(), "her" | "his" | "its" | "their")
+            && self
+                .m
+                .cover
+                .get(m.last)
+                .copied()
+                .flatten()
+                .is_some_and(|x| x != mi)
+        {
+            return true;
+        }
         // "-brokered", "-led": a modifier, not a subject
         if m.hyphen.is_some() {
             return true;
@@ -621,7 +634,12 @@ impl Ctx<'_> {
                 break;
             }
             // "X, an ally of Y," is not coordination: require a conjunction word
-            let words: Vec<&str> = toks[j..cur].iter().map(|t| t.norm.as_str()).collect();
+            // (a determiner is no word here: "Serbia, the United States and France")
+            let words: Vec<&str> = toks[j..cur]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .filter(|w| *w != "the")
+                .collect();
             if !words
                 .iter()
                 .any(|w| matches!(*w, "and" | "or" | "nor" | "with" | "as"))

@@ -408,6 +408,12 @@ impl Ctx<'_> {
             .any(|i| phrase_at(self.k, self.t, i, Class::Wrongdoing).is_some())
     }
 
+    /// Whether entity `e` is a news organisation (lexicon class `media`).
+    fn is_media(&self, e: usize) -> bool {
+        self.k
+            .is(Class::Media, &crate::text::fold(&self.m.entities[e].label))
+    }
+
     fn frame_hostile(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let Some(speaker) = self.speakers.get(self.current).copied().flatten() else {
             return Vec::new();
@@ -416,10 +422,7 @@ impl Ctx<'_> {
             return Vec::new();
         }
         // a news agency reports a claim; it does not make it
-        if self.k.is(
-            Class::Media,
-            &crate::text::fold(&self.m.entities[speaker].label),
-        ) {
+        if self.is_media(speaker) {
             return Vec::new();
         }
         let p = hit.first;
@@ -904,7 +907,10 @@ impl Ctx<'_> {
         };
         let opens = |i: usize| {
             let w = self.tok(i);
-            w == "that" || self.k.is(Class::Speech, w) || self.k.is(Class::ClauseBreak, w)
+            w == "that"
+                || self.k.is(Class::Speech, w)
+                || self.k.is(Class::ClauseBreak, w)
+                || self.k.is(Class::Denial, w)
         };
         // "Russia said its forces had captured …": the speaker's own possessive
         // right at the start of the reported clause
@@ -919,12 +925,17 @@ impl Ctx<'_> {
             return None;
         }
         // "Moscow denied that its troops had entered Sumy": the denier's own force
+        // (or "denied its troops had entered", without "that")
         let denier = || {
-            let that = (from.saturating_sub(1)..p).find(|&i| self.tok(i) == "that")?;
-            if that == 0 || !self.k.is(Class::Denial, self.tok(that - 1)) {
+            let verb = match (from.saturating_sub(1)..p).find(|&i| self.tok(i) == "that") {
+                Some(that) if that > 0 => that - 1,
+                _ if f >= 2 && speakers_own(f - 1) => f - 2,
+                _ => return None,
+            };
+            if !self.k.is(Class::Denial, self.tok(verb)) || self.m.cover[verb].is_some() {
                 return None;
             }
-            self.entities(&self.subjects(that - 1)).first().copied()
+            self.entities(&self.subjects(verb)).first().copied()
         };
         let speaker = self.speakers[self.sentence_of(p)].or_else(denier)?;
         let side = self.side_of(speaker)?;
@@ -1184,9 +1195,11 @@ impl Ctx<'_> {
     fn parties(&self, mediator: usize, mediators: &[usize], p: usize) -> Vec<Arg> {
         let s = &self.t.sentences[self.sentence_of(p)];
         let med_key = self.m.entities[mediator].key.clone();
+        // (a news agency in a dateline is no side: "WASHINGTON (AP) - …")
         let ok = |e: usize| {
             e != mediator
                 && !mediators.contains(&e)
+                && !self.is_media(e)
                 && self.m.entities[e].etype.is_actor()
                 && self.m.entities[e].affiliation.as_ref() != Some(&med_key)
         };
@@ -1310,12 +1323,12 @@ impl Ctx<'_> {
         let Some(mediator) = self.entity_of_mention(mi) else {
             return Vec::new();
         };
-        self.mediation(pat, hit, &[mediator], false, false)
+        self.mediation(pat, hit, &[mediator], &[], false, false)
     }
 
     fn frame_pp(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let mediators = self.entities(&self.objects(hit.last, 4));
-        self.mediation(pat, hit, &mediators, false, false)
+        self.mediation(pat, hit, &mediators, &[], false, false)
     }
 
     fn frame_mediate(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -1352,6 +1365,21 @@ impl Ctx<'_> {
             let s = &self.t.sentences[self.sentence_of(p)];
             (s.first..p).any(|i| self.k.is(Class::Talks, self.tok(i)))
         };
+        // "a deal the United States brokered": a contact clause on a talks noun
+        let contact_talks = self
+            .subjects(p)
+            .iter()
+            .map(|&mi| self.m.list[mi].first)
+            .min()
+            .is_some_and(|f| {
+                let f = if f > 0 && self.tok(f - 1) == "the" {
+                    f - 1
+                } else {
+                    f
+                };
+                f > 0 && self.k.is(Class::Talks, self.tok(f - 1)) && self.m.cover[f - 1].is_none()
+            });
+        let relative_talks = relative_talks || contact_talks;
         let needs_talks = !w.starts_with("mediat");
         if needs_talks
             && !relative_talks
@@ -1361,8 +1389,11 @@ impl Ctx<'_> {
         {
             return Vec::new();
         }
-        if w == "negotiated"
-            && !relative_talks
+        // "held talks between Kinshasa and the M23" (but "held talks with Russia")
+        if matches!(
+            w.as_str(),
+            "negotiated" | "held" | "holds" | "hold" | "holding"
+        ) && !relative_talks
             && !(hit.last..(hit.last + 8).min(self.t.tokens.len()))
                 .any(|i| self.tok(i) == "between")
         {
@@ -1383,7 +1414,24 @@ impl Ctx<'_> {
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
         let hypothetical = self.hypothetical_mediation(from, p) || self.requested(&subj, p);
-        self.mediation(pat, hit, &mediators, negated, hypothetical)
+        // the possessor of a mediator noun is whom the mediator acts for: "its mediator"
+        let principals: Vec<usize> = if matches!(
+            w.as_str(),
+            "mediator"
+                | "mediators"
+                | "intermediary"
+                | "intermediaries"
+                | "guarantor"
+                | "guarantors"
+        ) {
+            self.possessor(p, &mediators)
+                .and_then(|mi| self.entity_of_mention(mi))
+                .into_iter()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.mediation(pat, hit, &mediators, &principals, negated, hypothetical)
     }
 
     /// Whether the event noun at `p` is the object of a verb that takes it
@@ -1433,7 +1481,7 @@ impl Ctx<'_> {
         let from = self.clause_start(p);
         let negated = self.negated(from, p) || self.revoked(p);
         let hypothetical = self.hypothetical_mediation(from, p);
-        self.mediation(pat, hit, &mediators, negated, hypothetical)
+        self.mediation(pat, hit, &mediators, &[], negated, hypothetical)
     }
 
     /// The actors of a "with" phrase ending right before token `at`: "with
@@ -1465,14 +1513,17 @@ impl Ctx<'_> {
         pat: &Pattern,
         hit: TriggerHit,
         mediators: &[usize],
+        principals: &[usize],
         negated: bool,
         hypothetical: bool,
     ) -> Vec<Found> {
         let mut out = Vec::new();
         let sides: Vec<usize> = mediators.iter().filter_map(|&e| self.side_of(e)).collect();
+        // who a mediator acts for is no party ("the AU appointed X as its mediator")
+        let excluded: Vec<usize> = mediators.iter().chain(principals).copied().collect();
         for &mediator in mediators {
             let targets: Vec<Arg> = self
-                .parties(mediator, mediators, hit.first)
+                .parties(mediator, &excluded, hit.first)
                 .into_iter()
                 .filter(
                     |a| !matches!(a, Arg::Entity(e) if mediators.contains(e) || sides.contains(e)),

@@ -12,6 +12,8 @@
 
 use super::Ctx;
 use crate::knowledge::Class;
+use crate::mentions::phrases::phrase_at;
+use crate::mentions::Ref;
 
 impl Ctx<'_> {
     fn cue_in(&self, class: Class, from: usize, to: usize) -> bool {
@@ -107,6 +109,9 @@ impl Ctx<'_> {
     fn denied_clause(&self, p: usize) -> bool {
         let cs = self.clause_start(p);
         let s = &self.t.sentences[self.sentence_of(p)];
+        if self.denied_bare_clause(p, s.first) {
+            return true;
+        }
         if cs < s.first + 2 || self.t.tokens[cs - 1].norm != "that" {
             return false;
         }
@@ -127,6 +132,48 @@ impl Ctx<'_> {
                         | "suggestions"
                 )
                 && denial(before - 1))
+    }
+
+    /// "Rwanda denied it had sent troops", "Moscow denies its forces
+    /// entered": a complement without "that" whose subject follows the
+    /// denial verb, with only auxiliaries between it and the predicate.
+    fn denied_bare_clause(&self, p: usize, floor: usize) -> bool {
+        let toks = &self.t.tokens;
+        let mut j = p;
+        while j > floor
+            && self.m.cover[j - 1].is_none()
+            && (self.k.is(Class::Auxiliary, &toks[j - 1].norm)
+                || matches!(
+                    toks[j - 1].norm.as_str(),
+                    "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "will"
+                ))
+        {
+            j -= 1;
+        }
+        if j == p || j <= floor {
+            return false;
+        }
+        // the subject: a mention, or a force noun ("its troops")
+        let mut first = match self.m.cover[j - 1] {
+            Some(subject) => self.m.list[subject].first,
+            None => match (j.saturating_sub(3).max(floor)..j)
+                .find(|&i| phrase_at(self.k, self.t, i, Class::Force) == Some(j))
+            {
+                Some(i) => i,
+                None => return false,
+            },
+        };
+        // with its possessive pronoun
+        if first > floor {
+            if let Some(prev) = self.m.cover[first - 1] {
+                if matches!(self.m.list[prev].referent, Ref::Pronoun(_)) {
+                    first = self.m.list[prev].first;
+                }
+            }
+        }
+        first > floor
+            && self.m.cover[first - 1].is_none()
+            && self.k.is(Class::Denial, &toks[first - 1].norm)
     }
 
     /// Whether a modality cue stands in `[from, to)`.
