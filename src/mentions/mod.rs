@@ -377,7 +377,8 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
                 let classes = k.classes(&x.norm);
                 if classes.has(Class::OrgHead) {
                     head = Some(j + 1);
-                } else if classes.is_empty() {
+                } else if classes.is_empty() || classes.has(Class::Community) {
+                    // (a community's name is no state's: "the Tamil Tigers")
                     novel = true;
                 }
                 j += 1;
@@ -454,7 +455,8 @@ fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// A name with a patron participle before an irregular noun names a group
 /// of its own, not the patron: "Rwanda-backed rebels", "Pakistan-based
 /// militants", "Iran-aligned militias" (but "Rwanda-backed M23 rebels" is
-/// the M23, named after it).
+/// the M23, named after it); so does a leader before a force or coalition:
+/// "the Saudi-led coalition", "French-led forces".
 fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     for at in 0..toks.len() {
@@ -462,12 +464,28 @@ fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             continue;
         };
         let mm = &m.list[mi];
-        if mm.first != at || !mm.hyphen.as_ref().is_some_and(|w| k.is(Class::Patron, w)) {
+        let led = mm
+            .hyphen
+            .as_ref()
+            .is_some_and(|w| matches!(w.as_str(), "led" | "headed"));
+        if mm.first != at || !(led || mm.hyphen.as_ref().is_some_and(|w| k.is(Class::Patron, w))) {
             continue;
         }
-        // the name, the hyphen, the participle, then the noun
+        // the name, the hyphen, the participle, then the noun ("Saudi-led
+        // coalition", "US-led forces": a led force or coalition is the group too)
         let head = mm.last + 2;
-        let Some(end) = phrases::phrase_at(k, t, head, Class::Irregular) else {
+        let led_head = || {
+            phrases::phrase_at(k, t, head, Class::Force).or_else(|| {
+                toks.get(head)
+                    .is_some_and(|x| {
+                        matches!(x.norm.as_str(), "coalition" | "alliance" | "mission")
+                    })
+                    .then_some(head + 1)
+            })
+        };
+        let Some(end) = phrases::phrase_at(k, t, head, Class::Irregular)
+            .or_else(|| led.then(led_head).flatten())
+        else {
             continue;
         };
         if (mm.last..end).any(|y| m.cover[y].is_some()) {
@@ -478,6 +496,49 @@ fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         let mut group = Mention::of_entity(at, end, e, Via::Phrase);
         group.force = Some(span_text(text, t, head, end));
         m.replace(group);
+    }
+}
+
+/// A force phrase followed by "from"/"of" and a named organisation or armed
+/// group is that organisation's: "Russian mercenaries from the Wagner
+/// Group", "fighters of the Islamic State" (not "troops from Pristina",
+/// which is a state's own).
+fn named_owners(t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for mi in 0..m.list.len() {
+        let mm = &m.list[mi];
+        if mm.first == usize::MAX || mm.force.is_none() {
+            continue;
+        }
+        let end = mm.last;
+        if !toks
+            .get(end)
+            .is_some_and(|x| matches!(x.norm.as_str(), "from" | "of"))
+        {
+            continue;
+        }
+        let at = if toks.get(end + 1).is_some_and(|x| x.norm == "the") {
+            end + 2
+        } else {
+            end + 1
+        };
+        let Some(owner) = m.cover.get(at).copied().flatten() else {
+            continue;
+        };
+        let Ref::Entity(e) = m.list[owner].referent else {
+            continue;
+        };
+        let named = m.list[owner].first == at
+            && matches!(
+                m.entities[e].etype,
+                EntityType::Organisation | EntityType::ArmedForce | EntityType::Group
+            );
+        if !named {
+            continue;
+        }
+        let mut whole = Mention::of_entity(m.list[mi].first, m.list[owner].last, e, Via::Phrase);
+        whole.force = m.list[mi].force.clone();
+        m.replace(whole);
     }
 }
 
@@ -907,6 +968,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     phrases::find(k, text, t, &names, &mut m);
     community_forces(k, text, t, &mut m);
     patron_groups(k, text, t, &mut m);
+    named_owners(t, &mut m);
     persons::find_weak(k, text, t, &mut m);
     the_direction(k, t, &mut m);
     persons::resolve_roles(k, t, &mut m);

@@ -226,7 +226,10 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
                 }
             }
         }
-        let speech = nwords >= 2 && (speech_at(k, t, end) || (i > 0 && speech_at(k, t, i - 1)));
+        // ("the Tamil Tigers said": a person's name takes no article)
+        let speech = nwords >= 2
+            && (speech_at(k, t, end) || (i > 0 && speech_at(k, t, i - 1)))
+            && !(i > 0 && t.tokens[i - 1].norm == "the");
         let is_person = (role.is_some()
             && nwords >= 1
             && (nwords >= 2 || titled || role.is_some_and(|(_, s)| s < i)))

@@ -525,7 +525,13 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             continue;
         }
         let etype = m.entities[e].etype;
-        if !matches!(etype, EntityType::State | EntityType::Organisation) {
+        if !matches!(
+            etype,
+            EntityType::State
+                | EntityType::Organisation
+                | EntityType::Group
+                | EntityType::ArmedForce
+        ) {
             continue;
         }
         // walk left over determiners and modifiers to "of"/"from"

@@ -510,7 +510,11 @@ impl Ctx<'_> {
     /// Whether mention `mi` follows a word that opens a clause and is also a
     /// preposition ("after Spain recognised", "since Russia sent").
     fn after_opener(&self, mi: usize) -> bool {
-        let first = self.m.list[mi].first;
+        let mut first = self.m.list[mi].first;
+        // "after the United States recognised"
+        if first > 1 && self.t.tokens[first - 1].norm == "the" {
+            first -= 1;
+        }
         first > 0
             && matches!(
                 self.t.tokens[first - 1].norm.as_str(),
