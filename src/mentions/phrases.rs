@@ -87,7 +87,8 @@ pub fn head_chain(
     let mut end = i;
     let mut police = false;
     let mut force = false;
-    while j < t.tokens.len() && cover[j].is_none() && !t.tokens[j].newline_before {
+    // (a chain may start a line, but not run across one)
+    while j < t.tokens.len() && cover[j].is_none() && (j == i || !t.tokens[j].newline_before) {
         let tok = &t.tokens[j];
         if tok.kind != TokKind::Word {
             // allow hyphenated modifiers like "Serb-populated" only as words

@@ -138,6 +138,9 @@ impl Ctx<'_> {
                         | "recently"
                         | "today"
                         | "yesterday"
+                        // "rejected the accusations and said": a coordinated verb
+                        | "and"
+                        | "but"
                 )
             {
                 continue;

@@ -259,9 +259,18 @@ impl Ctx<'_> {
             && self.m.cover[j - 1].is_none()
         {
             let before = j - 1;
-            let prev_is_mention = before > sent.first && self.m.cover[before - 1].is_some();
-            if !prev_is_mention {
-                if let Some(s) = self.clause_subject(sent.first, before) {
+            let prev = if before > sent.first {
+                self.m.cover[before - 1]
+            } else {
+                None
+            };
+            if let Some(s) = self.clause_subject(sent.first, before) {
+                // "Serbia and Kosovo said" coordinates subjects; "Rwanda denies
+                // supporting the rebels and says" verb phrases, the mention
+                // before "and" being an object
+                let object_before = prev
+                    .is_some_and(|pm| pm != s && !self.left_conjuncts(pm, sent.first).contains(&s));
+                if prev.is_none() || object_before {
                     return self.with_conjuncts(s, sent.first);
                 }
             }
@@ -427,11 +436,15 @@ impl Ctx<'_> {
         {
             b -= 1;
         }
-        (b > floor
+        if b > floor
             && toks[b].norm == "by"
             && self.m.cover[b - 1].is_none()
-            && self.k.is(Class::ActNoun, &toks[b - 1].norm))
-        .then_some(b - 1)
+            && self.k.is(Class::ActNoun, &toks[b - 1].norm)
+        {
+            Some(b - 1)
+        } else {
+            None
+        }
     }
 
     /// The first non-oblique actor mention of the clause `[from, to)`.

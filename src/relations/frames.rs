@@ -414,6 +414,17 @@ impl Ctx<'_> {
             .is(Class::Media, &crate::text::fold(&self.m.entities[e].label))
     }
 
+    /// Where the clause of token `p` starts, or the clause a speech verb
+    /// reports ("rejected the accusations and said Pristina was persecuting
+    /// Serbs": the rejection is not the claim's).
+    fn reported_start(&self, p: usize) -> usize {
+        let cs = self.clause_start(p);
+        (cs..p)
+            .rev()
+            .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, self.tok(i)))
+            .map_or(cs, |i| i + 1)
+    }
+
     fn frame_hostile(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let Some(speaker) = self.speakers.get(self.current).copied().flatten() else {
             return Vec::new();
@@ -427,7 +438,7 @@ impl Ctx<'_> {
         }
         let p = hit.first;
         let form_negative = matches!(self.tok(p), "not" | "fail" | "fails" | "failed");
-        if !form_negative && self.negated(self.clause_start(p), p) {
+        if !form_negative && self.negated(self.reported_start(p), p) {
             return Vec::new(); // a denial is not an accusation
         }
         let is_noun = self.t.tokens[p].kind == TokKind::Word && {
@@ -514,7 +525,7 @@ impl Ctx<'_> {
         if !form_negative
             && perps.iter().any(|&mi| {
                 let first = self.m.list[mi].first.min(p);
-                self.negated(self.clause_start(first), first)
+                self.negated(self.reported_start(first), first)
             })
         {
             return Vec::new(); // "it was not X that staged provocations"
