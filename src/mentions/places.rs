@@ -212,7 +212,9 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             if let Some(end) = phrase_at(k, t, i, Class::Region) {
                 let followed_by_of = end < n && toks[end].norm == "of";
                 if !followed_by_of {
-                    if let Some(st) = recent_state(names, i, true, t, k) {
+                    // "the country" is any state named before, "the province" one named as a place
+                    let locative_only = toks[i].norm != "country";
+                    if let Some(st) = recent_state(names, i, locative_only, t, k) {
                         let e = m.state(k, st);
                         m.push(Mention::of_entity(i, end, e, Via::Name));
                         i = end;

@@ -213,6 +213,20 @@ impl Ctx<'_> {
                 return found;
             }
         }
+        // "…, with U.S. President Donald Trump saying …": an absolute
+        // construction's gerund has the name after "with" as its subject
+        if p > sent.first + 1 && toks[p].norm.ends_with("ing") {
+            if let Some(mi) = self.m.cover[p - 1] {
+                let first = self.m.list[mi].first;
+                if first > sent.first
+                    && toks[first - 1].norm == "with"
+                    && self.m.cover[first - 1].is_none()
+                    && self.is_actor_mention(mi)
+                {
+                    return vec![mi];
+                }
+            }
+        }
         // "Sweden was the first EU member to recognise …": the subject of the
         // copula, over a name inside the ordinal phrase
         if p >= sent.first + 4 && toks[p - 1].norm == "to" {

@@ -1255,7 +1255,7 @@ impl Ctx<'_> {
                 .map(Arg::Entity)
                 .collect();
         }
-        if both_sides {
+        if both_sides && between.is_none() {
             parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
             return parties.into_iter().map(Arg::Entity).collect();
         }
