@@ -475,13 +475,26 @@ fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         // coalition", "US-led forces": a led force or coalition is the group too)
         let head = mm.last + 2;
         let led_head = || {
-            phrases::phrase_at(k, t, head, Class::Force).or_else(|| {
-                toks.get(head)
-                    .is_some_and(|x| {
-                        matches!(x.norm.as_str(), "coalition" | "alliance" | "mission")
-                    })
-                    .then_some(head + 1)
-            })
+            // ("Kenya-led police mission": over a trailing mission noun)
+            let mission = |e: usize| {
+                if toks
+                    .get(e)
+                    .is_some_and(|x| matches!(x.norm.as_str(), "mission" | "contingent"))
+                {
+                    e + 1
+                } else {
+                    e
+                }
+            };
+            phrases::phrase_at(k, t, head, Class::Force)
+                .map(mission)
+                .or_else(|| {
+                    toks.get(head)
+                        .is_some_and(|x| {
+                            matches!(x.norm.as_str(), "coalition" | "alliance" | "mission")
+                        })
+                        .then_some(head + 1)
+                })
         };
         let Some(end) = phrases::phrase_at(k, t, head, Class::Irregular)
             .or_else(|| led.then(led_head).flatten())

@@ -823,8 +823,25 @@ impl Ctx<'_> {
             }
             // a place coordinates with places: "Abkhazia and South Ossetia"
             let is_place = |x: usize| matches!(self.m.list[x].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place);
+            // "Russia and Ukraine, Erdogan said": a list ends at its "and"; a
+            // name followed by a speech verb is a post-posed speaker
+            let after_and = out.len() > 1
+                && w == ","
+                && toks[self.m.list[*out.last().unwrap_or(&mi)]
+                    .first
+                    .saturating_sub(1)]
+                .norm
+                    == "and";
+            let speaker = |x: usize| {
+                toks.get(self.m.list[x].last)
+                    .is_some_and(|t| self.k.is(Class::Speech, &t.norm))
+            };
             match self.m.cover.get(j).copied().flatten() {
-                Some(next) if self.is_actor_mention(next) || (is_place(mi) && is_place(next)) => {
+                Some(next)
+                    if (self.is_actor_mention(next) || (is_place(mi) && is_place(next)))
+                        && !after_and
+                        && !(w == "," && speaker(next)) =>
+                {
                     out.push(next);
                     cur = self.m.list[next].last;
                 }
