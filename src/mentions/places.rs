@@ -55,6 +55,26 @@ fn recent_state(
     fallback
 }
 
+/// The most recent state named before token `before` outside a
+/// prepositional phrase ("Somalia threatened to expel troops deployed in the
+/// country"; not "the border with Colombia").
+fn recent_direct_state(names: &[Span], before: usize, t: &Text, k: &Knowledge) -> Option<usize> {
+    names[..names.partition_point(|s| s.last <= before)]
+        .iter()
+        .rev()
+        .find_map(|s| {
+            let Hit::StateName(st) = s.hit else {
+                return None;
+            };
+            let mut j = s.first;
+            if j > 0 && t.tokens[j - 1].norm == "the" {
+                j -= 1;
+            }
+            let oblique = j > 0 && k.is(Class::Preposition, &t.tokens[j - 1].norm);
+            (!oblique).then_some(st)
+        })
+}
+
 /// Finds place mentions.
 pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
     let toks = &t.tokens;
@@ -212,9 +232,14 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             if let Some(end) = phrase_at(k, t, i, Class::Region) {
                 let followed_by_of = end < n && toks[end].norm == "of";
                 if !followed_by_of {
-                    // "the country" is any state named before, "the province" one named as a place
-                    let locative_only = toks[i].norm != "country";
-                    if let Some(st) = recent_state(names, i, locative_only, t, k) {
+                    // "the country" is a state named before as a subject or
+                    // object, "the province" one named as a place
+                    let found = if toks[i].norm == "country" {
+                        recent_direct_state(names, i, t, k)
+                    } else {
+                        recent_state(names, i, true, t, k)
+                    };
+                    if let Some(st) = found {
                         let e = m.state(k, st);
                         m.push(Mention::of_entity(i, end, e, Via::Name));
                         i = end;
