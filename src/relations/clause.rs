@@ -718,10 +718,12 @@ impl Ctx<'_> {
             if self.hard_break(k) {
                 break;
             }
+            // ("do not recognise the regions and said they …": a coordinated
+            // verb phrase before any object starts a clause of its own)
             if self.m.cover[k].is_none()
                 && matches!(
                     toks[k].norm.as_str(),
-                    "that" | "which" | "who" | "because" | "while" | "when" | "if"
+                    "that" | "which" | "who" | "because" | "while" | "when" | "if" | "and" | "but"
                 )
             {
                 break;

@@ -285,11 +285,21 @@ impl Ctx<'_> {
             if patients.is_empty() && pat.relation == Relation::Recognises {
                 // "Abkhazia is recognised by Russia": the recognised may be a place
                 let from = self.clause_start(p);
+                // ("Kosovo's independence has been recognised by …": the possessor)
+                let possessor_of_status = |mi: usize| {
+                    let last = self.m.list[mi].last;
+                    self.tok(last) == "'s"
+                        && matches!(
+                            self.tok(last + 1),
+                            "independence" | "sovereignty" | "statehood" | "government"
+                        )
+                };
                 patients.extend((from..p).find_map(|i| {
                     self.m.cover[i].filter(|&mi| {
-                        !self.is_oblique(mi)
+                        (!self.is_oblique(mi)
                             && matches!(self.m.list[mi].referent, Ref::Entity(e)
-                            if self.m.entities[e].etype == EntityType::Place)
+                            if self.m.entities[e].etype == EntityType::Place))
+                            || (self.is_actor_mention(mi) && possessor_of_status(mi))
                     })
                 }));
             }
@@ -1585,7 +1595,9 @@ impl Ctx<'_> {
             let subj = self.entities(&self.subjects(p));
             !subj.is_empty() && subj.iter().all(|e| !agents.contains(e))
         };
-        let negated = (!governed_by_other && self.negated(from, p)) || revoked;
+        // "the non-recognition of Abkhazia"
+        let non = p >= 2 && self.tok(p - 1) == "-" && self.tok(p - 2) == "non";
+        let negated = (!governed_by_other && self.negated(from, p)) || revoked || non;
         let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
         vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
     }
