@@ -890,7 +890,9 @@ impl Ctx<'_> {
                 && matches!(m.referent, Ref::Entity(e)
                     if matches!(self.m.entities[e].etype, EntityType::Place | EntityType::State));
             let next = toks.get(m.last).map_or("", |y| y.norm.as_str());
-            let verb_next = self.k.is(Class::Speech, next)
+            // ("based in Djibouti, China's first overseas base": an apposition)
+            let verb_next = next == "'s"
+                || self.k.is(Class::Speech, next)
                 || self.k.is(Class::Modal, next)
                 || BE.contains(&next)
                 || matches!(next, "has" | "have" | "had" | "did" | "does" | "do")
@@ -1084,10 +1086,17 @@ impl Ctx<'_> {
                 }
             }
         }
+        // ("a military buildup", "the troop deployment": the force before the noun)
+        let force_before = p >= 1
+            && matches!(
+                self.tok(p - 1),
+                "military" | "troop" | "naval" | "army" | "force"
+            );
         if matches!(
             w.as_str(),
             "return" | "deployment" | "deployments" | "build-up" | "buildup"
         ) && !force_words
+            && !force_before
             && !self.has_force_after(hit.last, 6)
         {
             return Vec::new();
@@ -1120,9 +1129,21 @@ impl Ctx<'_> {
                 agents_m = subj;
             }
         }
+        // "a Russian military buildup": the state of the adjective (not for an
+        // occupation or invasion, which the hostile frame reads)
+        let adjective_agent = if agents_m.is_empty()
+            && matches!(
+                w.as_str(),
+                "deployment" | "deployments" | "build-up" | "buildup"
+            ) {
+            self.adjective_before(p)
+        } else {
+            None
+        };
         let agents: Vec<usize> = self
             .entities(&agents_m)
             .into_iter()
+            .chain(adjective_agent)
             .filter(|&e| self.m.entities[e].etype.is_actor())
             // "the deployment of Iranian troops": the of-phrase is what is
             // deployed; a state's generic force is deployed by that state
