@@ -465,8 +465,11 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             let reached = triggers.ends_with_motion_form(&tail);
             // "the Minsk agreements", "the Pretoria agreement", "the Doha talks": a city naming
             // what was agreed there
+            // (and "the Minsk Group", "the Astana format": a body named after the city)
             let named_talks = toks.get(s.last).is_some_and(|x| {
-                k.is(Class::Talks, &x.norm) && !matches!(x.norm.as_str(), "ties" | "relations")
+                (k.is(Class::Talks, &x.norm) && !matches!(x.norm.as_str(), "ties" | "relations"))
+                    || (x.capitalised && k.is(Class::OrgHead, &x.norm))
+                    || matches!(x.norm.as_str(), "format" | "formats")
             });
             if (locative || reached || named_talks)
                 && !head_before

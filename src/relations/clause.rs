@@ -379,6 +379,12 @@ impl Ctx<'_> {
                 break;
             }
             if let Some(mi) = self.m.cover[k] {
+                // "The OSCE Minsk Group co-chaired by France, Russia and the United
+                // States mediated": a participle's by-phrase is no subject
+                if let Some(participle) = self.participial_by_phrase(mi, sent.first) {
+                    k = participle;
+                    continue;
+                }
                 let m = &self.m.list[mi];
                 k = m.first;
                 // "after Kosovo police entered": a conjunction, not a preposition, when the verb follows
@@ -436,6 +442,40 @@ impl Ctx<'_> {
             n
         };
         (det > floor && self.k.is(Class::Reaction, &toks[det - 1].norm)).then(Vec::new)
+    }
+
+    /// The past participle before the by-phrase that mention `mi` ends: "(the
+    /// Minsk Group) co-chaired by France, Russia and the United States",
+    /// "(the panel) led by Thabo Mbeki" — only when a mention or noun
+    /// precedes the participle, so that the phrase is a reduced relative.
+    fn participial_by_phrase(&self, mi: usize, floor: usize) -> Option<usize> {
+        let toks = &self.t.tokens;
+        let mut b = self.m.list[mi].first;
+        while b > floor
+            && (self.m.cover[b - 1].is_some()
+                || matches!(toks[b - 1].norm.as_str(), "," | "and" | "the"))
+        {
+            b -= 1;
+        }
+        if b < floor + 3 || toks[b - 1].norm != "by" || self.m.cover[b - 1].is_some() {
+            return None;
+        }
+        let participle = b - 2;
+        // ("co-chaired": over the prefix and its hyphen)
+        let start = if participle >= floor + 3 && toks[participle - 1].norm == "-" {
+            participle - 2
+        } else {
+            participle
+        };
+        if start <= floor {
+            return None;
+        }
+        let noun_before = self.m.cover[start - 1].is_some()
+            || (toks[start - 1].kind == TokKind::Word
+                && !BE.contains(&toks[start - 1].norm.as_str())
+                && !AUX.contains(&toks[start - 1].norm.as_str()));
+        (toks[participle].norm.ends_with("ed") && self.m.cover[participle].is_none() && noun_before)
+            .then_some(start)
     }
 
     /// The act noun whose by-phrase of names ends at token `n`: "the

@@ -1325,6 +1325,8 @@ impl Ctx<'_> {
                         }
                     } else if self.is_actor_mention(mi)
                         && !matches!(self.m.list[mi].referent, Ref::Pronoun(_))
+                        // ("hosted by Switzerland and chaired by the UN envoy": co-mediators)
+                        && !self.after_by(mi)
                     {
                         if let Some(e) = self.entity_of_mention(mi) {
                             if ok(e) && Some(e) != speaker && !parties.contains(&e) {
@@ -1349,6 +1351,18 @@ impl Ctx<'_> {
             }
         }
         parties.into_iter().map(Arg::Entity).collect()
+    }
+
+    /// Whether mention `mi` is (a conjunct of) the object of "by".
+    fn after_by(&self, mi: usize) -> bool {
+        let mut j = self.m.list[mi].first;
+        while j > 0 && matches!(self.tok(j - 1), "the" | "," | "and") {
+            j -= 1;
+        }
+        if j > 0 && self.tok(j - 1) == "by" {
+            return true;
+        }
+        j > 0 && self.m.cover[j - 1].is_some_and(|x| x != mi && self.after_by(x))
     }
 
     fn frame_compound(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -1503,10 +1517,14 @@ impl Ctx<'_> {
         let framing = p > 0
             && self.m.cover[p - 1].is_some_and(|mi| {
                 let first = self.m.list[mi].first;
-                first > 0 && matches!(self.tok(first - 1), "under" | "through" | "via")
+                first > 0 && matches!(self.tok(first - 1), "under" | "through" | "via" | "with")
             })
             && self.tok(hit.last) == ",";
-        if self.tok(hit.last) != "between" && !framing {
+        // "mediation between", "its good offices to resolve the dispute between"
+        let between = (hit.last..(hit.last + 6).min(self.t.tokens.len()))
+            .take_while(|&i| self.m.cover[i].is_none() && !matches!(self.tok(i), "," | ";" | "."))
+            .any(|i| self.tok(i) == "between");
+        if !between && !framing {
             return Vec::new();
         }
         let mediators: Vec<usize> = match self.possessor(p, &[]) {
