@@ -450,17 +450,11 @@ impl Ctx<'_> {
     /// precedes the participle, so that the phrase is a reduced relative.
     fn participial_by_phrase(&self, mi: usize, floor: usize) -> Option<usize> {
         let toks = &self.t.tokens;
-        let mut b = self.m.list[mi].first;
-        while b > floor
-            && (self.m.cover[b - 1].is_some()
-                || matches!(toks[b - 1].norm.as_str(), "," | "and" | "the"))
-        {
-            b -= 1;
-        }
-        if b < floor + 3 || toks[b - 1].norm != "by" || self.m.cover[b - 1].is_some() {
+        let by = self.by_before(self.m.list[mi].last, floor)?;
+        if by < floor + 2 {
             return None;
         }
-        let participle = b - 2;
+        let participle = by - 1;
         // ("co-chaired": over the prefix and its hyphen)
         let start = if participle >= floor + 3 && toks[participle - 1].norm == "-" {
             participle - 2
@@ -481,20 +475,28 @@ impl Ctx<'_> {
     /// The act noun whose by-phrase of names ends at token `n`: "the
     /// decision by Spain, Ireland and Norway" (`n` in "Norway").
     pub(super) fn by_phrase_noun(&self, n: usize, floor: usize) -> Option<usize> {
-        let toks = &self.t.tokens;
         self.m.cover[n]?;
-        let mut b = n;
+        let by = self.by_before(n + 1, floor)?;
+        let noun = by.checked_sub(1)?;
+        (noun > floor
+            && self.m.cover[noun].is_none()
+            && self.k.is(Class::ActNoun, &self.t.tokens[noun].norm))
+        .then_some(noun)
+    }
+
+    /// The "by" opening the list of names that ends right before token `end`
+    /// ("by Spain, Ireland and Norway", "by the United States").
+    pub(super) fn by_before(&self, end: usize, floor: usize) -> Option<usize> {
+        let toks = &self.t.tokens;
+        let mut b = end;
         while b > floor
-            && n - b < 16
-            && (self.m.cover[b].is_some() || matches!(toks[b].norm.as_str(), "," | "and" | "the"))
+            && end - b < 16
+            && (self.m.cover[b - 1].is_some()
+                || matches!(toks[b - 1].norm.as_str(), "," | "and" | "the"))
         {
             b -= 1;
         }
-        if b > floor
-            && toks[b].norm == "by"
-            && self.m.cover[b - 1].is_none()
-            && self.k.is(Class::ActNoun, &toks[b - 1].norm)
-        {
+        if b > floor && toks[b - 1].norm == "by" && self.m.cover[b - 1].is_none() {
             Some(b - 1)
         } else {
             None

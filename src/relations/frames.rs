@@ -1249,21 +1249,6 @@ impl Ctx<'_> {
         let between = (s.first..s.last)
             .filter(|&i| self.tok(i) == "between")
             .min_by_key(|&i| i.abs_diff(p));
-        // "between the two sides" resolved to the list named before
-        if let Some(b) = between {
-            let objects = self.objects(b + 1, 8);
-            if objects
-                .iter()
-                .any(|&mi| matches!(self.m.list[mi].referent, Ref::Set(_)))
-            {
-                return self
-                    .entities(&objects)
-                    .into_iter()
-                    .filter(|&e| ok(e))
-                    .map(Arg::Entity)
-                    .collect();
-            }
-        }
         let both_sides = self.mentions_both_sides(p);
         // "both sides" resolved to the list or the belligerents named before
         let set = (s.first..s.last).find_map(|i| match &self.m.list[self.m.cover[i]?].referent {
@@ -1290,6 +1275,7 @@ impl Ctx<'_> {
             parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
             return parties.into_iter().map(Arg::Entity).collect();
         }
+        // (with "between the two sides" resolved to the list named before)
         if let Some(b) = between {
             parties = self
                 .entities(&self.objects(b + 1, 8))
@@ -1355,14 +1341,8 @@ impl Ctx<'_> {
 
     /// Whether mention `mi` is (a conjunct of) the object of "by".
     fn after_by(&self, mi: usize) -> bool {
-        let mut j = self.m.list[mi].first;
-        while j > 0 && matches!(self.tok(j - 1), "the" | "," | "and") {
-            j -= 1;
-        }
-        if j > 0 && self.tok(j - 1) == "by" {
-            return true;
-        }
-        j > 0 && self.m.cover[j - 1].is_some_and(|x| x != mi && self.after_by(x))
+        let floor = self.t.sentences[self.sentence_of(self.m.list[mi].first)].first;
+        self.by_before(self.m.list[mi].last, floor).is_some()
     }
 
     fn frame_compound(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
