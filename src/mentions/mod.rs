@@ -780,8 +780,10 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     let n = toks.len();
     for at in 0..n {
+        // ("each side blames the other": each of two)
+        let each = toks[at].norm == "each";
         let count = match toks[at].norm.as_str() {
-            "both" => 2,
+            "both" | "each" => 2,
             "two" => 2,
             "three" => 3,
             "four" => 4,
@@ -794,16 +796,26 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
                 toks[at - 1].norm.as_str(),
                 "the" | "these" | "those" | "all"
             );
-        if !(det || toks[at].norm == "both") {
+        if !(det || toks[at].norm == "both" || each) {
             continue;
         }
         let start = if det { at - 1 } else { at };
         // up to two lower-case modifiers ("nuclear-armed", "rival")
         let mut j = at + 1;
+        // (the noun is singular after "each")
+        let kind = |w: &str| {
+            if each {
+                (
+                    matches!(w, "country" | "state" | "nation" | "government"),
+                    matches!(w, "side" | "party"),
+                )
+            } else {
+                (STATE_NOUNS.contains(&w), ACTOR_NOUNS.contains(&w))
+            }
+        };
         while j < n
             && j < at + 5
-            && !STATE_NOUNS.contains(&toks[j].norm.as_str())
-            && !ACTOR_NOUNS.contains(&toks[j].norm.as_str())
+            && kind(&toks[j].norm) == (false, false)
             && (toks[j].norm == "-" || (toks[j].kind == TokKind::Word && !toks[j].capitalised))
         {
             j += 1;
@@ -811,9 +823,8 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let Some(noun) = toks.get(j).map(|x| x.norm.as_str()) else {
             continue;
         };
-        let states_only = STATE_NOUNS.contains(&noun);
-        if !states_only && !ACTOR_NOUNS.contains(&noun) || (start..=j).any(|x| m.cover[x].is_some())
-        {
+        let (states_only, actors) = kind(noun);
+        if !states_only && !actors || (start..=j).any(|x| m.cover[x].is_some()) {
             continue;
         }
         let floor = t.sentences[t.sentence_of(start).saturating_sub(2)].first;

@@ -248,11 +248,17 @@ impl Ctx<'_> {
         if pat.needs_wrongdoing && !self.wrongdoing_within(after_word) {
             return Vec::new();
         }
-        // "Armenia and Azerbaijan accused each other of …"
-        if matches!(
-            (self.tok(hit.last), self.tok(hit.last + 1)),
-            ("each", "other") | ("one", "another")
-        ) {
+        // "Armenia and Azerbaijan accused each other of …", "each side blames the other"
+        let each_side = p > 0
+            && self.m.cover[p - 1]
+                .is_some_and(|mi| matches!(self.m.list[mi].referent, Ref::Set(_)))
+            && (self.tok(hit.last), self.tok(hit.last + 1)) == ("the", "other");
+        if each_side
+            || matches!(
+                (self.tok(hit.last), self.tok(hit.last + 1)),
+                ("each", "other") | ("one", "another")
+            )
+        {
             return self.mutual(hit, pat);
         }
         // "is recognised (only|formally|so far) by Turkey"
