@@ -477,15 +477,24 @@ fn subject_name(
     let speech_before = prev.is_some_and(|p| {
         k.is(Class::Speech, &p.norm) || (p.norm == "to" && i > 1 && toks[i - 2].norm == "according")
     });
-    // the accused of a verb of accusing: "Russia accused Zelensky of …"
-    let accused = prev.is_some_and(|p| TriggerIndex::get().is_accuse_verb(&p.norm))
+    // the accused of a verb of accusing: "Russia accused Zelensky of …",
+    // "Vucic accuses Kosovo's Kurti of …"
+    let of_state = state_possessor(t, m, i).is_some();
+    let verb_before = if of_state {
+        m.cover[i - 2]
+            .map(|x| m.list[x].first)
+            .and_then(|f| f.checked_sub(1))
+            .map(|f| &toks[f])
+    } else {
+        prev
+    };
+    let accused = verb_before.is_some_and(|p| TriggerIndex::get().is_accuse_verb(&p.norm))
         && toks
             .get(e)
             .is_some_and(|x| matches!(x.norm.as_str(), "of" | "for"));
     // "Yesterday Zelensky accused …": an adverb opening the sentence
     let opener = i > 0 && starts[i - 1] && k.is(Class::Auxiliary, &toks[i - 1].norm);
     // "Turkey's Erdogan hosted …": a state's possessive before a name
-    let of_state = state_possessor(t, m, i).is_some();
     let clause_start = initial
         || opener
         || of_state

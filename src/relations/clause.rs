@@ -789,6 +789,19 @@ impl Ctx<'_> {
                         _ => return Vec::new(),
                     }
                 }
+                // "Georgia's breakaway regions": not Georgia (but "… region of Abkhazia")
+                let last = self.m.list[mi].last;
+                let breakaway = toks.get(last).is_some_and(|x| x.norm == "'s")
+                    && toks.get(last + 1).is_some_and(|x| {
+                        matches!(
+                            x.norm.as_str(),
+                            "breakaway" | "separatist" | "rebel" | "occupied" | "self"
+                        )
+                    });
+                if breakaway {
+                    k = last + 2;
+                    continue;
+                }
                 if self.is_actor_mention(mi)
                     || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place)
                 {
