@@ -1650,9 +1650,16 @@ impl Ctx<'_> {
                 agents_m = self.m.cover.get(j).copied().flatten().into_iter().collect();
             }
         }
+        // "Saudi allegations that …": the state of the adjective
+        let adjective = if agents_m.is_empty() {
+            self.adjective_before(p)
+        } else {
+            None
+        };
         let agents: Vec<usize> = self
             .entities(&agents_m)
             .into_iter()
+            .chain(adjective)
             .filter(|&e| self.m.entities[e].etype.is_actor())
             .collect();
         if agents.is_empty() {
