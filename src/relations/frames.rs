@@ -559,11 +559,21 @@ impl Ctx<'_> {
                 _ => self.entities(&[mi]),
             })
             .collect();
+        // nor the speaker's own people ("“They are trying to provoke us,” said
+        // the Hungarian minister" after "the Hungarian minority")
+        let own_people = self
+            .side_of(speaker)
+            .and_then(|side| self.k.state_by_name(&self.m.entities[side].label))
+            .and_then(|st| crate::mentions::phrases::people_plural(self.k, st));
         let targets: Vec<Arg> = perpetrators
             .into_iter()
             .chain(adjective_state)
             .filter(|&e| e != speaker && self.m.entities[e].etype.is_actor())
             .filter(|&e| Some(&self.m.entities[e].key) != speaker_aff.as_ref())
+            .filter(|&e| {
+                self.m.entities[e].etype != EntityType::Group
+                    || own_people.as_deref() != Some(self.m.entities[e].label.as_str())
+            })
             .map(Arg::Entity)
             .collect();
         if targets.is_empty() {
