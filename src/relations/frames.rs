@@ -865,7 +865,12 @@ impl Ctx<'_> {
             })
             .unwrap_or_default();
         // "Canada deployed a new tax system": neither a force nor a place
-        if targets.is_empty() && !subject_is_force && !self.has_force_after(hit.last, 5) {
+        // (nor is the agent's own state one: "India deployed a new payment
+        // system across the country")
+        let own_only = targets
+            .iter()
+            .all(|a| matches!(a, Arg::Entity(e) if agents.contains(e)));
+        if own_only && !subject_is_force && !self.has_force_after(hit.last, 5) {
             return Vec::new();
         }
         let from = self.scope_from(&subj, p);
