@@ -22,7 +22,7 @@ use crate::text::TokKind;
 use super::frames::BE;
 use super::Ctx;
 
-const AUX: &[&str] = &[
+pub(super) const AUX: &[&str] = &[
     "has",
     "have",
     "had",

@@ -1423,8 +1423,8 @@ impl Ctx<'_> {
             (s.first..p).any(|i| self.k.is(Class::Talks, self.tok(i)))
         };
         // "a deal the United States brokered": a contact clause on a talks noun
-        let contact_talks = self
-            .subjects(p)
+        let clause_subjects = self.subjects(p);
+        let contact_talks = clause_subjects
             .iter()
             .map(|&mi| self.m.list[mi].first)
             .min()
@@ -1459,7 +1459,7 @@ impl Ctx<'_> {
         let subj = acting_as
             .then(|| self.with_phrase_before(p - 2))
             .flatten()
-            .unwrap_or_else(|| self.subjects(p));
+            .unwrap_or(clause_subjects);
         let mediators = self.entities(&subj);
         if (w.starts_with("host") || w.starts_with("shuttl"))
             && self.named_parties(&mediators, p) < 2

@@ -143,10 +143,7 @@ impl Ctx<'_> {
         while j > floor
             && self.m.cover[j - 1].is_none()
             && (self.k.is(Class::Auxiliary, &toks[j - 1].norm)
-                || matches!(
-                    toks[j - 1].norm.as_str(),
-                    "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "will"
-                ))
+                || super::clause::AUX.contains(&toks[j - 1].norm.as_str()))
         {
             j -= 1;
         }
@@ -216,9 +213,7 @@ impl Ctx<'_> {
     /// ("US to deploy missiles in Germany", a headline's future) or after a
     /// copula ("Kenya is to send police"): only planned.
     fn planned(&self, from: usize, to: usize) -> bool {
-        // not an act noun's by-phrase: "the decision by Spain to recognise"
         to > from
-            && self.by_phrase_before(from).is_none()
             && self.t.tokens[to - 1].norm == "to"
             && self.t.tokens[from..to - 1]
                 .iter()
