@@ -201,6 +201,9 @@ pub enum Class {
     /// the agent of the infinitive after them ("Ethiopia's move to recognise",
     /// "the decision by Spain to recognise").
     ActNoun,
+    /// Verbs whose subject is the agent of the event noun they take as
+    /// object: "Kenya led the mediation between …".
+    SupportVerb,
 }
 
 impl Class {
@@ -252,6 +255,7 @@ impl Class {
             "hostilities" => Class::Hostilities,
             "patron" => Class::Patron,
             "act_noun" => Class::ActNoun,
+            "support_verb" => Class::SupportVerb,
             _ => return None,
         })
     }

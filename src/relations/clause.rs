@@ -22,6 +22,9 @@ use crate::text::TokKind;
 use super::frames::BE;
 use super::Ctx;
 
+/// Articles and possessive determiners: they open a noun phrase.
+pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+
 pub(super) const AUX: &[&str] = &[
     "has",
     "have",
@@ -129,23 +132,11 @@ impl Ctx<'_> {
                         || self.k.is(Class::Quantity, &toks[j - 2].norm));
                 return !partitive;
             }
-            if matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "this"
-                    | "that"
-                    | "["
-                    | "neighbouring"
-                    | "neighboring"
-            ) || (toks[j - 1].kind == TokKind::Word
-                && !toks[j - 1].capitalised
-                && self.k.is(Class::Modifier, w))
+            if DETERMINERS.contains(&w)
+                || matches!(w, "this" | "that" | "[" | "neighbouring" | "neighboring")
+                || (toks[j - 1].kind == TokKind::Word
+                    && !toks[j - 1].capitalised
+                    && self.k.is(Class::Modifier, w))
             {
                 j -= 1;
                 steps += 1;

@@ -8,6 +8,7 @@ use crate::mentions::{PronounKind, Ref, Via};
 use crate::model::{EntityType, Relation};
 use crate::text::TokKind;
 
+use super::clause::{AUX, DETERMINERS};
 use super::patterns::{Frame, Pattern, TriggerHit, TriggerIndex};
 use super::{Arg, Ctx, Found};
 
@@ -33,6 +34,7 @@ impl Ctx<'_> {
             Frame::Claim => self.frame_claim(hit, pat),
             Frame::Switch => self.frame_switch(hit, pat),
             Frame::Mutual => self.mutual(hit, pat),
+            Frame::Host => self.frame_host(hit, pat),
         }
     }
 
@@ -224,10 +226,15 @@ impl Ctx<'_> {
                 }
             }
         }
-        if matches!(form.as_str(), "charged" | "charges")
-            && !(hit.last..(hit.last + 8).min(self.t.tokens.len())).any(|i| self.tok(i) == "with")
-        {
-            return Vec::new();
+        // "Iraq charged that Kuwait was stealing its oil", "Kyiv alleges Moscow
+        // is preparing an offensive": the accused is the complement's subject
+        let charged_that = matches!(
+            form.as_str(),
+            "charged" | "charges" | "charging" | "alleged" | "alleges" | "alleging"
+        ) && !(hit.last..(hit.last + 8).min(self.t.tokens.len()))
+            .any(|i| self.tok(i) == "with");
+        if charged_that {
+            return self.charge_that(hit, pat);
         }
         // "X holds Y responsible": the verb needs its predicate
         if matches!(form.as_str(), "hold" | "holds" | "held")
@@ -364,6 +371,45 @@ impl Ctx<'_> {
         let mut out = vec![self.found(pat, hit, agents, targets.clone(), negated, hypothetical)];
         out.extend(self.ellipsis(pat, hit, &targets, negated, hypothetical));
         out
+    }
+
+    /// "X charged that Y …", "X alleges Y is …": a verb of charging with a
+    /// complement clause accuses the clause's subject (and those coordinated
+    /// with it). Without "that" the subject must be followed by its verb's
+    /// auxiliary, so "the alleged attack" or "charged the battery" is none.
+    fn charge_that(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        // ("the alleged attack": an adjective)
+        if p > 0 && DETERMINERS.contains(&self.tok(p - 1)) {
+            return Vec::new();
+        }
+        let that = self.tok(hit.last) == "that";
+        let mut j = if that { hit.last + 1 } else { hit.last };
+        if self.tok(j) == "the" {
+            j += 1;
+        }
+        let Some(mi) = self.m.cover.get(j).copied().flatten() else {
+            return Vec::new();
+        };
+        if !self.is_actor_mention(mi) {
+            return Vec::new();
+        }
+        let ceil = self.t.sentences[self.sentence_of(p)].last;
+        let accused = self.right_conjuncts(mi, ceil);
+        let after = self.tok(self.m.list[*accused.last().unwrap_or(&mi)].last);
+        if !(that || AUX.contains(&after) || self.k.is(Class::Modal, after)) {
+            return Vec::new();
+        }
+        let subj = self.subjects(p);
+        let agents = self.entities(&subj);
+        let targets = self.others_args(&accused, &agents);
+        if agents.is_empty() || targets.is_empty() {
+            return Vec::new();
+        }
+        let from = self.scope_from(&subj, p);
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
     }
 
     /// "…, but most Western countries do, including the United States": the
@@ -598,6 +644,14 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// The objects' arguments other than the agents themselves.
+    fn others_args(&self, objects: &[usize], agents: &[usize]) -> Vec<Arg> {
+        self.object_args(objects, agents)
+            .into_iter()
+            .filter(|a| !matches!(a, Arg::Entity(e) if agents.contains(e)))
+            .collect()
+    }
+
     /// The state whose generic force (`Serbian Armed Forces`, `Kosovo Police`,
     /// made from a demonym and a force noun) entity `e` is.
     fn force_state(&self, e: usize) -> Option<usize> {
@@ -802,6 +856,66 @@ impl Ctx<'_> {
         Some(crate::mentions::span_text(self.text, self.t, start, stop))
     }
 
+    /// "Belarus hosts Russian nuclear weapons", "Poland hosts about 10,000
+    /// US troops": the force right after the verb (a count before it
+    /// allowed) is the agent, or stands for it; the host is the place.
+    fn frame_host(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let end = (hit.last + 6).min(self.t.sentences[self.sentence_of(p)].last);
+        let mut i = hit.last;
+        let force = loop {
+            if i >= end {
+                return Vec::new();
+            }
+            if let Some(mi) = self.m.cover[i] {
+                let m = &self.m.list[mi];
+                let armed = m.force.is_some()
+                    || matches!(m.referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce);
+                if !armed {
+                    return Vec::new();
+                }
+                break mi;
+            }
+            // "thousands of", "about 10,000", "an estimated"
+            if !(self.counts_force(i)
+                || self.tok(i) == "of"
+                || matches!(self.tok(i), "a" | "an" | "the"))
+            {
+                return Vec::new();
+            }
+            i += 1;
+        };
+        let agents: Vec<usize> = self
+            .entities(&[force])
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor())
+            .collect();
+        let hosts = self.subjects(p);
+        let targets: Vec<Arg> = self
+            .args(&hosts)
+            .into_iter()
+            .filter(|a| match a {
+                Arg::Entity(e) => {
+                    !agents.contains(e)
+                        && matches!(
+                            self.m.entities[*e].etype,
+                            EntityType::State | EntityType::Place
+                        )
+                }
+                _ => true,
+            })
+            .collect();
+        if agents.is_empty() || targets.is_empty() {
+            return Vec::new();
+        }
+        let from = self.scope_from(&hosts, p);
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
+        f.force = self.force_text(&[force], hit.last, end);
+        vec![f]
+    }
+
     fn frame_deploy(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
         let subj = self.subjects(p);
@@ -849,10 +963,14 @@ impl Ctx<'_> {
             return Vec::new();
         }
         // "sent a naval vessel into its waters": into another's territory
-        // (but "stationed troops on its territory" may be its own)
+        // (but "stationed troops on its territory" may be its own); and
+        // "Belarus allowed Russia to station weapons on its territory" is
+        // the territory of who allows or asks
+        let requested = self.requested(&subj, p);
         let into_pronoun = place.is_some_and(|mi| {
             let m = &self.m.list[mi];
-            matches!(m.referent, Ref::Pronoun(_)) && m.first > 0 && self.tok(m.first - 1) == "into"
+            matches!(m.referent, Ref::Pronoun(_))
+                && (requested || (m.first > 0 && self.tok(m.first - 1) == "into"))
         });
         let targets = place
             .map(|mi| {
@@ -875,7 +993,7 @@ impl Ctx<'_> {
         }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
-        let hypothetical = self.hypothetical(from, p) || self.requested(&subj, p);
+        let hypothetical = self.hypothetical(from, p) || requested;
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         let place_start = place
             .map(|mi| self.m.list[mi].first)
@@ -1347,6 +1465,16 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "X said talks with the government would continue under Qatari
+        // mediation": who speaks of its talks with another is the other side
+        if parties.len() < 2 {
+            let speaker = self.speakers.get(self.current).copied().flatten();
+            let talks_with = (s.first + 1..s.last)
+                .any(|i| self.tok(i) == "with" && self.k.is(Class::Talks, self.tok(i - 1)));
+            if let Some(sp) = speaker.filter(|&sp| talks_with && ok(sp) && !parties.contains(&sp)) {
+                parties.push(sp);
+            }
+        }
         if parties.len() < 2 {
             for &st in &self.salient {
                 if parties.len() >= 2 {
@@ -1515,12 +1643,14 @@ impl Ctx<'_> {
         let p = hit.first;
         // "Under Turkish mediation, Russia and Ukraine agreed …": the
         // mediation frames the clause, whose actors are its parties
+        // (also at the clause's end: "… met in Istanbul under Turkish auspices.")
         let framing = p > 0
             && self.m.cover[p - 1].is_some_and(|mi| {
                 let first = self.m.list[mi].first;
                 first > 0 && matches!(self.tok(first - 1), "under" | "through" | "via" | "with")
             })
-            && self.tok(hit.last) == ",";
+            && (matches!(self.tok(hit.last), "," | "." | ";")
+                || hit.last == self.t.sentences[self.sentence_of(p)].last);
         // "mediation between", "its good offices to resolve the dispute between"
         let between = (hit.last..(hit.last + 6).min(self.t.tokens.len()))
             .take_while(|&i| self.m.cover[i].is_none() && !matches!(self.tok(i), "," | ";" | "."))
@@ -1528,9 +1658,16 @@ impl Ctx<'_> {
         if !between && !framing {
             return Vec::new();
         }
+        // "Qatar's mediation", "Egyptian mediation", "Kenya led the mediation"
         let mediators: Vec<usize> = match self.possessor(p, &[]) {
             Some(mi) => self.entities(&[mi]),
-            None => self.adjective_before(p).into_iter().collect(),
+            None => match self.adjective_before(p) {
+                Some(e) => vec![e],
+                None => self
+                    .support_verb_before(p)
+                    .map(|v| self.entities(&self.subjects(v)))
+                    .unwrap_or_default(),
+            },
         };
         let mediators: Vec<usize> = mediators
             .into_iter()
@@ -1543,6 +1680,28 @@ impl Ctx<'_> {
         let negated = self.negated(from, p) || self.revoked(p);
         let hypothetical = self.hypothetical_mediation(from, p);
         self.mediation(pat, hit, &mediators, &[], negated, hypothetical)
+    }
+
+    /// The verb whose object is the event noun at `p`, its subject being the
+    /// noun's agent (lexicon class `support_verb`): "led the mediation",
+    /// "resumed their mediation efforts". Determiners and a few adjectives
+    /// may stand between.
+    fn support_verb_before(&self, p: usize) -> Option<usize> {
+        let mut j = p;
+        while j > 0 && p - j < 3 {
+            j -= 1;
+            if self.m.cover[j].is_some() {
+                return None;
+            }
+            let w = self.tok(j);
+            if self.k.is(Class::SupportVerb, w) {
+                return Some(j);
+            }
+            if !(DETERMINERS.contains(&w) || matches!(w, "new" | "renewed" | "fresh" | "joint")) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The actors of a "with" phrase ending right before token `at`: "with
@@ -1618,11 +1777,7 @@ impl Ctx<'_> {
             .filter(|&e| self.m.entities[e].etype.is_actor())
             .collect();
         // "the United States' recognition of its sovereignty": its is not the agent
-        let targets: Vec<Arg> = self
-            .object_args(&targets_m, &agents)
-            .into_iter()
-            .filter(|a| !matches!(a, Arg::Entity(e) if agents.contains(e)))
-            .collect();
+        let targets = self.others_args(&targets_m, &agents);
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
         }

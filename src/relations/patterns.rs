@@ -42,6 +42,9 @@ pub enum Frame {
     Switch,
     /// Mutual accusations: "A and B traded accusations" (each accuses the other).
     Mutual,
+    /// A host and another's force: "Poland hosts US troops" (the force's
+    /// owner deploys it in the host).
+    Host,
 }
 
 /// An expected extraction in a pattern example.
@@ -185,6 +188,7 @@ impl TriggerIndex {
                         "claim" => Frame::Claim,
                         "switch" => Frame::Switch,
                         "mutual" => Frame::Mutual,
+                        "host" => Frame::Host,
                         _ => return Err(err(line, format!("unknown frame {value:?}"))),
                     }
                 }

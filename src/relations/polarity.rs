@@ -183,9 +183,20 @@ impl Ctx<'_> {
     fn possible(&self, but: Option<Class>, from: usize, to: usize) -> bool {
         let from = self.by_phrase_before(from).unwrap_or(from);
         self.cue_in_but(Class::Modal, but, from, to)
+            || self.warned_against(to)
             || self.planned(from, to)
             || self.left_open(from, to)
             || self.conditional(from)
+    }
+
+    /// A gerund after "against" is warned of, not done: "warned Russia
+    /// against deploying nuclear weapons", "cautioned against sending troops".
+    fn warned_against(&self, to: usize) -> bool {
+        let toks = &self.t.tokens;
+        to > 0
+            && to < toks.len()
+            && toks[to - 1].norm == "against"
+            && toks[to].norm.ends_with("ing")
     }
 
     /// Whether the clause whose predicate's scope starts at `from` is a
