@@ -364,12 +364,18 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
             continue;
         }
         let (mut j, mut head, mut novel) = (at + 1, None, false);
+        // "the Alliance of Sahel States": a head first, then "of" and a name
+        // (a region's among them), is one name to its end
+        let head_first = k.is(Class::OrgHead, &toks[at + 1].norm);
+        let mut of_name = false;
         while j < n && j < at + 9 {
             let x = &toks[j];
             if let Some(s) = span_starting(names, j) {
-                if !matches!(s.hit, Hit::StateName(_) | Hit::Adjective(_)) {
+                let place = matches!(s.hit, Hit::Place(_));
+                if !(matches!(s.hit, Hit::StateName(_) | Hit::Adjective(_)) || of_name && place) {
                     break;
                 }
+                novel |= of_name && place;
                 j = s.last;
                 continue;
             }
@@ -385,15 +391,30 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
             } else if matches!(x.norm.as_str(), "'s" | "of" | "for" | "-")
                 && toks.get(j + 1).is_some_and(|y| y.capitalised)
             {
+                of_name |= head_first && head == Some(at + 2) && x.norm != "'s";
                 j += 1;
             } else {
                 break;
             }
         }
+        if of_name && novel {
+            head = Some(j);
+        }
         let Some(end) = head.filter(|_| novel) else {
             continue;
         };
-        if (at + 1..end).any(|x| m.cover[x].is_some()) {
+        // (a shorter alias inside gives way: "the Alliance" is NATO's)
+        let inside =
+            |x: usize| m.cover[x].is_none_or(|mi| m.list[mi].first >= at && m.list[mi].last <= end);
+        if (at + 1..end).any(|x| m.cover[x].is_some()) && !(of_name && (at..end).all(inside)) {
+            continue;
+        }
+        if of_name {
+            let e = m.entity(named_entity(
+                EntityType::Organisation,
+                &span_text(text, t, at + 1, end),
+            ));
+            m.replace(Mention::of_entity(at + 1, end, e, Via::Name));
             continue;
         }
         let e = m.entity(named_entity(
@@ -813,18 +834,28 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
                 (STATE_NOUNS.contains(&w), ACTOR_NOUNS.contains(&w))
             }
         };
+        // (or a region's name: "the three Sahel states", "the two Baltic states")
+        let region = |x: usize| {
+            m.cover[x].is_some_and(|mi| {
+                matches!(m.list[mi].referent, Ref::Entity(e) if m.entities[e].etype == EntityType::Place)
+            })
+        };
+        let mut regions = false;
         while j < n
             && j < at + 5
             && kind(&toks[j].norm) == (false, false)
-            && (toks[j].norm == "-" || (toks[j].kind == TokKind::Word && !toks[j].capitalised))
+            && (toks[j].norm == "-"
+                || (toks[j].kind == TokKind::Word && !toks[j].capitalised)
+                || region(j))
         {
+            regions |= region(j);
             j += 1;
         }
         let Some(noun) = toks.get(j).map(|x| x.norm.as_str()) else {
             continue;
         };
         let (states_only, actors) = kind(noun);
-        if !states_only && !actors || (start..=j).any(|x| m.cover[x].is_some()) {
+        if !states_only && !actors || (start..=j).any(|x| m.cover[x].is_some() && !region(x)) {
             continue;
         }
         let floor = t.sentences[t.sentence_of(start).saturating_sub(2)].first;
@@ -836,14 +867,19 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let Some(set) = set else {
             continue;
         };
-        m.push(Mention {
+        let set = Mention {
             first: start,
             last: j + 1,
             referent: Ref::Set(set),
             via: Via::Phrase,
             force: None,
             hyphen: None,
-        });
+        };
+        if regions {
+            m.replace(set);
+        } else {
+            m.push(set);
+        }
     }
 }
 
@@ -1090,10 +1126,34 @@ fn acronyms(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             }
         }
         if !line_caps && (i..end).all(|x| m.cover[x].is_none()) {
-            let e = m.entity(Entity::new(
-                EntityType::Organisation,
-                span_text(text, t, i, end),
-            ));
+            let raw = span_text(text, t, i, end);
+            // "the Alliance of Sahel States (AES)": the acronym in brackets
+            // after a named organisation is its alias, here and later
+            let bracketed = (i >= 2 && t.tokens[i - 1].norm == "(")
+                .then(|| m.cover[i - 2])
+                .flatten()
+                .filter(|_| t.tokens.get(end).is_some_and(|x| x.norm == ")"))
+                .and_then(|mi| m.entity_of(mi))
+                .filter(|&e| {
+                    matches!(
+                        m.entities[e].etype,
+                        EntityType::Organisation | EntityType::Group
+                    )
+                });
+            if let Some(e) = bracketed {
+                if !m.entities[e].aliases.contains(&raw) {
+                    m.entities[e].aliases.push(raw.clone());
+                }
+            }
+            let known = bracketed.or_else(|| {
+                m.entities
+                    .iter()
+                    .position(|x| x.etype == EntityType::Organisation && x.aliases.contains(&raw))
+            });
+            let e = match known {
+                Some(e) => e,
+                None => m.entity(Entity::new(EntityType::Organisation, raw)),
+            };
             m.push(Mention::of_entity(i, end, e, Via::Name));
         }
         i = end;

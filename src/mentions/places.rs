@@ -89,15 +89,31 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         let w = toks[i].norm.as_str();
         // "northern Kosovo", "central Serbia"
         if k.directions.contains_key(w) {
-            if let Some(s) = span_at(i + 1) {
-                let region = match s.hit {
-                    Hit::StateName(st) => Some(k.states[st].name.as_str()),
-                    Hit::Place(p) => Some(k.places[p].as_str()),
+            // the state or place named at token `j`
+            let region_at = |j: usize| {
+                span_at(j).and_then(|s| match s.hit {
+                    Hit::StateName(st) => Some((k.states[st].name.as_str(), s.last)),
+                    Hit::Place(p) => Some((k.places[p].as_str(), s.last)),
                     _ => None,
-                };
-                if let Some(e) = region.and_then(|r| directed(k, m, w, r)) {
-                    m.push(Mention::of_entity(i, s.last, e, Via::Name));
-                    i = s.last;
+                })
+            };
+            // "central and northern Mali": the first direction shares the name
+            let coordinated = i + 3 < n
+                && matches!(toks[i + 1].norm.as_str(), "and" | "or" | ",")
+                && k.directions.contains_key(toks[i + 2].norm.as_str());
+            if coordinated {
+                if let Some((r, _)) = region_at(i + 3) {
+                    if let Some(e) = directed(k, m, w, r) {
+                        m.push(Mention::of_entity(i, i + 1, e, Via::Name));
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            if let Some((r, last)) = region_at(i + 1) {
+                if let Some(e) = directed(k, m, w, r) {
+                    m.push(Mention::of_entity(i, last, e, Via::Name));
+                    i = last;
                     continue;
                 }
             }

@@ -812,6 +812,20 @@ impl Ctx<'_> {
     /// "Venezuela's embattled Maduro" (the possessed is the head).
     pub fn possessed_after(&self, mi: usize) -> Option<usize> {
         let m = &self.m.list[mi];
+        // "accused its leader, Jimmy Chérizier": a possessive determiner
+        // before an actor is not the object, the actor is
+        if matches!(m.referent, Ref::Pronoun(_))
+            && m.last == m.first + 1
+            && matches!(
+                self.t.tokens[m.first].norm.as_str(),
+                "its" | "their" | "his" | "her"
+            )
+        {
+            let next = self.m.cover.get(m.last).copied().flatten()?;
+            return (self.is_actor_mention(next)
+                && !matches!(self.m.list[next].referent, Ref::Pronoun(_)))
+            .then_some(next);
+        }
         let Ref::Entity(e) = m.referent else {
             return None;
         };

@@ -499,6 +499,9 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let p = hit.first;
+        if self.adjectival(hit) {
+            return Vec::new();
+        }
         let form_negative = matches!(self.tok(p), "not" | "fail" | "fails" | "failed");
         if !form_negative && self.negated(self.reported_start(p), p) {
             return Vec::new(); // a denial is not an accusation
@@ -1116,8 +1119,31 @@ impl Ctx<'_> {
             && self.tok(hit.last) == "by"
     }
 
+    /// "in occupied parts of Ukraine", "the annexed peninsula", "shelling
+    /// the occupied city": a one-word participle after a determiner or a
+    /// preposition, before a noun, is an adjective and names no act of the
+    /// clause's subject.
+    fn adjectival(&self, hit: TriggerHit) -> bool {
+        let p = hit.first;
+        hit.last == p + 1
+            && p > 0
+            && self.tok(p).ends_with("ed")
+            && (DETERMINERS.contains(&self.tok(p - 1))
+                || self.k.is(Class::Preposition, self.tok(p - 1))
+                || self.k.is(Class::Locative, self.tok(p - 1)))
+            && self
+                .t
+                .tokens
+                .get(hit.last)
+                .is_some_and(|x| x.kind == TokKind::Word)
+            && !matches!(self.tok(hit.last), "by" | "and" | "or")
+    }
+
     fn frame_motion(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
+        if self.adjectival(hit) {
+            return Vec::new();
+        }
         if self.passive_by(hit) {
             // "the north was occupied by Serbian forces": agent after by, place before
             let agents = self.entities(&self.by_agent(hit.last, 6));
@@ -1169,6 +1195,16 @@ impl Ctx<'_> {
         let Some(place) = self.place_after(hit.last, 10, true) else {
             return Vec::new();
         };
+        // "troops were in Syria", "were in parts of Ukraine" (not "were in
+        // retreat near Kharkiv"): being in a place needs the place at once
+        if BE.contains(&w)
+            && !(hit.last..self.m.list[place].first).all(|i| {
+                DETERMINERS.contains(&self.tok(i))
+                    || matches!(self.tok(i), "parts" | "part" | "areas" | "of" | "occupied")
+            })
+        {
+            return Vec::new();
+        }
         let agents = match implied {
             Some(side) => vec![side],
             None => self.entities(&subj),
