@@ -351,7 +351,8 @@ impl Ctx<'_> {
             }
             if w == "," && self.m.cover[k].is_none() {
                 // ", which backs the Polisario Front," — a relative clause or apposition between commas is skipped
-                if let Some(open) = (k.saturating_sub(14).max(sent.first)..k)
+                // (up to 24 words: ", whose envoy … has mediated between Morocco and the Polisario since 2021,")
+                if let Some(open) = (k.saturating_sub(24).max(sent.first)..k)
                     .rev()
                     .find(|&x| toks[x].norm == ",")
                 {

@@ -412,6 +412,46 @@ impl Ctx<'_> {
         vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
     }
 
+    /// "Paris stopped short of recognising Morocco's sovereignty, as
+    /// Washington did in 2020": the elided predicate holds as said after
+    /// "as" — of its own polarity ("as Russia does not") and time ("as
+    /// London will").
+    fn as_ellipsis(&self, pat: &Pattern, hit: TriggerHit) -> Option<Found> {
+        let s = &self.t.sentences[self.sentence_of(hit.first)];
+        let as_at = (hit.last..s.last).find(|&i| {
+            self.tok(i) == "as" && self.m.cover[i].is_none() && i > 0 && self.tok(i - 1) == ","
+        })?;
+        let mi = self.m.cover.get(as_at + 1).copied().flatten()?;
+        if !self.is_actor_mention(mi) {
+            return None;
+        }
+        let subj = self.right_conjuncts(mi, s.last);
+        let aux = self.m.list[*subj.last()?].last;
+        if !matches!(
+            self.tok(aux),
+            "do" | "does" | "did" | "has" | "have" | "had" | "will" | "would"
+        ) {
+            return None;
+        }
+        // (the clause ends there: "as Washington did in 2020", not "as Russia did so")
+        if !matches!(
+            self.tok(aux + 1),
+            "." | "," | ";" | "in" | "not" | "n't" | "before" | "earlier" | "last" | ""
+        ) {
+            return None;
+        }
+        let agents = self.entities(&subj);
+        let targets = self.others_args(&self.objects(hit.last, 8), &agents);
+        if agents.is_empty() || targets.is_empty() {
+            return None;
+        }
+        let negated = matches!(self.tok(aux + 1), "not" | "n't");
+        let hypothetical = matches!(self.tok(aux), "will" | "would");
+        let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
+        f.first = as_at;
+        Some(f)
+    }
+
     /// "…, but most Western countries do, including the United States": the
     /// elided predicate holds with the opposite polarity for the new subjects.
     fn ellipsis(
@@ -423,6 +463,9 @@ impl Ctx<'_> {
         hypothetical: bool,
     ) -> Vec<Found> {
         let s = &self.t.sentences[self.sentence_of(hit.first)];
+        if let Some(f) = self.as_ellipsis(pat, hit) {
+            return vec![f];
+        }
         let Some(but) =
             (hit.last..s.last).find(|&i| self.tok(i) == "but" && self.m.cover[i].is_none())
         else {
@@ -488,7 +531,16 @@ impl Ctx<'_> {
     }
 
     fn frame_hostile(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
-        let Some(speaker) = self.speakers.get(self.current).copied().flatten() else {
+        // the speaker of the clause ("Lebanon accused Israel …, while Israel
+        // said Hezbollah had fired mortars"), else of the sentence
+        let cs = self.clause_start(hit.first);
+        let local = (cs..hit.first)
+            .rev()
+            .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, self.tok(i)))
+            .and_then(|v| self.entities(&self.subjects(v)).first().copied())
+            .filter(|&e| self.m.entities[e].etype.is_actor());
+        let Some(speaker) = local.or_else(|| self.speakers.get(self.current).copied().flatten())
+        else {
             return Vec::new();
         };
         if pat.needs_wrongdoing && !self.wrongdoing_within(hit.last) {
@@ -970,6 +1022,8 @@ impl Ctx<'_> {
         // "Belarus allowed Russia to station weapons on its territory" is
         // the territory of who allows or asks
         let requested = self.requested(&subj, p);
+        // "pledged troops", "offered police officers": the trigger itself promises
+        let promised = self.k.is(Class::Modal, self.tok(p));
         let into_pronoun = place.is_some_and(|mi| {
             let m = &self.m.list[mi];
             matches!(m.referent, Ref::Pronoun(_))
@@ -996,7 +1050,7 @@ impl Ctx<'_> {
         }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
-        let hypothetical = self.hypothetical(from, p) || requested;
+        let hypothetical = self.hypothetical(from, p) || requested || promised;
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         let place_start = place
             .map(|mi| self.m.list[mi].first)
@@ -1358,8 +1412,19 @@ impl Ctx<'_> {
     }
 
     fn talks_near(&self, from: usize, limit: usize) -> bool {
-        (from..(from + limit).min(self.t.tokens.len()))
-            .any(|i| self.k.is(Class::Talks, self.tok(i)))
+        // a name counts as one word ("hosted Somali President Hassan Sheikh
+        // Mohamud and Ethiopian Prime Minister Abiy Ahmed for talks")
+        let n = self.t.tokens.len();
+        let (mut i, mut words) = (from, 0);
+        while i < n && words < limit {
+            match self.m.cover[i] {
+                Some(mi) => i = self.m.list[mi].last.max(i + 1),
+                None if self.k.is(Class::Talks, self.tok(i)) => return true,
+                None => i += 1,
+            }
+            words += 1;
+        }
+        false
     }
 
     /// Whether the sentence of token `p` speaks of "both sides", "the two countries"…
