@@ -861,7 +861,7 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let floor = t.sentences[t.sentence_of(start).saturating_sub(2)].first;
         let set = nearest_list(t, m, floor, start, count, states_only).or_else(|| {
             (count == 2 && !states_only)
-                .then(|| belligerents(k, t, m, floor, start))
+                .then(|| belligerents(k, t, m, floor, start).or_else(|| salient_pair(m, start)))
                 .flatten()
         });
         let Some(set) = set else {
@@ -978,6 +978,35 @@ fn belligerents(
         let second = (war..end).find_map(actor).filter(|&e| e != first)?;
         Some(vec![first, second])
     })
+}
+
+/// The two states the text names most often before token `before`, each
+/// at least twice and both more than any other: "each side accused the
+/// other" in an article about India and Pakistan, with neither named in
+/// the sentences just before.
+fn salient_pair(m: &Mentions, before: usize) -> Option<Vec<usize>> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for ml in &m.list {
+        if ml.first >= before {
+            continue;
+        }
+        if let Ref::Entity(e) = ml.referent {
+            if m.entities[e].etype == EntityType::State {
+                match counts.iter_mut().find(|(x, _)| *x == e) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((e, 1)),
+                }
+            }
+        }
+    }
+    // most mentioned first; ties by first mention (the order of `counts`)
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [a, b, rest @ ..] if b.1 >= 2 && rest.first().is_none_or(|c| c.1 < b.1) => {
+            Some(vec![a.0, b.0])
+        }
+        _ => None,
+    }
 }
 
 /// Whether an entity is a non-state armed actor "the rebels" or "the

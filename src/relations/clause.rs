@@ -156,14 +156,25 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether token `i` opens a clause (lexicon class `clause_break`), "as"
+    /// and an adverb after an auxiliary ("has since deployed") excepted.
+    fn clause_break(&self, i: usize) -> bool {
+        let w = self.t.tokens[i].norm.as_str();
+        self.k.is(Class::ClauseBreak, w)
+            && w != "as"
+            && !(i > 0
+                && matches!(w, "since" | "then")
+                && AUX.contains(&self.t.tokens[i - 1].norm.as_str()))
+    }
+
     /// Start of the clause containing `p` (for modality and negation scope).
     pub fn clause_start(&self, p: usize) -> usize {
         let s = &self.t.sentences[self.sentence_of(p)];
         let mut j = p;
         while j > s.first {
             if self.hard_break(j - 1)
-                || self.k.is(Class::ClauseBreak, &self.t.tokens[j - 1].norm)
-                    && !matches!(self.t.tokens[j - 1].norm.as_str(), "who" | "which" | "as")
+                || self.clause_break(j - 1)
+                    && !matches!(self.t.tokens[j - 1].norm.as_str(), "who" | "which")
             {
                 break;
             }
@@ -367,7 +378,7 @@ impl Ctx<'_> {
                     }
                 }
             }
-            if self.m.cover[k].is_none() && self.k.is(Class::ClauseBreak, w) && !matches!(w, "as") {
+            if self.m.cover[k].is_none() && self.clause_break(k) {
                 break;
             }
             if let Some(mi) = self.m.cover[k] {

@@ -1537,6 +1537,22 @@ impl Ctx<'_> {
                 return parties.into_iter().map(Arg::Entity).collect();
             }
         }
+        // "A ceasefire between Israel and Hezbollah took effect … The deal,
+        // brokered by the United States and France, …": a definite talks noun
+        // without a "between" of its own is the one named before
+        if parties.is_empty() && between.is_none() {
+            if let Some(b) = self.antecedent_between(p) {
+                parties = self
+                    .entities(&self.objects(b + 1, 8))
+                    .into_iter()
+                    .filter(|&e| ok(e))
+                    .collect();
+                if parties.len() >= 2 {
+                    return parties.into_iter().map(Arg::Entity).collect();
+                }
+                parties.clear();
+            }
+        }
         if parties.is_empty() {
             let speaker = self.speakers.get(self.current).copied().flatten();
             let mut k = s.first;
@@ -1587,6 +1603,30 @@ impl Ctx<'_> {
             }
         }
         parties.into_iter().map(Arg::Entity).collect()
+    }
+
+    /// The "between" of the talks a definite talks noun before `p` refers
+    /// back to ("the deal", "the truce"): in one of the three sentences
+    /// before, right after a talks noun ("a ceasefire between").
+    fn antecedent_between(&self, p: usize) -> Option<usize> {
+        let si = self.sentence_of(p);
+        let s = &self.t.sentences[si];
+        let definite = (s.first + 1..p).any(|i| {
+            self.k.is(Class::Talks, self.tok(i))
+                && matches!(self.tok(i - 1), "the" | "this" | "that")
+                && self.m.cover[i].is_none()
+        });
+        if !definite {
+            return None;
+        }
+        (si.saturating_sub(3)..si).rev().find_map(|pi| {
+            let ps = &self.t.sentences[pi];
+            (ps.first + 1..ps.last).rev().find(|&i| {
+                self.tok(i) == "between"
+                    && (i.saturating_sub(3).max(ps.first)..i)
+                        .any(|j| self.k.is(Class::Talks, self.tok(j)))
+            })
+        })
     }
 
     /// Whether mention `mi` is (a conjunct of) the object of "by".
