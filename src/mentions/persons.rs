@@ -86,6 +86,16 @@ fn words_in(t: &Text, a: usize, b: usize) -> usize {
 /// The affiliation named by a gazetteer span ending at `end` (optionally
 /// followed by `'s`): where the span starts, and its hit.
 fn affiliation_before(t: &Text, names: &[Span], end: usize) -> Option<(usize, Hit)> {
+    // (over a word of tenure: "Kenya's former president")
+    let mut end = end;
+    while end > 0
+        && matches!(
+            t.tokens[end - 1].norm.as_str(),
+            "former" | "then" | "acting" | "interim" | "outgoing" | "incoming" | "late" | "current"
+        )
+    {
+        end -= 1;
+    }
     let e = if end > 0 && t.tokens[end - 1].norm == "'s" {
         end - 1
     } else {
