@@ -232,8 +232,17 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             && !toks[end + 1].space_before
         {
             if let (Some(place), Some(other)) = (state_of(s.hit), next_span(end + 1)) {
+                // ("US-Iranian talks", "Russia-Ukrainian relations": two states)
+                let bilateral = toks.get(other.last).is_some_and(|x| {
+                    k.is(Class::Talks, &x.norm)
+                        || k.is(Class::Hostilities, &x.norm)
+                        || matches!(
+                            x.norm.as_str(),
+                            "relations" | "ties" | "border" | "tensions" | "dispute" | "rivalry"
+                        )
+                });
                 if let Hit::Adjective(o) | Hit::Plural(o) = other.hit {
-                    if o != place && matches!(s.hit, Hit::StateName(_)) {
+                    if o != place && matches!(s.hit, Hit::StateName(_)) && !bilateral {
                         let mut last = other.last;
                         if last < n && GROUP_NOUNS.contains(&toks[last].norm.as_str()) {
                             last += 1;

@@ -613,6 +613,13 @@ impl Ctx<'_> {
             if perps.is_empty() {
                 perps = self.possessor(p, &[speaker]).into_iter().collect();
             }
+            if perps.is_empty() && p > 0 {
+                // "Chinese coast guard intrusion": a force naming the noun's doer
+                perps.extend(self.m.cover[p - 1].filter(|&mi| {
+                    self.m.list[mi].force.is_some()
+                        || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce)
+                }));
+            }
             if perps.is_empty() {
                 // "condemned (what it called) Israeli aggression": the state of the adjective
                 adjective_state = self.adjective_before(p);
@@ -1418,6 +1425,10 @@ impl Ctx<'_> {
         let (mut i, mut words) = (from, 0);
         while i < n && words < limit {
             match self.m.cover[i] {
+                // ("Palestinian negotiators": a talks noun heading a name)
+                Some(mi) if self.k.is(Class::Talks, self.tok(self.m.list[mi].last - 1)) => {
+                    return true
+                }
                 Some(mi) => i = self.m.list[mi].last.max(i + 1),
                 None if self.k.is(Class::Talks, self.tok(i)) => return true,
                 None => i += 1,
@@ -1537,20 +1548,23 @@ impl Ctx<'_> {
                 return parties.into_iter().map(Arg::Entity).collect();
             }
         }
-        // "A ceasefire between Israel and Hezbollah took effect … The deal,
+        // "Saudi-Iranian talks", "Israeli and Palestinian negotiators": the
+        // states of the adjectives joined before a talks noun; else "A
+        // ceasefire between Israel and Hezbollah took effect … The deal,
         // brokered by the United States and France, …": a definite talks noun
         // without a "between" of its own is the one named before
         if parties.is_empty() && between.is_none() {
-            if let Some(b) = self.antecedent_between(p) {
-                parties = self
-                    .entities(&self.objects(b + 1, 8))
-                    .into_iter()
-                    .filter(|&e| ok(e))
-                    .collect();
-                if parties.len() >= 2 {
-                    return parties.into_iter().map(Arg::Entity).collect();
+            let adjectives = || self.adjective_sides(s.first, s.last);
+            let antecedent = || {
+                self.antecedent_between(p)
+                    .map(|b| self.entities(&self.objects(b + 1, 8)))
+                    .unwrap_or_default()
+            };
+            for source in [&adjectives as &dyn Fn() -> Vec<usize>, &antecedent] {
+                let found: Vec<usize> = source().into_iter().filter(|&e| ok(e)).collect();
+                if found.len() >= 2 {
+                    return found.into_iter().map(Arg::Entity).collect();
                 }
-                parties.clear();
             }
         }
         if parties.is_empty() {
@@ -1603,6 +1617,43 @@ impl Ctx<'_> {
             }
         }
         parties.into_iter().map(Arg::Entity).collect()
+    }
+
+    /// The states of two or more adjectives joined by "-", "and" or "," right
+    /// before a talks noun in tokens `from..to`: "Saudi-Iranian talks".
+    fn adjective_sides(&self, from: usize, to: usize) -> Vec<usize> {
+        for i in from + 1..to {
+            if !self.k.is(Class::Talks, self.tok(i)) || self.m.cover[i].is_some() {
+                continue;
+            }
+            let mut out = Vec::new();
+            let mut j = i;
+            while j > from {
+                match self.m.cover[j - 1] {
+                    Some(mi) => match self.m.list[mi].referent {
+                        Ref::Adjective(st) => {
+                            out.extend(self.m.state_entity(st));
+                            j = self.m.list[mi].first;
+                        }
+                        // ("Saudi" names the state)
+                        Ref::Entity(e) if self.m.entities[e].etype == EntityType::State => {
+                            out.push(e);
+                            j = self.m.list[mi].first;
+                        }
+                        _ => break,
+                    },
+                    None if matches!(self.tok(j - 1), "-" | "and" | ",") && !out.is_empty() => {
+                        j -= 1
+                    }
+                    None => break,
+                }
+            }
+            if out.len() >= 2 {
+                out.reverse();
+                return out;
+            }
+        }
+        Vec::new()
     }
 
     /// The "between" of the talks a definite talks noun before `p` refers
@@ -1730,8 +1781,10 @@ impl Ctx<'_> {
             .flatten()
             .unwrap_or(clause_subjects);
         let mediators = self.entities(&subj);
+        let s = &self.t.sentences[self.sentence_of(p)];
         if (w.starts_with("host") || w.starts_with("shuttl"))
             && self.named_parties(&mediators, p) < 2
+            && self.adjective_sides(s.first, s.last).len() < 2
             && !self.mentions_both_sides(p)
         {
             // hosting a visitor, travelling between two cities: not mediating
@@ -1911,6 +1964,14 @@ impl Ctx<'_> {
         let targets_m = self.objects(hit.last, 6);
         if agents_m.is_empty() {
             agents_m = self.by_agent(hit.last, 12);
+        }
+        // "Guatemala reaffirmed its recognition of Taiwan" has a possessor;
+        // "Guatemala reaffirms recognition of Taiwan" a support verb
+        if agents_m.is_empty() {
+            agents_m = self
+                .support_verb_before(p)
+                .map(|v| self.subjects(v))
+                .unwrap_or_default();
         }
         let agents: Vec<usize> = self
             .entities(&agents_m)
