@@ -69,6 +69,20 @@ fn name_span(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) ->
         {
             // "Jean-Yves", "bin Salman"
             j += 2;
+        } else if j + 1 < n
+            && t.tokens[j].norm == "-"
+            && !t.tokens[j].space_before
+            && !t.tokens[j + 1].space_before
+            && t.tokens[j + 1].kind == TokKind::Word
+            && !t.tokens[j + 1].capitalised
+            && (2..=4).contains(&t.tokens[j + 1].norm.chars().count())
+            && t.tokens
+                .get(j + 2)
+                .is_none_or(|x| x.space_before || x.kind != TokKind::Word)
+        {
+            // the second syllable of a Korean or Chinese given name: "Kim
+            // Jong-un", "Lai Ching-te" (not "Rwanda-backed", which has no name before)
+            j += 2;
         } else {
             break;
         }
