@@ -368,9 +368,21 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
         // (a region's among them), is one name to its end
         let head_first = k.is(Class::OrgHead, &toks[at + 1].norm);
         let mut of_name = false;
+        let mut longer = false;
         while j < n && j < at + 9 {
             let x = &toks[j];
             if let Some(s) = span_starting(names, j) {
+                // "the Ta'ang National Liberation Army": a known name ending in
+                // an organisation's head, after an unknown word, is part of a
+                // longer name
+                if matches!(s.hit, Hit::Org(_))
+                    && novel
+                    && k.is(Class::OrgHead, &toks[s.last - 1].norm)
+                {
+                    head = Some(s.last);
+                    longer = true;
+                    break;
+                }
                 let place = matches!(s.hit, Hit::Place(_));
                 if !(matches!(s.hit, Hit::StateName(_) | Hit::Adjective(_)) || of_name && place) {
                     break;
@@ -406,10 +418,11 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
         // (a shorter alias inside gives way: "the Alliance" is NATO's)
         let inside =
             |x: usize| m.cover[x].is_none_or(|mi| m.list[mi].first >= at && m.list[mi].last <= end);
-        if (at + 1..end).any(|x| m.cover[x].is_some()) && !(of_name && (at..end).all(inside)) {
+        let over_alias = of_name || longer;
+        if (at + 1..end).any(|x| m.cover[x].is_some()) && !(over_alias && (at..end).all(inside)) {
             continue;
         }
-        if of_name {
+        if over_alias {
             let e = m.entity(named_entity(
                 EntityType::Organisation,
                 &span_text(text, t, at + 1, end),
