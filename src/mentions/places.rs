@@ -145,6 +145,34 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     }
                 }
             }
+            // "deployed units to the north": after a locative, the direction of
+            // the state named last
+            let bare_noun = j == i + 1
+                && i >= 2
+                && toks[i - 1].norm == "the"
+                && !toks[i].capitalised
+                && matches!(
+                    w,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                )
+                && k.is(Class::Locative, &toks[i - 2].norm)
+                && toks.get(j).is_none_or(|x| x.norm != "of" && !x.capitalised);
+            if bare_noun {
+                if let Some(st) = recent_state(names, i - 1, false, t, k) {
+                    if let Some(e) = directed(k, m, w, &k.states[st].name) {
+                        m.push(Mention::of_entity(i - 1, i + 1, e, Via::Name));
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
             if j < n && toks[j].norm == "of" {
                 let mut x = j + 1;
                 while x < n

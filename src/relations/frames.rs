@@ -248,7 +248,9 @@ impl Ctx<'_> {
         let after_word = match &pat.needs_word {
             Some(w) => match window.clone().find(|&i| self.tok(i) == w) {
                 Some(i) => i + 1,
-                None => return Vec::new(),
+                // "Qatar condemned the Israeli strike on Doha": the state of
+                // the wrongdoing's adjective, the verb's direct object
+                None => return self.condemned_act(hit, pat),
             },
             None => hit.last,
         };
@@ -371,6 +373,39 @@ impl Ctx<'_> {
         let mut out = vec![self.found(pat, hit, agents, targets.clone(), negated, hypothetical)];
         out.extend(self.ellipsis(pat, hit, &targets, negated, hypothetical));
         out
+    }
+
+    /// "Qatar condemned the Israeli strike", "Baku denounced the Armenian
+    /// provocation": a wrongdoing named by a state's adjective, right after
+    /// a verb of condemning, accuses that state.
+    fn condemned_act(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        if !pat.needs_wrongdoing || pat.relation != Relation::Accuses {
+            return Vec::new();
+        }
+        let Some(state) = self.wrongdoing_state(hit.last) else {
+            return Vec::new();
+        };
+        let p = hit.first;
+        let subj = self.subjects(p);
+        let agents: Vec<usize> = self
+            .entities(&subj)
+            .into_iter()
+            .filter(|&e| e != state)
+            .collect();
+        if agents.is_empty() {
+            return Vec::new();
+        }
+        let from = self.scope_from(&subj, p);
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        vec![self.found(
+            pat,
+            hit,
+            agents,
+            vec![Arg::Entity(state)],
+            negated,
+            hypothetical,
+        )]
     }
 
     /// "X charged that Y …", "X alleges Y is …": a verb of charging with a
