@@ -953,6 +953,17 @@ impl Ctx<'_> {
         Some(crate::mentions::span_text(self.text, self.t, start, stop))
     }
 
+    /// Whether an argument can be where forces are: a place, a state or a border.
+    fn place_like(&self, a: &Arg) -> bool {
+        match a {
+            Arg::Entity(e) => matches!(
+                self.m.entities[*e].etype,
+                EntityType::Place | EntityType::State
+            ),
+            Arg::Border(_) => true,
+        }
+    }
+
     /// "Belarus hosts Russian nuclear weapons", "Poland hosts about 10,000
     /// US troops": the force right after the verb (a count before it
     /// allowed) is the agent, or stands for it; the host is the place.
@@ -991,16 +1002,7 @@ impl Ctx<'_> {
         let targets: Vec<Arg> = self
             .args(&hosts)
             .into_iter()
-            .filter(|a| match a {
-                Arg::Entity(e) => {
-                    !agents.contains(e)
-                        && matches!(
-                            self.m.entities[*e].etype,
-                            EntityType::State | EntityType::Place
-                        )
-                }
-                _ => true,
-            })
+            .filter(|a| self.place_like(a) && !matches!(a, Arg::Entity(e) if agents.contains(e)))
             .collect();
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
@@ -1246,13 +1248,7 @@ impl Ctx<'_> {
             let targets: Vec<Arg> = self
                 .args(&self.subjects(p))
                 .into_iter()
-                .filter(|a| match a {
-                    Arg::Entity(e) => matches!(
-                        self.m.entities[*e].etype,
-                        EntityType::Place | EntityType::State
-                    ),
-                    Arg::Border(_) => true,
-                })
+                .filter(|a| self.place_like(a))
                 .collect();
             if agents.is_empty()
                 || targets.is_empty()
