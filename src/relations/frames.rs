@@ -2068,6 +2068,15 @@ impl Ctx<'_> {
         if agents.is_empty() {
             return Vec::new();
         }
+        let denier = self.denial_before(p, &agents_m);
+        // "Cambodia rejected Thai claims that …": "claims" is an accusation
+        // only when denied, and of a clause ("Thai claims that the economy is
+        // growing", "rejects Morocco's claim to the territory" are none)
+        if matches!(self.tok(p), "claim" | "claims")
+            && (denier.is_none() || after(hit.last, &["that", "against"]).is_none())
+        {
+            return Vec::new();
+        }
         let targets_m = if let Some(i) = after(hit.last, &["against"]) {
             self.objects(i + 1, 3)
         } else if let Some(i) = after(hit.last, &["that"]) {
@@ -2075,20 +2084,7 @@ impl Ctx<'_> {
         } else {
             // "India rejected Pakistan's allegations of involvement": who
             // denies or rejects an accusation is the one accused
-            let denial = |w: &str| self.k.is(Class::Negation, w) || self.k.is(Class::Denial, w);
-            let mut j = p;
-            while j > 0 && p - j < 5 && self.m.cover[j - 1].is_none_or(|mi| agents_m.contains(&mi))
-            {
-                j -= 1;
-                if denial(self.tok(j)) {
-                    break;
-                }
-            }
-            if j < p && denial(self.tok(j)) {
-                self.subjects(j)
-            } else {
-                Vec::new()
-            }
+            denier.map(|j| self.subjects(j)).unwrap_or_default()
         };
         let targets: Vec<Arg> = self
             .object_args(&targets_m, &agents)
@@ -2103,6 +2099,26 @@ impl Ctx<'_> {
         }
         let negated = p > 0 && matches!(self.tok(p - 1), "no");
         vec![self.found(pat, hit, agents, targets, negated, false)]
+    }
+
+    /// The word of denial or rejection governing the accusation noun at `p`,
+    /// over its possessor or adjective and a few words ("India rejected
+    /// Pakistan's allegations", "Cambodia dismissed the Thai claims").
+    fn denial_before(&self, p: usize, agents_m: &[usize]) -> Option<usize> {
+        let denial = |w: &str| self.k.is(Class::Negation, w) || self.k.is(Class::Denial, w);
+        let mut j = p;
+        while j > 0
+            && p - j < 5
+            && self.m.cover[j - 1].is_none_or(|mi| {
+                agents_m.contains(&mi) || matches!(self.m.list[mi].referent, Ref::Adjective(_))
+            })
+        {
+            j -= 1;
+            if denial(self.tok(j)) {
+                return Some(j);
+            }
+        }
+        None
     }
 
     /// Each of the coordinated subjects does to each other ("Armenia and
