@@ -1012,7 +1012,7 @@ fn salient_pair(m: &Mentions, before: usize) -> Option<Vec<usize>> {
             }
         }
     }
-    // most mentioned first; ties by first mention (the order of `counts`)
+    // most mentioned first (the pair is a set: its order does not matter)
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [a, b, rest @ ..] if b.1 >= 2 && rest.first().is_none_or(|c| c.1 < b.1) => {

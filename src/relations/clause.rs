@@ -167,6 +167,13 @@ impl Ctx<'_> {
                 && AUX.contains(&self.t.tokens[i - 1].norm.as_str()))
     }
 
+    /// Whether mention `mi` names a force: a phrase with a force head ("US
+    /// troops") or an armed force ("the RSF").
+    pub fn is_force_mention(&self, mi: usize) -> bool {
+        self.m.list[mi].force.is_some()
+            || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce)
+    }
+
     /// Start of the clause containing `p` (for modality and negation scope).
     pub fn clause_start(&self, p: usize) -> usize {
         let s = &self.t.sentences[self.sentence_of(p)];

@@ -650,10 +650,7 @@ impl Ctx<'_> {
             }
             if perps.is_empty() && p > 0 {
                 // "Chinese coast guard intrusion": a force naming the noun's doer
-                perps.extend(self.m.cover[p - 1].filter(|&mi| {
-                    self.m.list[mi].force.is_some()
-                        || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce)
-                }));
+                perps.extend(self.m.cover[p - 1].filter(|&mi| self.is_force_mention(mi)));
             }
             if perps.is_empty() {
                 // "condemned (what it called) Israeli aggression": the state of the adjective
@@ -838,7 +835,7 @@ impl Ctx<'_> {
             (from + limit).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
         (from..end).any(|i| {
             phrase_at(self.k, self.t, i, Class::Force).is_some()
-                || self.m.cover[i].is_some_and(|mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce))
+                || self.m.cover[i].is_some_and(|mi| self.is_force_mention(mi))
         })
     }
 
@@ -918,7 +915,7 @@ impl Ctx<'_> {
                 return false;
             }
             if phrase_at(self.k, self.t, i, Class::Force).is_some()
-                || self.m.cover[i].is_some_and(|mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce))
+                || self.m.cover[i].is_some_and(|mi| self.is_force_mention(mi))
             {
                 return true;
             }
@@ -976,10 +973,7 @@ impl Ctx<'_> {
                 return Vec::new();
             }
             if let Some(mi) = self.m.cover[i] {
-                let m = &self.m.list[mi];
-                let armed = m.force.is_some()
-                    || matches!(m.referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce);
-                if !armed {
+                if !self.is_force_mention(mi) {
                     return Vec::new();
                 }
                 break mi;
@@ -1023,7 +1017,7 @@ impl Ctx<'_> {
         let passive_force = passive
             && (self.clause_start(p)..p)
                 .any(|i| phrase_at(self.k, self.t, i, Class::Force).is_some());
-        let subject_is_force = passive_force || subj.iter().any(|&mi| self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce));
+        let subject_is_force = passive_force || subj.iter().any(|&mi| self.is_force_mention(mi));
         // the force is what is sent: in the object, not in a later phrase ("boosted its budget for the army")
         if pat.needs_force && !subject_is_force && !self.force_in_object(hit.last) {
             return Vec::new();
@@ -1278,7 +1272,8 @@ impl Ctx<'_> {
                 .any(|i| self.tok(i) == "that" || self.k.is(Class::Speech, self.tok(i)))
         };
         let ok = subj.iter().any(|&mi| {
-            self.m.list[mi].force.is_some() || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce || (any_actor && self.m.entities[e].etype.is_actor()) || (own_clause(mi) && crate::mentions::non_state_armed(self.k, &self.m.entities[e])))
+            self.is_force_mention(mi)
+                || matches!(self.m.list[mi].referent, Ref::Entity(e) if (any_actor && self.m.entities[e].etype.is_actor()) || (own_clause(mi) && crate::mentions::non_state_armed(self.k, &self.m.entities[e])))
         });
         let implied = if ok { None } else { self.speakers_force(p) };
         if !ok && implied.is_none() {
@@ -1345,9 +1340,7 @@ impl Ctx<'_> {
                 j += 1;
             }
             if let Some(mi) = self.m.cover.get(j).copied().flatten() {
-                if self.m.list[mi].force.is_some()
-                    || matches!(self.m.list[mi].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::ArmedForce)
-                {
+                if self.is_force_mention(mi) {
                     of_force = Some(mi);
                     force_words = true;
                 }
