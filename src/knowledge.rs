@@ -204,6 +204,9 @@ pub enum Class {
     /// Verbs whose subject is the agent of the event noun they take as
     /// object: "Kenya led the mediation between …".
     SupportVerb,
+    /// Verbs of holding or convening a meeting, mediation only with a
+    /// "between" after them: "Malaysia chaired the talks between …".
+    Convene,
 }
 
 impl Class {
@@ -256,6 +259,7 @@ impl Class {
             "patron" => Class::Patron,
             "act_noun" => Class::ActNoun,
             "support_verb" => Class::SupportVerb,
+            "convene" => Class::Convene,
             _ => return None,
         })
     }

@@ -1,7 +1,8 @@
 //! Persons, found by general patterns (never by a list of names):
 //!
 //! * role + name: "Serbian President Aleksandar Vucic", "MGIMO professor Elena Ponomareva";
-//! * name + apposition: "Petar Petkovic, head of the office …";
+//! * name + apposition: "Petar Petkovic, head of the office …", or + "as" and a
+//!   role: "recognised Juan Guaidó as Venezuela's interim president";
 //! * role phrase + apposed name: "Serbia's president, Aleksandar Vucic,";
 //! * title + name: "Mr. Kurti";
 //! * name next to a speech verb: "said Ekaterina Entina";
@@ -198,8 +199,9 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
                 || (i > 1
                     && t.tokens[i - 1].norm == "."
                     && k.is(Class::Title, &t.tokens[i - 2].norm)));
-        // (b) apposition after: "Name, (the) (X's) role"
-        if role.is_none() && end < n && t.tokens[end].norm == "," {
+        // (b) apposition after: "Name, (the) (X's) role", or the predicative
+        // "as": "recognised Name as Venezuela's interim president"
+        if role.is_none() && end < n && matches!(t.tokens[end].norm.as_str(), "," | "as") {
             let mut j = end + 1;
             while j < n && j < end + 7 {
                 if let Some(&(_, r)) = m.roles.get(&j) {
@@ -210,7 +212,18 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
                 let w = &t.tokens[j].norm;
                 let skippable = matches!(
                     w.as_str(),
-                    "the" | "a" | "an" | "'s" | "former" | "deputy" | "chief" | "senior"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "'s"
+                        | "former"
+                        | "deputy"
+                        | "chief"
+                        | "senior"
+                        | "interim"
+                        | "acting"
+                        | "new"
+                        | "legitimate"
                 ) || super::in_span(names, j)
                     || t.tokens[j].capitalised;
                 if !skippable {

@@ -245,14 +245,18 @@ impl Ctx<'_> {
         }
         // "condemned Russia for …": the verb accuses only with its complement
         let window = hit.last..(hit.last + 10).min(self.t.tokens.len());
-        let after_word = match &pat.needs_word {
-            Some(w) => match window.clone().find(|&i| self.tok(i) == w) {
+        let after_word = if pat.needs_word.is_empty() {
+            hit.last
+        } else {
+            match window
+                .clone()
+                .find(|&i| pat.needs_word.iter().any(|w| self.tok(i) == w))
+            {
                 Some(i) => i + 1,
                 // "Qatar condemned the Israeli strike on Doha": the state of
                 // the wrongdoing's adjective, the verb's direct object
                 None => return self.condemned_act(hit, pat),
-            },
-            None => hit.last,
+            }
         };
         if pat.needs_wrongdoing && !self.wrongdoing_within(after_word) {
             return Vec::new();
@@ -807,7 +811,7 @@ impl Ctx<'_> {
             .then_some(s)
     }
 
-    /// The state of a bare adjective before the event noun at `p`, over a few
+    /// The state of a bare adjective (or the actor of an acronym) before the event noun at `p`, over a few
     /// lower-case modifiers: "Israeli aggression", "the Russian full-scale invasion".
     fn adjective_before(&self, p: usize) -> Option<usize> {
         let mut j = p;
@@ -824,8 +828,19 @@ impl Ctx<'_> {
             j -= 1;
         }
         let mi = self.m.cover[j.checked_sub(1)?]?;
-        match self.m.list[mi].referent {
+        let m = &self.m.list[mi];
+        match m.referent {
             Ref::Adjective(s) => self.m.state_entity(s),
+            // an acronym used as a modifier is the noun's agent ("US
+            // allegations", "EU mediation", "a NATO build-up"); a full name
+            // there may be the topic ("the Sudan mediation", "the Ukraine war")
+            Ref::Entity(e)
+                if m.last == m.first + 1
+                    && self.t.tokens[m.first].all_caps
+                    && self.m.entities[e].etype.is_actor() =>
+            {
+                Some(e)
+            }
             _ => None,
         }
     }
@@ -1729,7 +1744,22 @@ impl Ctx<'_> {
 
     fn frame_pp(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let mediators = self.entities(&self.objects(hit.last, 4));
-        self.mediation(pat, hit, &mediators, &[], false, false)
+        // the noun or participle itself ("through the mediation of" →
+        // "mediation") is in the scope of its clause's negation: "The Kremlin
+        // rejected the mediation of the Vatican"; but a modal there is the
+        // parties' ("would begin negotiations through the mediation of the
+        // EU": the EU mediates), unless it is the participle's own auxiliary
+        // ("talks will be mediated by Qatar", "are to be brokered by Egypt")
+        let p = (hit.first..hit.last)
+            .find(|&i| self.tok(i).starts_with("mediat") || self.tok(i).ends_with("ed"))
+            .unwrap_or(hit.first);
+        let from = self.clause_start(p);
+        let negated = self.negated(from, p) || self.revoked(p);
+        let hypothetical = p >= 2
+            && self.tok(p).ends_with("ed")
+            && self.tok(p - 1) == "be"
+            && (self.tok(p - 2) == "to" || self.k.is(Class::Modal, self.tok(p - 2)));
+        self.mediation(pat, hit, &mediators, &[], negated, hypothetical)
     }
 
     fn frame_mediate(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -1791,10 +1821,8 @@ impl Ctx<'_> {
             return Vec::new();
         }
         // "held talks between Kinshasa and the M23" (but "held talks with Russia")
-        if matches!(
-            w.as_str(),
-            "negotiated" | "held" | "holds" | "hold" | "holding"
-        ) && !relative_talks
+        if self.k.is(Class::Convene, &w)
+            && !relative_talks
             && !(hit.last..(hit.last + 8).min(self.t.tokens.len()))
                 .any(|i| self.tok(i) == "between")
         {

@@ -75,9 +75,10 @@ pub struct Pattern {
     pub forms: Vec<Vec<String>>,
     /// Whether a force noun must appear in the object.
     pub needs_force: bool,
-    /// A word that must follow the trigger within its object (`needs = word for`:
-    /// "condemned Russia for …"), or none.
-    pub needs_word: Option<String>,
+    /// Words one of which must follow the trigger within its object (`needs =
+    /// word for | over`: "condemned Russia for …", "slammed Manila over …");
+    /// empty for none.
+    pub needs_word: Vec<String>,
     /// Whether a wrongdoing (lexicon class `wrongdoing`) must follow the
     /// trigger (`needs = wrongdoing`: "condemned X for its invasion", not
     /// "criticised X for blocking the package").
@@ -152,7 +153,7 @@ impl TriggerIndex {
                     frame: Frame::Verb,
                     forms: Vec::new(),
                     needs_force: false,
-                    needs_word: None,
+                    needs_word: Vec::new(),
                     needs_wrongdoing: false,
                     needs_place: false,
                     needs_adjacent_force: false,
@@ -208,7 +209,7 @@ impl TriggerIndex {
                         p.needs_adjacent_force = true;
                     }
                     Some(("word", w)) if !w.trim().is_empty() => {
-                        p.needs_word = Some(fold(w.trim()));
+                        p.needs_word = w.split('|').map(|x| fold(x.trim())).collect();
                     }
                     _ => return Err(err(line, format!("unknown need {value:?}"))),
                 },
