@@ -94,11 +94,39 @@ impl Ctx<'_> {
                 continue;
             }
             // post-posed: ", said X" / "” said X"
-            let after = (i + 1..(i + 2).min(b)).find_map(|j| self.m.cover[j]);
+            let after = (i + 1..(i + 2).min(b))
+                .find_map(|j| self.m.cover[j])
+                .or_else(|| {
+                    // ", said the US State Department"
+                    (i + 2 < b && toks[i + 1].norm == "the")
+                        .then(|| self.m.cover[i + 2])
+                        .flatten()
+                });
             let before_is_boundary =
                 i > a && (toks[i - 1].norm == "," || toks[i - 1].kind == TokKind::CloseQuote);
+            // (", who has blocked EU aid, accused Brussels": the comma closes
+            // a relative clause, and the verb's subject stands before it)
+            let relative_before = i > a + 1
+                && toks[i - 1].norm == ","
+                && (a.max(i.saturating_sub(26))..i - 1)
+                    .rev()
+                    .find(|&x| toks[x].norm == ",")
+                    .is_some_and(|open| {
+                        matches!(
+                            toks[open + 1].norm.as_str(),
+                            "which" | "who" | "whose" | "whom"
+                        )
+                    });
+            // (a name before the comma is the subject unless a preposition
+            // governs it: "sent troops to Belarus, said the US")
+            let name_subject = || {
+                self.m.cover[i - 2].is_some_and(|mi| {
+                    let f = self.m.list[mi].first;
+                    f == 0 || !self.k.is(Class::Preposition, &toks[f - 1].norm)
+                })
+            };
             let subject_before =
-                i > a + 1 && toks[i - 1].norm == "," && self.m.cover[i - 2].is_some();
+                i > a + 1 && toks[i - 1].norm == "," && (relative_before || name_subject());
             if before_is_boundary && !subject_before {
                 // (", said it would deploy": a pronoun followed by its verb is no post-posed speaker)
                 let pronoun_with_verb = after.is_some_and(|mi| {

@@ -426,6 +426,35 @@ fn build(
 mod tests {
     use super::*;
 
+    /// Who made each claim: the reporting verb's subject, over a relative
+    /// clause; a post-posed speaker only after a reporting verb.
+    #[test]
+    fn claims_are_attributed_to_their_speaker() {
+        let cases = [
+            // the comma closes a relative clause: no post-posed ", accused X"
+            (
+                "Hungary's prime minister, who has blocked EU aid, accused Brussels of blackmail.",
+                Some("state/hungary"),
+            ),
+            (
+                "Russia sent troops to Belarus, said the US State Department.",
+                Some("state/united-states"),
+            ),
+            (
+                "Ukraine says Russia moved nuclear weapons to Belarus.",
+                Some("state/ukraine"),
+            ),
+            ("Russia moved nuclear weapons to Belarus.", None),
+        ];
+        for (text, speaker) in cases {
+            let r = extract(&Document::new("t", text.to_string()));
+            assert!(!r.events.is_empty(), "{text}");
+            for e in &r.events {
+                assert_eq!(e.attributed_to.as_deref(), speaker, "{text}");
+            }
+        }
+    }
+
     /// A body larger than a segment is read in segments; every event's offsets
     /// still point at its sentence in the whole file (code points).
     #[test]
