@@ -215,6 +215,23 @@ impl Ctx<'_> {
                 return self.with_examples(list, sent.last);
             }
         }
+        // "Anwar said after hosting talks between …", "Russia attacked while
+        // negotiating": a gerund after a temporal preposition has the subject
+        // of the verb it modifies
+        if p >= sent.first + 3
+            && toks[p].norm.ends_with("ing")
+            && matches!(
+                toks[p - 1].norm.as_str(),
+                "after" | "before" | "while" | "since" | "when" | "upon" | "without"
+            )
+            && toks[p - 2].kind == TokKind::Word
+            && self.m.cover[p - 2].is_none()
+        {
+            let found = self.subjects(p - 2);
+            if !found.is_empty() {
+                return found;
+            }
+        }
         // "Ethiopia's move to recognise", "the decision by Spain to recognise":
         // the agent of an act noun is the infinitive's subject
         if p >= sent.first + 3 && toks[p - 1].norm == "to" {

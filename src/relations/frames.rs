@@ -1753,13 +1753,27 @@ impl Ctx<'_> {
         let p = (hit.first..hit.last)
             .find(|&i| self.tok(i).starts_with("mediat") || self.tok(i).ends_with("ed"))
             .unwrap_or(hit.first);
+        // a verb of convening mediates only talks: "the talks, co-organised
+        // by the United States" (but "a summit convened by the UN" with no
+        // talks noun among the eight words before it is none)
+        let convening = self.k.is(Class::Convene, self.tok(p));
+        if convening && !(p.saturating_sub(8)..p).any(|i| self.k.is(Class::Talks, self.tok(i))) {
+            return Vec::new();
+        }
+        let hosting = convening || self.tok(p).starts_with("host");
         let from = self.clause_start(p);
         let negated = self.negated(from, p) || self.revoked(p);
         let hypothetical = p >= 2
             && self.tok(p).ends_with("ed")
             && self.tok(p - 1) == "be"
             && (self.tok(p - 2) == "to" || self.k.is(Class::Modal, self.tok(p - 2)));
-        self.mediation(pat, hit, &mediators, &[], negated, hypothetical)
+        let mut found = self.mediation(pat, hit, &mediators, &[], negated, hypothetical);
+        // hosting or convening one visitor is not mediating: "the meeting of
+        // ASEAN ministers was hosted by Malaysia"
+        if hosting {
+            found.retain(|f| f.targets.len() >= 2);
+        }
+        found
     }
 
     fn frame_mediate(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
