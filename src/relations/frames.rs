@@ -1701,11 +1701,14 @@ impl Ctx<'_> {
     fn antecedent_between(&self, p: usize) -> Option<usize> {
         let si = self.sentence_of(p);
         let s = &self.t.sentences[si];
-        let definite = (s.first + 1..p).any(|i| {
-            self.k.is(Class::Talks, self.tok(i))
-                && matches!(self.tok(i - 1), "the" | "this" | "that")
-                && self.m.cover[i].is_none()
-        });
+        // ("Malaysia's mediation", "Turkish mediation": a mediation noun's
+        // frame has found its mediator before it, so it is definite too)
+        let definite = self.tok(p) == "mediation"
+            || (s.first + 1..p).any(|i| {
+                self.k.is(Class::Talks, self.tok(i))
+                    && matches!(self.tok(i - 1), "the" | "this" | "that")
+                    && self.m.cover[i].is_none()
+            });
         if !definite {
             return None;
         }
@@ -1915,7 +1918,9 @@ impl Ctx<'_> {
         let between = (hit.last..(hit.last + 6).min(self.t.tokens.len()))
             .take_while(|&i| self.m.cover[i].is_none() && !matches!(self.tok(i), "," | ";" | "."))
             .any(|i| self.tok(i) == "between");
-        if !between && !framing {
+        // (or the talks named in the three sentences before: "A ceasefire
+        // between Thailand and Cambodia … China supported Malaysia's mediation")
+        if !between && !framing && self.antecedent_between(p).is_none() {
             return Vec::new();
         }
         // "Qatar's mediation", "Egyptian mediation", "Kenya led the mediation"
