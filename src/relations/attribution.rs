@@ -343,6 +343,13 @@ impl Ctx<'_> {
     ) -> Option<usize> {
         let si = self.sentence_of(at);
         let s = &self.t.sentences[si];
+        // "its independence", "its sovereignty": only a state has them
+        let statehood = self.t.tokens.get(at + 1).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "independence" | "sovereignty" | "statehood" | "territorial"
+            )
+        });
         let want = |e: usize| -> bool {
             if exclude.contains(&e) {
                 return false;
@@ -351,6 +358,7 @@ impl Ctx<'_> {
             match kind {
                 PronounKind::Person => et == EntityType::Person,
                 PronounKind::Plural => et == EntityType::Group,
+                PronounKind::Thing if statehood => et == EntityType::State,
                 // "the Thai army said it had deployed …"
                 PronounKind::Thing => matches!(
                     et,

@@ -206,13 +206,7 @@ impl Ctx<'_> {
             if let Some(s) = self.clause_subject(self.clause_start(p - 1), p - 1) {
                 // the clause's first actor and those coordinated with it
                 // ("Mali, Burkina Faso and Niger withdrew …, accusing …")
-                let mut list = self.left_conjuncts(s, sent.first);
-                for x in self.right_conjuncts(s, p - 1) {
-                    if !list.contains(&x) {
-                        list.push(x);
-                    }
-                }
-                return self.with_examples(list, sent.last);
+                return self.coordinated(s, sent.first, p - 1, sent.last);
             }
         }
         // "Anwar said after hosting talks between …", "Russia attacked while
@@ -310,8 +304,9 @@ impl Ctx<'_> {
                 // before "and" being an object
                 let object_before = prev
                     .is_some_and(|pm| pm != s && !self.left_conjuncts(pm, sent.first).contains(&s));
+                // ("Serbia and Russia oppose … and do not recognise": both)
                 if prev.is_none() || object_before {
-                    return self.with_conjuncts(s, sent.first);
+                    return self.coordinated(s, sent.first, before, sent.last);
                 }
             }
         }
@@ -548,6 +543,19 @@ impl Ctx<'_> {
 
     /// A mention and the mentions coordinated with it to its left
     /// ("Serbia, along with its allies Russia and China").
+    /// A clause's subject `s` with the mentions coordinated with it on
+    /// either side (within `[floor, ceil)`), and the examples of the list
+    /// (up to `last`).
+    fn coordinated(&self, s: usize, floor: usize, ceil: usize, last: usize) -> Vec<usize> {
+        let mut list = self.left_conjuncts(s, floor);
+        for x in self.right_conjuncts(s, ceil) {
+            if !list.contains(&x) {
+                list.push(x);
+            }
+        }
+        self.with_examples(list, last)
+    }
+
     fn with_conjuncts(&self, mi: usize, floor: usize) -> Vec<usize> {
         let list = self.left_conjuncts(mi, floor);
         let ceil = self.t.sentences[self.sentence_of(self.m.list[mi].first)].last;

@@ -116,8 +116,16 @@ impl Ctx<'_> {
     /// starts: after its subject, or after the conjunction of a coordinated
     /// verb phrase ("said Serbia would … and accused").
     fn scope_from(&self, subjects: &[usize], p: usize) -> usize {
+        // (a possessive determiner is no subject: in "Switzerland offered its
+        // good offices to mediate" the scope starts after Switzerland)
         let base = subjects
             .iter()
+            .filter(|&&mi| {
+                !matches!(
+                    self.tok(self.m.list[mi].first),
+                    "its" | "their" | "his" | "her"
+                )
+            })
             .map(|&mi| self.m.list[mi].last)
             .filter(|&l| l <= p)
             .max()
