@@ -410,10 +410,16 @@ impl Ctx<'_> {
                 let m = &self.m.list[mi];
                 k = m.first;
                 // "after Kosovo police entered": a conjunction, not a preposition, when the verb follows
+                // (or a catenative verb: "after Qatar helped broker the deal")
                 let adjacent = toks[m.last.min(p)..p].iter().all(|x| {
                     AUX.contains(&x.norm.as_str())
                         || self.k.is(Class::Negation, &x.norm)
                         || self.k.is(Class::Modal, &x.norm)
+                        || self.k.is(Class::Endeavour, &x.norm)
+                        || matches!(
+                            x.norm.as_str(),
+                            "help" | "helps" | "helped" | "helping" | "to"
+                        )
                 });
                 // "after Qatar and Egypt mediated": the opener precedes the first conjunct
                 let clause_opener = adjacent

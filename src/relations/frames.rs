@@ -586,8 +586,38 @@ impl Ctx<'_> {
             .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, self.tok(i)))
             .and_then(|v| self.entities(&self.subjects(v)).first().copied())
             .filter(|&e| self.m.entities[e].etype.is_actor());
-        let Some(speaker) = local.or_else(|| self.speakers.get(self.current).copied().flatten())
-        else {
+        // a temporal clause is the narrator's, not what the sentence's speaker
+        // reports: "Trump announced the truce, hours after Iran fired missiles"
+        // (the opener, before the clause start, is followed by the act's
+        // subject: not "said that after the talks failed, Russia shelled")
+        let temporal = || {
+            (cs.saturating_sub(1)..hit.first).any(|i| {
+                let subject = if self.tok(i + 1) == "the" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                self.m.cover[i].is_none()
+                    && matches!(
+                        self.tok(i),
+                        "after" | "before" | "when" | "until" | "once" | "while"
+                    )
+                    && self.m.cover[subject]
+                        .is_some_and(|mi| self.m.list[mi].last + 2 >= hit.first)
+                    // (a speaker after the act reports the whole sentence:
+                    // "Israel struck after Hezbollah fired rockets, the army said")
+                    && (self.t.sentences[self.current].first..i).any(|v| {
+                        self.m.cover[v].is_none() && self.k.is(Class::Speech, self.tok(v))
+                    })
+            })
+        };
+        let Some(speaker) = local.or_else(|| {
+            self.speakers
+                .get(self.current)
+                .copied()
+                .flatten()
+                .filter(|_| !temporal())
+        }) else {
             return Vec::new();
         };
         if pat.needs_wrongdoing && !self.wrongdoing_within(hit.last) {

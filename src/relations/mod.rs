@@ -361,7 +361,14 @@ fn build(
                     continue;
                 }
                 seen.push(dedup_key);
-                let speaker = f.speaker.map(|e| m.entities[e].clone());
+                // ("Russia and China condemned …": when the speaker is one of
+                // the agents, each agent speaks for itself)
+                let speaker = if f.speaker.is_some_and(|sp| f.agents.contains(&sp)) {
+                    Some(a)
+                } else {
+                    f.speaker
+                };
+                let speaker = speaker.map(|e| m.entities[e].clone());
                 if let Some(sp) = &speaker {
                     used.entry(sp.key.clone()).or_insert_with(|| sp.clone());
                 }
@@ -445,12 +452,18 @@ mod tests {
                 Some("state/ukraine"),
             ),
             ("Russia moved nuclear weapons to Belarus.", None),
+            // coordinated speakers each speak for themselves (checked per agent below)
+            (
+                "Russia and China condemned the US strikes as a violation of international law.",
+                Some("(agent)"),
+            ),
         ];
         for (text, speaker) in cases {
             let r = extract(&Document::new("t", text.to_string()));
             assert!(!r.events.is_empty(), "{text}");
             for e in &r.events {
-                assert_eq!(e.attributed_to.as_deref(), speaker, "{text}");
+                let want = speaker.map(|s| if s == "(agent)" { &*e.agent } else { s });
+                assert_eq!(e.attributed_to.as_deref(), want, "{text}");
             }
         }
     }
