@@ -557,9 +557,12 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             j -= 1;
         }
         let capital = m.list[mi].via == Via::Capital;
+        // ("the government in Kabul"; with a state's name only a government:
+        // "the junta in Niger", but "troops in Niger" are not Niger's)
+        let state_in = etype == EntityType::State && m.list[mi].via == Via::Name;
         if j == 0
             || !(matches!(toks[j - 1].norm.as_str(), "of" | "from")
-                || (capital && toks[j - 1].norm == "in"))
+                || ((capital || state_in) && toks[j - 1].norm == "in"))
             || m.cover[j - 1].is_some()
         {
             continue;
@@ -580,6 +583,9 @@ fn extend_head_of(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         let Some((hstart, head)) = found else {
             continue;
         };
+        if toks[prep].norm == "in" && !capital && head != Head::Government {
+            continue;
+        }
         // "Tigrayan leaders in Nairobi" are a community's, not the capital's
         if community_before(k, t, hstart) {
             continue;
