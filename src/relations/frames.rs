@@ -140,11 +140,37 @@ impl Ctx<'_> {
         } else {
             base
         };
-        (base..p)
+        let from = (base..p)
             .rev()
             .find(|&i| matches!(self.tok(i), "and" | "but") && self.m.cover[i].is_none())
             .map(|i| i + 1)
-            .unwrap_or(base)
+            .unwrap_or(base);
+        // a negative determiner on the subject is in the scope: "Not a
+        // single EU state has recognised …", "No country has recognised …"
+        match subjects.iter().map(|&mi| self.m.list[mi].first).min() {
+            Some(f) if from == base => self.negative_determiner(f).unwrap_or(from),
+            _ => from,
+        }
+    }
+
+    /// The start of "no", "not a single", "not one" or "none of (the)" right
+    /// before the subject starting at `f`.
+    fn negative_determiner(&self, f: usize) -> Option<usize> {
+        let back = |n: usize| f.checked_sub(n);
+        let at = |n: usize, w: &str| back(n).is_some_and(|i| self.tok(i) == w);
+        if at(1, "no") {
+            back(1)
+        } else if at(3, "not") && at(2, "a") && at(1, "single") {
+            back(3)
+        } else if at(2, "not") && at(1, "one") {
+            back(2)
+        } else if at(3, "none") && at(2, "of") && at(1, "the") {
+            back(3)
+        } else if at(2, "none") && at(1, "of") {
+            back(2)
+        } else {
+            None
+        }
     }
 
     /// "asked NATO to deploy troops", "urged Serbia to recognise Kosovo": the
