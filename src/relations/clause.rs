@@ -226,6 +226,23 @@ impl Ctx<'_> {
                 return found;
             }
         }
+        // "had not asked anyone to mediate", "urged other countries to
+        // recognise": the agent is the request's object, here no known actor
+        if p >= sent.first + 3 && toks[p - 1].norm == "to" {
+            let mut j = p - 1;
+            while j > sent.first
+                && p - 1 - j < 3
+                && self.m.cover[j - 1].is_none()
+                && toks[j - 1].kind == TokKind::Word
+                && !toks[j - 1].capitalised
+                && !self.k.is(Class::Request, &toks[j - 1].norm)
+            {
+                j -= 1;
+            }
+            if j < p - 1 && j > sent.first && self.k.is(Class::Request, &toks[j - 1].norm) {
+                return Vec::new();
+            }
+        }
         // "Ethiopia's move to recognise", "the decision by Spain to recognise":
         // the agent of an act noun is the infinitive's subject
         if p >= sent.first + 3 && toks[p - 1].norm == "to" {
@@ -965,7 +982,18 @@ impl Ctx<'_> {
 
     /// The first place-like mention after `from` within `limit` tokens.
     pub fn place_after(&self, from: usize, limit: usize, direct: bool) -> Option<usize> {
-        let (_, end) = self.window_after(from, limit);
+        // (`limit` counts words: punctuation and numbers in a list of forces
+        // do not push the place out, "eight warships, a nuclear-powered
+        // submarine and about 4,500 sailors and Marines to the southern Caribbean")
+        let (sent_last, _) = self.window_after(from, limit);
+        let mut end = from;
+        let mut words = 0;
+        while end < sent_last && words < limit {
+            if self.t.tokens[end].kind == TokKind::Word {
+                words += 1;
+            }
+            end += 1;
+        }
         let toks = &self.t.tokens;
         let mut k = from;
         while k < end {

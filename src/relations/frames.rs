@@ -849,7 +849,14 @@ impl Ctx<'_> {
         }
         let mi = self.m.cover[j.checked_sub(1)?]?;
         match self.m.list[mi].referent {
-            Ref::Pronoun(kind) if kind != PronounKind::We => {
+            // (a possessive determiner: "it opposes any intervention" has none)
+            Ref::Pronoun(kind)
+                if kind != PronounKind::We
+                    && matches!(
+                        self.tok(self.m.list[mi].first),
+                        "its" | "their" | "his" | "her"
+                    ) =>
+            {
                 let e = self.resolve_pronoun_excluding(self.m.list[mi].first, kind, exclude)?;
                 // the pronoun's antecedent: the mention of that entity nearest before it
                 (0..self.m.list[mi].first)
