@@ -207,6 +207,9 @@ pub enum Class {
     /// Verbs of holding or convening a meeting, mediation only with a
     /// "between" after them: "Malaysia chaired the talks between …".
     Convene,
+    /// Reporting verbs that follow their subject in a post-posed
+    /// attribution: ", said the minister" (never ", accused Brussels of").
+    Inverting,
 }
 
 impl Class {
@@ -260,6 +263,7 @@ impl Class {
             "act_noun" => Class::ActNoun,
             "support_verb" => Class::SupportVerb,
             "convene" => Class::Convene,
+            "inverting" => Class::Inverting,
             _ => return None,
         })
     }

@@ -127,7 +127,7 @@ impl Ctx<'_> {
             };
             let subject_before =
                 i > a + 1 && toks[i - 1].norm == "," && (relative_before || name_subject());
-            if before_is_boundary && !subject_before {
+            if before_is_boundary && !subject_before && self.k.is(Class::Inverting, &toks[i].norm) {
                 // (", said it would deploy": a pronoun followed by its verb is no post-posed speaker)
                 let pronoun_with_verb = after.is_some_and(|mi| {
                     matches!(self.m.list[mi].referent, Ref::Pronoun(_))

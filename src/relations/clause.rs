@@ -124,6 +124,15 @@ impl Ctx<'_> {
             if matches!(w, "and" | "or" | "nor") && steps == 0 && j >= 2 {
                 return self.m.cover[j - 2].is_some_and(|prev| prev != mi && self.is_oblique(prev));
             }
+            // "along with", "together with", "as well as" coordinate: "Serbia,
+            // along with Russia and China, refused to recognise Kosovo"
+            let comitative = (w == "with"
+                && j >= 2
+                && matches!(toks[j - 2].norm.as_str(), "along" | "together"))
+                || (w == "as" && j >= 3 && toks[j - 2].norm == "well" && toks[j - 3].norm == "as");
+            if comitative {
+                return false;
+            }
             if self.k.is(Class::Preposition, w) {
                 // a partitive is not a prepositional phrase: "hundreds of Indian troops"
                 let partitive = w == "of"

@@ -452,6 +452,11 @@ mod tests {
                 Some("state/ukraine"),
             ),
             ("Russia moved nuclear weapons to Belarus.", None),
+            // no inversion after a verb that never inverts
+            (
+                "The Gulf states, led by Saudi Arabia, accused Qatar of supporting terrorism.",
+                Some("group/gulf-states"),
+            ),
             // coordinated speakers each speak for themselves (checked per agent below)
             (
                 "Russia and China condemned the US strikes as a violation of international law.",
