@@ -76,13 +76,15 @@ fn name_span(k: &Knowledge, t: &Text, i: usize, names: &[Span], m: &Mentions) ->
             && !t.tokens[j + 1].space_before
             && t.tokens[j + 1].kind == TokKind::Word
             && !t.tokens[j + 1].capitalised
-            && (2..=4).contains(&t.tokens[j + 1].norm.chars().count())
+            && (2..=5).contains(&t.tokens[j + 1].norm.chars().count())
+            && !k.is(Class::Patron, &t.tokens[j + 1].norm)
             && t.tokens
                 .get(j + 2)
                 .is_none_or(|x| x.space_before || x.kind != TokKind::Word)
         {
             // the second syllable of a Korean or Chinese given name: "Kim
-            // Jong-un", "Lai Ching-te" (not "Rwanda-backed", which has no name before)
+            // Jong-un", "Lai Ching-te", "Lee Jae-myung" (not "Rwanda-backed",
+            // which has no name before, nor a patron's participle)
             j += 2;
         } else {
             break;
