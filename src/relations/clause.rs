@@ -319,6 +319,19 @@ impl Ctx<'_> {
             && self.m.cover[j - 1].is_none()
         {
             let before = j - 1;
+            // "Algeria was hosting and arming the Polisario": two gerunds
+            // joined share the nearer verb's subject
+            if before > sent.first + 1
+                && toks[p].norm.ends_with("ing")
+                && toks[before - 1].norm.ends_with("ing")
+                && toks[before - 1].kind == TokKind::Word
+                && self.m.cover[before - 1].is_none()
+            {
+                let found = self.subjects(before - 1);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
             let prev = if before > sent.first {
                 self.m.cover[before - 1]
             } else {
