@@ -25,6 +25,10 @@ use super::Ctx;
 /// Articles and possessive determiners: they open a noun phrase.
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
+/// The possessive determiners among [`DETERMINERS`]: a pronoun written so
+/// is never a subject.
+pub(super) const POSSESSIVES: &[&str] = &["its", "their", "his", "her"];
+
 pub(super) const AUX: &[&str] = &[
     "has",
     "have",
@@ -732,7 +736,7 @@ impl Ctx<'_> {
             let mut steps = 0;
             while j > floor && steps < 7 {
                 let w = toks[j - 1].norm.as_str();
-                let determiner = matches!(w, "its" | "their" | "his" | "her");
+                let determiner = POSSESSIVES.contains(&w);
                 if self.m.cover[j - 1].is_some() && !determiner {
                     break;
                 }
@@ -905,10 +909,7 @@ impl Ctx<'_> {
         // before an actor is not the object, the actor is
         if matches!(m.referent, Ref::Pronoun(_))
             && m.last == m.first + 1
-            && matches!(
-                self.t.tokens[m.first].norm.as_str(),
-                "its" | "their" | "his" | "her"
-            )
+            && POSSESSIVES.contains(&self.t.tokens[m.first].norm.as_str())
         {
             let next = self.m.cover.get(m.last).copied().flatten()?;
             return (self.is_actor_mention(next)

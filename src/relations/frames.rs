@@ -8,7 +8,7 @@ use crate::mentions::{PronounKind, Ref, Via};
 use crate::model::{EntityType, Relation};
 use crate::text::TokKind;
 
-use super::clause::{AUX, DETERMINERS};
+use super::clause::{AUX, DETERMINERS, POSSESSIVES};
 use super::patterns::{Frame, Pattern, TriggerHit, TriggerIndex};
 use super::{Arg, Ctx, Found};
 
@@ -120,12 +120,7 @@ impl Ctx<'_> {
         // good offices to mediate" the scope starts after Switzerland)
         let base = subjects
             .iter()
-            .filter(|&&mi| {
-                !matches!(
-                    self.tok(self.m.list[mi].first),
-                    "its" | "their" | "his" | "her"
-                )
-            })
+            .filter(|&&mi| !POSSESSIVES.contains(&self.tok(self.m.list[mi].first)))
             .map(|&mi| self.m.list[mi].last)
             .filter(|&l| l <= p)
             .max()
@@ -628,7 +623,12 @@ impl Ctx<'_> {
                         self.tok(i),
                         "after" | "before" | "when" | "until" | "once" | "while"
                     )
-                    && self.m.cover[subject]
+                    && self
+                        .m
+                        .cover
+                        .get(subject)
+                        .copied()
+                        .flatten()
                         .is_some_and(|mi| self.m.list[mi].last + 2 >= hit.first)
                     // (a speaker after the act reports the whole sentence:
                     // "Israel struck after Hezbollah fired rockets, the army said")
@@ -852,10 +852,7 @@ impl Ctx<'_> {
             // (a possessive determiner: "it opposes any intervention" has none)
             Ref::Pronoun(kind)
                 if kind != PronounKind::We
-                    && matches!(
-                        self.tok(self.m.list[mi].first),
-                        "its" | "their" | "his" | "her"
-                    ) =>
+                    && POSSESSIVES.contains(&self.tok(self.m.list[mi].first)) =>
             {
                 let e = self.resolve_pronoun_excluding(self.m.list[mi].first, kind, exclude)?;
                 // the pronoun's antecedent: the mention of that entity nearest before it
@@ -882,8 +879,9 @@ impl Ctx<'_> {
             .then_some(s)
     }
 
-    /// The state of a bare adjective (or the actor of an acronym) before the event noun at `p`, over a few
-    /// lower-case modifiers: "Israeli aggression", "the Russian full-scale invasion".
+    /// The state of a bare adjective (or the actor of an acronym) before the
+    /// event noun at `p`, over a few lower-case modifiers: "Israeli
+    /// aggression", "the Russian full-scale invasion", "US allegations".
     fn adjective_before(&self, p: usize) -> Option<usize> {
         let mut j = p;
         while j > 0 && p - j < 3 {
