@@ -141,6 +141,28 @@ impl Ctx<'_> {
                     }
                 }
             }
+            // an organisation's or state's people right before the verb speak
+            // for it ("UN experts said", "NATO officials said")
+            if i > a + 1
+                && matches!(
+                    toks[i - 1].norm.as_str(),
+                    "experts"
+                        | "investigators"
+                        | "monitors"
+                        | "observers"
+                        | "inspectors"
+                        | "officials"
+                        | "diplomats"
+                        | "sources"
+                )
+                && self.m.cover[i - 1].is_none()
+            {
+                if let Some(mi) = self.m.cover[i - 2].filter(|&mi| {
+                    matches!(self.m.list[mi].referent, Ref::Entity(_)) && self.is_actor_mention(mi)
+                }) {
+                    return self.entity_of_mention(mi);
+                }
+            }
             // an unnamed speaker right before the verb ("witnesses said") is nobody we know
             if i > a
                 && toks[i - 1].kind == TokKind::Word

@@ -452,6 +452,15 @@ mod tests {
                 Some("state/ukraine"),
             ),
             ("Russia moved nuclear weapons to Belarus.", None),
+            // an organisation's experts speak for it
+            (
+                "UN experts said Rwandan troops were deployed in North Kivu.",
+                Some("organisation/united-nations"),
+            ),
+            (
+                "Witnesses said Rwandan troops were deployed in North Kivu.",
+                None,
+            ),
             // no inversion after a verb that never inverts
             (
                 "The Gulf states, led by Saudi Arabia, accused Qatar of supporting terrorism.",
