@@ -106,17 +106,8 @@ impl Ctx<'_> {
                 i > a && (toks[i - 1].norm == "," || toks[i - 1].kind == TokKind::CloseQuote);
             // (", who has blocked EU aid, accused Brussels": the comma closes
             // a relative clause, and the verb's subject stands before it)
-            let relative_before = i > a + 1
-                && toks[i - 1].norm == ","
-                && (a.max(i.saturating_sub(26))..i - 1)
-                    .rev()
-                    .find(|&x| toks[x].norm == ",")
-                    .is_some_and(|open| {
-                        matches!(
-                            toks[open + 1].norm.as_str(),
-                            "which" | "who" | "whose" | "whom"
-                        )
-                    });
+            let relative_before =
+                i > a + 1 && toks[i - 1].norm == "," && self.relative_open(i - 1, a).is_some();
             // (a name before the comma is the subject unless a preposition
             // governs it: "sent troops to Belarus, said the US")
             let name_subject = || {

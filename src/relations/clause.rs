@@ -425,19 +425,9 @@ impl Ctx<'_> {
             if w == "," && self.m.cover[k].is_none() {
                 // ", which backs the Polisario Front," — a relative clause or apposition between commas is skipped
                 // (up to 24 words: ", whose envoy … has mediated between Morocco and the Polisario since 2021,")
-                if let Some(open) = (k.saturating_sub(24).max(sent.first)..k)
-                    .rev()
-                    .find(|&x| toks[x].norm == ",")
-                {
-                    if open + 1 < k
-                        && matches!(
-                            toks[open + 1].norm.as_str(),
-                            "which" | "who" | "whose" | "whom"
-                        )
-                    {
-                        k = open;
-                        continue;
-                    }
+                if let Some(open) = self.relative_open(k, sent.first) {
+                    k = open;
+                    continue;
                 }
             }
             if self.m.cover[k].is_none() && self.clause_break(k) {
@@ -592,6 +582,22 @@ impl Ctx<'_> {
 
     /// A mention and the mentions coordinated with it to its left
     /// ("Serbia, along with its allies Russia and China").
+    /// The comma opening the relative clause that the comma at `close` ends,
+    /// up to 24 tokens before it and not before `floor`: ", which backs the
+    /// Polisario Front,", ", who has blocked EU aid,".
+    pub fn relative_open(&self, close: usize, floor: usize) -> Option<usize> {
+        let toks = &self.t.tokens;
+        let open = (close.saturating_sub(24).max(floor)..close)
+            .rev()
+            .find(|&x| toks[x].norm == ",")?;
+        (open + 1 < close
+            && matches!(
+                toks[open + 1].norm.as_str(),
+                "which" | "who" | "whose" | "whom"
+            ))
+        .then_some(open)
+    }
+
     /// A clause's subject `s` with the mentions coordinated with it on
     /// either side (within `[floor, ceil)`), and the examples of the list
     /// (up to `last`).
