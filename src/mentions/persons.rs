@@ -18,6 +18,12 @@ use crate::text::{edit_distance, fold, Text, TokKind};
 
 use super::{Mention, Mentions, Ref, Span, Via};
 
+/// Words of tenure before a role: "Kenya's former president", "Name, the
+/// acting prime minister".
+const TENURE: &[&str] = &[
+    "former", "then", "acting", "interim", "outgoing", "incoming", "late", "current", "new",
+];
+
 const PARTICLES: &[&str] = &[
     "bin", "al", "de", "van", "von", "da", "el", "ibn", "ben", "der", "la", "di", "du",
 ];
@@ -105,12 +111,7 @@ fn words_in(t: &Text, a: usize, b: usize) -> usize {
 fn affiliation_before(t: &Text, names: &[Span], end: usize) -> Option<(usize, Hit)> {
     // (over a word of tenure: "Kenya's former president")
     let mut end = end;
-    while end > 0
-        && matches!(
-            t.tokens[end - 1].norm.as_str(),
-            "former" | "then" | "acting" | "interim" | "outgoing" | "incoming" | "late" | "current"
-        )
-    {
+    while end > 0 && TENURE.contains(&t.tokens[end - 1].norm.as_str()) {
         end -= 1;
     }
     let e = if end > 0 && t.tokens[end - 1].norm == "'s" {
@@ -214,19 +215,9 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
                 let w = &t.tokens[j].norm;
                 let skippable = matches!(
                     w.as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "'s"
-                        | "former"
-                        | "deputy"
-                        | "chief"
-                        | "senior"
-                        | "interim"
-                        | "acting"
-                        | "new"
-                        | "legitimate"
-                ) || super::in_span(names, j)
+                    "the" | "a" | "an" | "'s" | "deputy" | "chief" | "senior" | "legitimate"
+                ) || TENURE.contains(&w.as_str())
+                    || super::in_span(names, j)
                     || t.tokens[j].capitalised;
                 if !skippable {
                     break;
