@@ -210,6 +210,16 @@ pub enum Class {
     /// Reporting verbs that follow their subject in a post-posed
     /// attribution: ", said the minister" (never ", accused Brussels of").
     Inverting,
+    /// Texts that an actor adopts, signs or blocks and that recognise or
+    /// condemn in its name: "adopted a resolution recognising Palestine",
+    /// "vetoed a UN resolution condemning the invasion".
+    Document,
+    /// Verbs of enacting or blocking a text: a bare name before them is a
+    /// person as before a trigger ("Putin signed decrees recognising …").
+    Enact,
+    /// A person's hold on office: an unknown name possessing one is a
+    /// person ("Maduro's re-election", "Assad's regime").
+    Office,
 }
 
 impl Class {
@@ -264,6 +274,9 @@ impl Class {
             "support_verb" => Class::SupportVerb,
             "convene" => Class::Convene,
             "inverting" => Class::Inverting,
+            "document" => Class::Document,
+            "enact" => Class::Enact,
+            "office" => Class::Office,
             _ => return None,
         })
     }

@@ -792,7 +792,9 @@ fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
 /// nuclear-armed neighbours" refer back to the nearest list (names joined by
 /// commas and "and") of exactly that many actors in the same or the two
 /// previous sentences — states for the nouns of states ("countries",
-/// "nations", "governments"), any actor for "sides", "parties", "allies".
+/// "nations", "governments"), any actor for "sides", "parties", "allies",
+/// places and states for the nouns of places ("the two regions",
+/// "the two breakaway republics").
 fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
     const STATE_NOUNS: &[&str] = &[
         "countries",
@@ -810,6 +812,15 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         "powers",
         "rivals",
         "adversaries",
+    ];
+    const PLACE_NOUNS: &[&str] = &[
+        "regions",
+        "republics",
+        "territories",
+        "provinces",
+        "enclaves",
+        "islands",
+        "entities",
     ];
     let toks = &t.tokens;
     let n = toks.len();
@@ -839,12 +850,17 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         // (the noun is singular after "each")
         let kind = |w: &str| {
             if each {
-                (
-                    matches!(w, "country" | "state" | "nation" | "government"),
-                    matches!(w, "side" | "party"),
-                )
+                if matches!(w, "country" | "state" | "nation" | "government") {
+                    Some(SetKind::States)
+                } else {
+                    matches!(w, "side" | "party").then_some(SetKind::Actors)
+                }
+            } else if STATE_NOUNS.contains(&w) {
+                Some(SetKind::States)
+            } else if ACTOR_NOUNS.contains(&w) {
+                Some(SetKind::Actors)
             } else {
-                (STATE_NOUNS.contains(&w), ACTOR_NOUNS.contains(&w))
+                PLACE_NOUNS.contains(&w).then_some(SetKind::Places)
             }
         };
         // (or a region's name: "the three Sahel states", "the two Baltic states")
@@ -856,7 +872,7 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let mut regions = false;
         while j < n
             && j < at + 5
-            && kind(&toks[j].norm) == (false, false)
+            && kind(&toks[j].norm).is_none()
             && (toks[j].norm == "-"
                 || (toks[j].kind == TokKind::Word && !toks[j].capitalised)
                 || region(j))
@@ -867,13 +883,15 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let Some(noun) = toks.get(j).map(|x| x.norm.as_str()) else {
             continue;
         };
-        let (states_only, actors) = kind(noun);
-        if !states_only && !actors || (start..=j).any(|x| m.cover[x].is_some() && !region(x)) {
+        let Some(set_kind) = kind(noun) else {
+            continue;
+        };
+        if (start..=j).any(|x| m.cover[x].is_some() && !region(x)) {
             continue;
         }
         let floor = t.sentences[t.sentence_of(start).saturating_sub(2)].first;
-        let set = nearest_list(t, m, floor, start, count, states_only).or_else(|| {
-            (count == 2 && !states_only)
+        let set = nearest_list(t, m, floor, start, count, set_kind).or_else(|| {
+            (count == 2 && set_kind == SetKind::Actors)
                 .then(|| belligerents(k, t, m, floor, start).or_else(|| salient_pair(m, start)))
                 .flatten()
         });
@@ -896,23 +914,31 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
     }
 }
 
-/// The entities of the last list of exactly `count` actors (states only if
-/// `states_only`) in tokens `floor..before`: mentions joined by ",", "and",
-/// ", and", "&".
+/// What a numbered set ("the two countries", "both sides", "the two
+/// regions") may refer to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SetKind {
+    States,
+    Actors,
+    Places,
+}
+
+/// The entities of the last list of exactly `count` entities of `kind` in
+/// tokens `floor..before`: mentions joined by ",", "and", ", and", "&".
 fn nearest_list(
     t: &Text,
     m: &Mentions,
     floor: usize,
     before: usize,
     count: usize,
-    states_only: bool,
+    kind: SetKind,
 ) -> Option<Vec<usize>> {
     let fits = |e: usize| {
         let et = m.entities[e].etype;
-        if states_only {
-            et == EntityType::State
-        } else {
-            et.is_actor()
+        match kind {
+            SetKind::States => et == EntityType::State,
+            SetKind::Actors => et.is_actor(),
+            SetKind::Places => matches!(et, EntityType::Place | EntityType::State),
         }
     };
     // a list in the phrase's own clause is its subject, not its antecedent

@@ -442,6 +442,7 @@ fn verb_follows(k: &Knowledge, t: &Text, at: usize) -> bool {
         // "states", "claims", "reports": a plural noun as often as a verb
         let verb = triggers.starts_verb(w)
             || k.is(Class::Denial, w)
+            || (k.is(Class::Enact, w) && !w.ends_with('s'))
             || (k.is(Class::Speech, w) && (!w.ends_with('s') || w == "says"));
         if verb {
             return true;
@@ -553,7 +554,19 @@ fn subject_name(
                             .is_some_and(|j| verb_follows(k, t, j + 1)))
             })
     };
+    // "Maduro's re-election", "Assad's regime": a name holding office
+    let office = || {
+        let hyphened = || match (toks.get(e + 1), toks.get(e + 2), toks.get(e + 3)) {
+            (Some(a), Some(h), Some(b)) if h.norm == "-" && !h.space_before => {
+                k.is(Class::Office, &format!("{}-{}", a.norm, b.norm))
+            }
+            _ => false,
+        };
+        toks.get(e).is_some_and(|x| x.norm == "'s")
+            && (super::phrases::phrase_at(k, t, e + 1, Class::Office).is_some() || hyphened())
+    };
     let placed = accused
+        || office()
         || (speech_before && clause_ends)
         || (clause_start && (verb_follows(k, t, e) || relative()))
         || owner();

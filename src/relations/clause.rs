@@ -222,6 +222,20 @@ impl Ctx<'_> {
                 return self.coordinated(s, sent.first, p - 1, sent.last);
             }
         }
+        // "Washington vetoed a UN resolution recognising Palestine", "Putin
+        // signed decrees recognising …": a participle after a document acts
+        // for the subject of the verb that adopts or blocks the document
+        if p >= sent.first + 3
+            && toks[p].norm.ends_with("ing")
+            && self.k.is(Class::Document, &toks[p - 1].norm)
+        {
+            if let Some(verb) = self.document_verb(p - 1, sent.first) {
+                let found = self.subjects(verb);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
         // "Anwar said after hosting talks between …", "Russia attacked while
         // negotiating": a gerund after a temporal preposition has the subject
         // of the verb it modifies
@@ -503,6 +517,32 @@ impl Ctx<'_> {
             n
         };
         (det > floor && self.k.is(Class::Reaction, &toks[det - 1].norm)).then(Vec::new)
+    }
+
+    /// The verb whose object is the document noun at `n`: back over the
+    /// document's modifiers (names, capitalised words, an adjective after a
+    /// determiner) to its determiner, or to a bare plural's verb.
+    fn document_verb(&self, n: usize, floor: usize) -> Option<usize> {
+        let toks = &self.t.tokens;
+        let mut j = n;
+        while j > floor && n - j < 8 {
+            j -= 1;
+            let w = toks[j].norm.as_str();
+            if DETERMINERS.contains(&w) {
+                return (j > floor).then_some(j - 1);
+            }
+            if toks[j].kind != TokKind::Word {
+                return None;
+            }
+            if self.m.cover[j].is_some() || toks[j].capitalised {
+                continue;
+            }
+            let det_before = j > floor && DETERMINERS.contains(&toks[j - 1].norm.as_str());
+            if !det_before {
+                return Some(j);
+            }
+        }
+        None
     }
 
     /// The past participle before the by-phrase that mention `mi` ends: "(the
@@ -1080,6 +1120,13 @@ impl Ctx<'_> {
                 };
                 match &m.referent {
                     Ref::Border(_) | Ref::There => return Some(mi),
+                    // "into the two breakaway republics": the places named before
+                    Ref::Set(set)
+                        if locative
+                            && set.iter().all(|&e| self.m.entities[e].etype == EntityType::Place) =>
+                    {
+                        return Some(mi)
+                    }
                     // "into its territory", "over their airspace": the state the pronoun names
                     Ref::Pronoun(PronounKind::Thing | PronounKind::Plural)
                         if locative

@@ -199,6 +199,7 @@ impl Ctx<'_> {
         hypothetical: bool,
     ) -> Found {
         Found {
+            speaker: self.own_speaker(pat, hit.first, &agents),
             relation: pat.relation,
             agents,
             targets,
@@ -208,7 +209,35 @@ impl Ctx<'_> {
             last: hit.last,
             pattern: pat.id.clone(),
             force: None,
-            speaker: self.speakers.get(self.current).copied().flatten(),
+        }
+    }
+
+    /// Who makes the claim a trigger at `p` expresses: the sentence's speaker,
+    /// except that a verb of accusing ("accused", "blamed", "condemned") that
+    /// no one reports ("said" before it, "according to", a quotation) is
+    /// spoken by its own agents: "Kyiv blamed Moscow …, while Russia blamed
+    /// Ukraine" is Russia's claim in its second clause. A reporter after it
+    /// ("…, the ministry said") still speaks, when one is named.
+    fn own_speaker(&self, pat: &Pattern, p: usize, agents: &[usize]) -> Option<usize> {
+        let speaker = self.speakers.get(self.current).copied().flatten();
+        let form = self.tok(p);
+        let accusing = pat.relation == Relation::Accuses
+            && ((self.k.is(Class::Speech, form) && !self.k.is(Class::Inverting, form))
+                || TriggerIndex::get().is_accuse_verb(form));
+        if agents.is_empty() || !accusing || self.t.tokens[p].in_quote {
+            return speaker;
+        }
+        let s = &self.t.sentences[self.current];
+        let reported = (s.first..s.last).any(|i| {
+            let w = self.tok(i);
+            w == "according"
+                || self.t.tokens[i].in_quote
+                || (self.k.is(Class::Inverting, w) && (i < p || speaker.is_some()))
+        });
+        if reported {
+            speaker
+        } else {
+            Some(agents[0])
         }
     }
 

@@ -471,6 +471,19 @@ mod tests {
                 "Russia and China condemned the US strikes as a violation of international law.",
                 Some("(agent)"),
             ),
+            // an accusing verb no one reports is its own agent's claim
+            (
+                "Kyiv blamed Moscow for the attack on the dam, while Russia blamed Ukraine.",
+                Some("(agent)"),
+            ),
+            (
+                "India and Pakistan blamed each other for the collapse of the ceasefire.",
+                Some("(agent)"),
+            ),
+            (
+                "Kosovo said Serbia accused it of provocations.",
+                Some("state/kosovo"),
+            ),
         ];
         for (text, speaker) in cases {
             let r = extract(&Document::new("t", text.to_string()));
