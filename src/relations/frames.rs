@@ -338,6 +338,26 @@ impl Ctx<'_> {
         } else {
             hit.last
         };
+        // "Israel has been accused of war crimes by South Africa": the by-agent
+        // after the charge (not "accused of being backed by Rwanda")
+        let late_by = || {
+            (pat.relation == Relation::Accuses && self.tok(hit.last) == "of")
+                .then(|| {
+                    (hit.last + 2..(hit.last + 10).min(self.t.tokens.len()))
+                        .take_while(|&i| !self.hard_break(i))
+                        .find(|&i| self.tok(i) == "by")
+                })
+                .flatten()
+                .filter(|&i| {
+                    let w = self.tok(i - 1);
+                    !(w.ends_with("ed") || w.ends_with("en") || w == "being")
+                })
+        };
+        let by_at = if BE.contains(&prev) && form.ends_with("ed") && self.tok(by_at) != "by" {
+            late_by().unwrap_or(by_at)
+        } else {
+            by_at
+        };
         let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(by_at) == "by";
         // "the attack was blamed on Hezbollah (by Israeli officials)"
         let blamed_on = form.starts_with("blame") && self.tok(hit.last) == "on";
@@ -380,7 +400,7 @@ impl Ctx<'_> {
                     })
                 }));
             }
-            (self.by_agent(hit.last, 6), patients)
+            (self.by_agent(by_at.max(hit.last), 6), patients)
         } else {
             // the accused stands before the charge: "accused the federal government of
             // blocking aid to Tigray" never accuses Tigray
@@ -631,9 +651,15 @@ impl Ctx<'_> {
         // the speaker of the clause ("Lebanon accused Israel …, while Israel
         // said Hezbollah had fired mortars"), else of the sentence
         let cs = self.clause_start(hit.first);
-        let local = (cs..hit.first)
+        let verb = (cs..hit.first)
             .rev()
-            .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, self.tok(i)))
+            .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, self.tok(i)));
+        // "Israel has been accused of war crimes by South Africa": the subject
+        // of a passive speech verb is the accused, not the speaker
+        if verb.is_some_and(|v| v > 0 && BE.contains(&self.tok(v - 1))) {
+            return Vec::new();
+        }
+        let local = verb
             .and_then(|v| self.entities(&self.subjects(v)).first().copied())
             .filter(|&e| self.m.entities[e].etype.is_actor());
         // a temporal clause is the narrator's, not what the sentence's speaker
@@ -1377,6 +1403,14 @@ impl Ctx<'_> {
         }
         let subj = self.subjects(p);
         let w = self.tok(p);
+        // "violated Estonian airspace" moves into a place; "violated the
+        // ceasefire along the Line of Control" does not
+        if w.starts_with("violat")
+            && !(hit.last..(hit.last + 4).min(self.t.tokens.len()))
+                .any(|i| phrase_at(self.k, self.t, i, Class::Territory).is_some())
+        {
+            return Vec::new();
+        }
         let any_actor = w.starts_with("invad") || w.starts_with("occup");
         // a force, an army, or an armed group in the verb's own clause ("M23
         // rebels seized Goma"; not "The Houthis said troops would enter …")
@@ -1665,8 +1699,13 @@ impl Ctx<'_> {
         }
         // (with "between the two sides" resolved to the list named before)
         if let Some(b) = between {
+            let objects: Vec<usize> = self
+                .objects(b + 1, 8)
+                .into_iter()
+                .filter(|&mi| !self.venue(mi))
+                .collect();
             parties = self
-                .entities(&self.objects(b + 1, 8))
+                .entities(&objects)
                 .into_iter()
                 .filter(|&e| ok(e))
                 .collect();
@@ -1720,6 +1759,7 @@ impl Ctx<'_> {
                         && !matches!(self.m.list[mi].referent, Ref::Pronoun(_))
                         // ("hosted by Switzerland and chaired by the UN envoy": co-mediators)
                         && !self.after_by(mi)
+                        && !self.venue(mi)
                     {
                         if let Some(e) = self.entity_of_mention(mi) {
                             if ok(e) && Some(e) != speaker && !parties.contains(&e) {
@@ -1744,6 +1784,10 @@ impl Ctx<'_> {
             }
         }
         if parties.len() < 2 {
+            // (the text's most salient actors make up a missing side, never
+            // both: "mediated between the two leaders in Brussels" alone
+            // names no party)
+            let named = parties.len();
             for &st in &self.salient {
                 if parties.len() >= 2 {
                     break;
@@ -1752,8 +1796,26 @@ impl Ctx<'_> {
                     parties.push(st);
                 }
             }
+            if parties.len() < 2
+                && parties[named..]
+                    .iter()
+                    .any(|&e| self.m.entities[e].etype != EntityType::State)
+            {
+                parties.truncate(named);
+            }
         }
         parties.into_iter().map(Arg::Entity).collect()
+    }
+
+    /// Whether mention `mi` is a city where talks are held, not a side:
+    /// "mediated between the two leaders in Brussels", "talks in Doha" (a
+    /// capital, or an organisation named by its seat; but "between the
+    /// warring parties in Sudan" names Sudan's sides).
+    fn venue(&self, mi: usize) -> bool {
+        let m = &self.m.list[mi];
+        let city = m.via == Via::Capital
+            || matches!(m.referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Organisation);
+        city && m.first > 0 && matches!(self.tok(m.first - 1), "in" | "at")
     }
 
     /// The states of two or more adjectives joined by "-", "and" or "," right
@@ -1822,8 +1884,27 @@ impl Ctx<'_> {
 
     /// Whether mention `mi` is (a conjunct of) the object of "by".
     fn after_by(&self, mi: usize) -> bool {
-        let floor = self.t.sentences[self.sentence_of(self.m.list[mi].first)].first;
+        let first = self.m.list[mi].first;
+        let floor = self.t.sentences[self.sentence_of(first)].first;
+        // (not the clause after an opening phrase: "Under a truce mediated by
+        // Egypt, Israel and Hamas exchanged prisoners")
+        let floor = self
+            .opening_phrase_end(first)
+            .filter(|&c| c < first)
+            .unwrap_or(floor);
         self.by_before(self.m.list[mi].last, floor).is_some()
+    }
+
+    /// The comma closing a prepositional phrase that opens the sentence of
+    /// token `p` ("Under a deal brokered by Washington, …").
+    fn opening_phrase_end(&self, p: usize) -> Option<usize> {
+        let s = &self.t.sentences[self.sentence_of(p)];
+        matches!(
+            self.tok(s.first),
+            "under" | "in" | "with" | "through" | "after" | "following"
+        )
+        .then(|| (s.first..s.last).find(|&i| self.tok(i) == ","))
+        .flatten()
     }
 
     fn frame_compound(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -1844,7 +1925,17 @@ impl Ctx<'_> {
     }
 
     fn frame_pp(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
-        let mediators = self.entities(&self.objects(hit.last, 4));
+        // "Under a deal brokered by Washington, Israel and Lebanon agreed …":
+        // an opening phrase ends at its comma, after which the parties follow
+        let comma = self
+            .opening_phrase_end(hit.first)
+            .filter(|&c| c >= hit.last);
+        let named: Vec<usize> = self
+            .objects(hit.last, 4)
+            .into_iter()
+            .filter(|&mi| comma.is_none_or(|c| self.m.list[mi].first < c))
+            .collect();
+        let mediators = self.entities(&named);
         // the noun or participle itself ("through the mediation of" →
         // "mediation") is in the scope of its clause's negation: "The Kremlin
         // rejected the mediation of the Vatican"; but a modal there is the
