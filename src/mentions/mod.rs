@@ -628,8 +628,8 @@ fn the_direction(k: &Knowledge, t: &Text, m: &mut Mentions) {
 }
 
 /// "the army", "the military", "the police" with no owner refer back to a
-/// state's force named in the same or the three previous sentences ("Sudan's
-/// army … The Rapid Support Forces accused the army of …"): the most recent
+/// state's force named before ("Sudan's army … The Rapid Support Forces
+/// accused the army of …"): the most recent
 /// one of the same kind (police or not), named "<Adj> Armed Forces" /
 /// "<State> Police" or marked as a state's regular force in
 /// `organisations.tsv` ("the IDF … the army"); "the rebels", "the militants" to
@@ -668,7 +668,13 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         } else {
             crate::knowledge::Regular::Army
         };
-        let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
+        // (a state's regular force is looked for back to the document's
+        // start: "Sudan's army … [six sentences] … The army has accused …")
+        let floor = if irregular {
+            t.sentences[t.sentence_of(at).saturating_sub(3)].first
+        } else {
+            0
+        };
         let antecedent = (floor..at).rev().find_map(|j| {
             let Ref::Entity(e) = m.list[m.cover[j]?].referent else {
                 return None;

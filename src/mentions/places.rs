@@ -146,7 +146,29 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 }
             }
             // "deployed units to the north": after a locative, the direction of
-            // the state named last
+            // the state named last; also the object of a verb of entering or
+            // holding ("Turkey invaded the north"), not of the state that is
+            // that verb's subject
+            let entering = i >= 2
+                && matches!(
+                    toks[i - 2].norm.as_str(),
+                    "entered"
+                        | "enter"
+                        | "enters"
+                        | "entering"
+                        | "invaded"
+                        | "invade"
+                        | "invades"
+                        | "invading"
+                        | "occupied"
+                        | "occupy"
+                        | "occupies"
+                        | "occupying"
+                        | "seized"
+                        | "captured"
+                        | "controls"
+                        | "controlled"
+                );
             let bare_noun = j == i + 1
                 && i >= 2
                 && toks[i - 1].norm == "the"
@@ -162,10 +184,16 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                         | "southeast"
                         | "southwest"
                 )
-                && k.is(Class::Locative, &toks[i - 2].norm)
+                && (k.is(Class::Locative, &toks[i - 2].norm) || entering)
                 && toks.get(j).is_none_or(|x| x.norm != "of" && !x.capitalised);
             if bare_noun {
-                if let Some(st) = recent_state(names, i - 1, false, t, k) {
+                // (the verb's subject: "when Turkey invaded the north" of Cyprus)
+                let subject_end = if entering && !k.is(Class::Locative, &toks[i - 2].norm) {
+                    names.iter().find(|s| s.last == i - 2).map(|s| s.first)
+                } else {
+                    None
+                };
+                if let Some(st) = recent_state(names, subject_end.unwrap_or(i - 1), false, t, k) {
                     if let Some(e) = directed(k, m, w, &k.states[st].name) {
                         m.push(Mention::of_entity(i - 1, i + 1, e, Via::Name));
                         i += 1;

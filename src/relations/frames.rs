@@ -716,6 +716,8 @@ impl Ctx<'_> {
         if !form_negative && self.negated(self.reported_start(p), p) {
             return Vec::new(); // a denial is not an accusation
         }
+        // ("drone strikes", "missile strike": a noun by its last word)
+        let last = self.tok(hit.last.saturating_sub(1).max(p));
         let is_noun = self.t.tokens[p].kind == TokKind::Word && {
             let w = self.tok(p);
             w.ends_with("tion")
@@ -736,12 +738,14 @@ impl Ctx<'_> {
                         | "provocateurs"
                         | "aggressor"
                         | "strikes"
+                        | "strike"
                         | "airstrikes"
+                        | "airstrike"
                         | "raids"
                         | "incursions"
                         | "attacks"
                 )
-                || w.ends_with(" strikes")
+                || matches!(last, "strike" | "strikes")
         };
         let mut perps: Vec<usize>;
         let mut adjective_state = None;
@@ -782,13 +786,23 @@ impl Ctx<'_> {
             if perps.is_empty() && adjective_state.is_none() {
                 // "X is the main provocateur", "X is conducting terror"
                 let subj = self.subjects(p);
+                // (the noun the verb's object, not inside a phrase after it:
+                // "India and Pakistan agreed to a ceasefire after four days of
+                // missile strikes" names no perpetrator)
                 let verbal = subj.first().is_some_and(|&mi| {
                     let gap = &self.t.tokens[self.m.list[mi].last..p];
-                    gap.iter().any(|t| {
+                    let verb = gap.iter().position(|t| {
                         BE.contains(&t.norm.as_str())
                             || t.norm.ends_with("ing")
                             || t.norm.ends_with("ed")
                             || t.norm.ends_with('s')
+                    });
+                    verb.is_some_and(|v| {
+                        !gap[v + 1..].iter().any(|t| {
+                            // ("described it as an act of terrorism")
+                            self.k.is(Class::Preposition, &t.norm)
+                                && !matches!(t.norm.as_str(), "of" | "as")
+                        })
                     })
                 });
                 if verbal {
