@@ -415,6 +415,7 @@ fn is_place_context(k: &Knowledge, w: &str) -> bool {
     matches!(
         w,
         "in" | "into"
+            | "over"
             | "to"
             | "near"
             | "towards"

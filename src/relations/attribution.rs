@@ -93,6 +93,20 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            // a plural noun, not a verb: "among the 12 states that recognise
+            // Taiwan", "the claims", "several reports"
+            let plural_noun = toks[i].norm.ends_with('s')
+                && toks[i].norm != "says"
+                && i > a
+                && (toks[i - 1].kind == TokKind::Number
+                    || self.k.is(Class::Quantity, &toks[i - 1].norm)
+                    || matches!(
+                        toks[i - 1].norm.as_str(),
+                        "the" | "these" | "those" | "their" | "its" | "his" | "her" | "other"
+                    ));
+            if plural_noun {
+                continue;
+            }
             // post-posed: ", said X" / "” said X"
             let after = (i + 1..(i + 2).min(b))
                 .find_map(|j| self.m.cover[j])

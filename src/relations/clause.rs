@@ -710,8 +710,8 @@ impl Ctx<'_> {
     /// preposition ("after Spain recognised", "since Russia sent").
     fn after_opener(&self, mi: usize) -> bool {
         let mut first = self.m.list[mi].first;
-        // "after the United States recognised"
-        if first > 1 && self.t.tokens[first - 1].norm == "the" {
+        // "after the United States recognised", "after a Chinese jet entered"
+        if first > 1 && matches!(self.t.tokens[first - 1].norm.as_str(), "the" | "a" | "an") {
             first -= 1;
         }
         first > 0

@@ -1028,7 +1028,13 @@ impl Ctx<'_> {
     fn counts_force(&self, i: usize) -> bool {
         let tok = &self.t.tokens[i];
         let c = self.k.classes(&tok.norm);
+        // ("between 3,000 and 4,000 troops", "2,000 to 3,000 soldiers")
+        let range = matches!(tok.norm.as_str(), "and" | "to" | "-")
+            && i > 0
+            && self.t.tokens[i - 1].kind == TokKind::Number
+            && self.number_after(i);
         tok.kind == TokKind::Number
+            || range
             || (c.has(Class::Preposition) && self.number_after(i))
             || c.has(Class::Approximation)
             || c.has(Class::Quantity)

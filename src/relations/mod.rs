@@ -484,6 +484,11 @@ mod tests {
                 "Kosovo said Serbia accused it of provocations.",
                 Some("state/kosovo"),
             ),
+            // a plural noun is no reporting verb ("states", "claims")
+            (
+                "The Vatican is among the 12 states that recognise Taiwan.",
+                None,
+            ),
         ];
         for (text, speaker) in cases {
             let r = extract(&Document::new("t", text.to_string()));

@@ -200,9 +200,10 @@ impl Ctx<'_> {
     }
 
     /// Whether the clause whose predicate's scope starts at `from` is a
-    /// condition: "if" or "unless" opens it before its subject ("If Serbia
-    /// sends troops into Kosovo, NATO will respond"; not the main clause
-    /// after the comma).
+    /// condition or an open question: "if", "unless" or "whether" opens it
+    /// before its subject ("If Serbia sends troops into Kosovo, NATO will
+    /// respond", "It is unclear whether Iran has sent troops"; not the main
+    /// clause after the comma).
     fn conditional(&self, from: usize) -> bool {
         let toks = &self.t.tokens;
         if from == 0 || from > toks.len() {
@@ -217,7 +218,10 @@ impl Ctx<'_> {
                     crate::text::TokKind::OpenQuote | crate::text::TokKind::CloseQuote
                 ) && !matches!(toks[i].norm.as_str(), "," | ";" | ":")
             })
-            .any(|i| self.m.cover[i].is_none() && matches!(toks[i].norm.as_str(), "if" | "unless"))
+            .any(|i| {
+                self.m.cover[i].is_none()
+                    && matches!(toks[i].norm.as_str(), "if" | "unless" | "whether")
+            })
     }
 
     /// A subject followed by "to" and the predicate, with no finite verb
