@@ -220,6 +220,9 @@ pub enum Class {
     /// A person's hold on office: an unknown name possessing one is a
     /// person ("Maduro's re-election", "Assad's regime").
     Office,
+    /// Verbs of entering or holding a place whose object may be a bare
+    /// direction: "Turkey invaded the north" (of the state named before).
+    Entering,
 }
 
 impl Class {
@@ -277,6 +280,7 @@ impl Class {
             "document" => Class::Document,
             "enact" => Class::Enact,
             "office" => Class::Office,
+            "entering" => Class::Entering,
             _ => return None,
         })
     }

@@ -149,26 +149,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             // the state named last; also the object of a verb of entering or
             // holding ("Turkey invaded the north"), not of the state that is
             // that verb's subject
-            let entering = i >= 2
-                && matches!(
-                    toks[i - 2].norm.as_str(),
-                    "entered"
-                        | "enter"
-                        | "enters"
-                        | "entering"
-                        | "invaded"
-                        | "invade"
-                        | "invades"
-                        | "invading"
-                        | "occupied"
-                        | "occupy"
-                        | "occupies"
-                        | "occupying"
-                        | "seized"
-                        | "captured"
-                        | "controls"
-                        | "controlled"
-                );
+            let entering = i >= 2 && k.is(Class::Entering, &toks[i - 2].norm);
             let bare_noun = j == i + 1
                 && i >= 2
                 && toks[i - 1].norm == "the"

@@ -1804,9 +1804,10 @@ impl Ctx<'_> {
             }
         }
         if parties.len() < 2 {
-            // (the text's most salient actors make up a missing side, never
-            // both: "mediated between the two leaders in Brussels" alone
-            // names no party)
+            // (the text's most salient states make up missing sides; when
+            // that still leaves one side, a filler that is no state is
+            // dropped: "mediated between the two leaders in Brussels" alone
+            // names no party, not the EU)
             let named = parties.len();
             for &st in &self.salient {
                 if parties.len() >= 2 {
