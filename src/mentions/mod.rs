@@ -898,7 +898,11 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let floor = t.sentences[t.sentence_of(start).saturating_sub(2)].first;
         let set = nearest_list(t, m, floor, start, count, set_kind).or_else(|| {
             (count == 2 && set_kind == SetKind::Actors)
-                .then(|| belligerents(k, t, m, floor, start).or_else(|| salient_pair(m, start)))
+                .then(|| {
+                    belligerents(k, t, m, floor, start)
+                        .or_else(|| armed_pair(k, m, start, &|_| true))
+                        .or_else(|| salient_pair(m, start))
+                })
                 .flatten()
         });
         let Some(set) = set else {
@@ -1023,6 +1027,39 @@ fn belligerents(
         let second = (war..end).find_map(actor).filter(|&e| e != first)?;
         Some(vec![first, second])
     })
+}
+
+/// The two actors the text names most often before token `until` (ties to
+/// the first named), when both are armed forces or non-state armed actors
+/// and pass `ok`: the sides of a civil war ("the army" and "the RSF").
+pub(crate) fn armed_pair(
+    k: &Knowledge,
+    m: &Mentions,
+    until: usize,
+    ok: &dyn Fn(usize) -> bool,
+) -> Option<Vec<usize>> {
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, count, first)
+    for mm in m.list.iter().filter(|x| x.first < until) {
+        let Ref::Entity(e) = mm.referent else {
+            continue;
+        };
+        if !m.entities[e].etype.is_actor() || !ok(e) {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == e) {
+            Some(c) => c.1 += 1,
+            None => counts.push((e, 1, mm.first)),
+        }
+    }
+    counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
+    let armed = |e: usize| {
+        let ent = &m.entities[e];
+        ent.etype == EntityType::ArmedForce || non_state_armed(k, ent)
+    };
+    match counts.as_slice() {
+        [(a, _, _), (b, _, _), ..] if armed(*a) && armed(*b) => Some(vec![*a, *b]),
+        _ => None,
+    }
 }
 
 /// The two states the text names most often before token `before`, each

@@ -1803,6 +1803,14 @@ impl Ctx<'_> {
                 parties.push(sp);
             }
         }
+        // a civil war's talks with no side named: the two armed actors the
+        // text names most ("Talks mediated by Saudi Arabia and the United
+        // States in Jeddah collapsed" in an article about the army and the RSF)
+        if parties.is_empty() {
+            if let Some(pair) = crate::mentions::armed_pair(self.k, self.m, s.last, &ok) {
+                return pair.into_iter().map(Arg::Entity).collect();
+            }
+        }
         if parties.len() < 2 {
             // (the text's most salient states make up missing sides; when
             // that still leaves one side, a filler that is no state is
