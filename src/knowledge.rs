@@ -223,6 +223,9 @@ pub enum Class {
     /// Verbs of entering or holding a place whose object may be a bare
     /// direction: "Turkey invaded the north" (of the state named before).
     Entering,
+    /// What of a state is recognised through its possessive: "Kosovo's
+    /// independence" recognises Kosovo, "Morocco's autonomy plan" does not.
+    Status,
 }
 
 impl Class {
@@ -281,6 +284,7 @@ impl Class {
             "enact" => Class::Enact,
             "office" => Class::Office,
             "entering" => Class::Entering,
+            "status" => Class::Status,
             _ => return None,
         })
     }

@@ -556,14 +556,8 @@ fn subject_name(
     };
     // "Maduro's re-election", "Assad's regime": a name holding office
     let office = || {
-        let hyphened = || match (toks.get(e + 1), toks.get(e + 2), toks.get(e + 3)) {
-            (Some(a), Some(h), Some(b)) if h.norm == "-" && !h.space_before => {
-                k.is(Class::Office, &format!("{}-{}", a.norm, b.norm))
-            }
-            _ => false,
-        };
         toks.get(e).is_some_and(|x| x.norm == "'s")
-            && (super::phrases::phrase_at(k, t, e + 1, Class::Office).is_some() || hyphened())
+            && super::phrases::class_at(k, t, e + 1, Class::Office)
     };
     let placed = accused
         || office()

@@ -3,7 +3,7 @@
 //! its examples for what each frame must do.
 
 use crate::knowledge::Class;
-use crate::mentions::phrases::phrase_at;
+use crate::mentions::phrases::{class_at, phrase_at};
 use crate::mentions::{PronounKind, Ref, Via};
 use crate::model::{EntityType, Relation};
 use crate::text::TokKind;
@@ -412,7 +412,18 @@ impl Ctx<'_> {
                     limit = c - hit.last;
                 }
             }
-            let (mut agents_m, targets_m) = (self.subjects(p), self.objects(hit.last, limit));
+            let (mut agents_m, mut targets_m) = (self.subjects(p), self.objects(hit.last, limit));
+            // "recognised Morocco's autonomy plan": a possessor is recognised
+            // only through its status ("Kosovo's independence", "Maduro's
+            // re-election"; lexicon class `status`)
+            if pat.relation == Relation::Recognises {
+                targets_m.retain(|&mi| {
+                    let last = self.m.list[mi].last;
+                    self.tok(last) != "'s"
+                        || class_at(self.k, self.t, last + 1, Class::Status)
+                        || class_at(self.k, self.t, last + 1, Class::Office)
+                });
+            }
             // "Several EU states do not recognise Kosovo, including Spain": examples
             // after a single object name the collective subject's members
             if let Some(&last) = targets_m.last() {
