@@ -20,6 +20,7 @@ use crate::model::EntityType;
 use crate::text::TokKind;
 
 use super::frames::BE;
+use super::patterns::TriggerIndex;
 use super::Ctx;
 
 /// Articles and possessive determiners: they open a noun phrase.
@@ -859,8 +860,9 @@ impl Ctx<'_> {
                     .any(|t| t.norm == "and");
                 let headline = self.m.list[prev].first == floor
                     && toks.get(self.m.list[mi].last).is_some_and(|t| {
+                        // (in title case, a known verb: "Qatar, Egypt Mediate …")
                         t.kind == TokKind::Word
-                            && !t.capitalised
+                            && (!t.capitalised || TriggerIndex::get().starts_verb(&t.norm))
                             && !self.k.is(Class::Preposition, &t.norm)
                     });
                 if !has_and && out.len() < 2 && !headline {
