@@ -16,6 +16,7 @@ use crate::mentions::{PronounKind, Ref};
 use crate::model::EntityType;
 use crate::text::TokKind;
 
+use super::clause::DETERMINERS;
 use super::Ctx;
 
 impl Ctx<'_> {
@@ -100,10 +101,8 @@ impl Ctx<'_> {
                 && i > a
                 && (toks[i - 1].kind == TokKind::Number
                     || self.k.is(Class::Quantity, &toks[i - 1].norm)
-                    || matches!(
-                        toks[i - 1].norm.as_str(),
-                        "the" | "these" | "those" | "their" | "its" | "his" | "her" | "other"
-                    ));
+                    || DETERMINERS.contains(&toks[i - 1].norm.as_str())
+                    || matches!(toks[i - 1].norm.as_str(), "these" | "those" | "other"));
             if plural_noun {
                 continue;
             }

@@ -332,14 +332,15 @@ impl Ctx<'_> {
         {
             return self.mutual(hit, pat);
         }
-        // "is recognised (only|formally|so far) by Turkey"
+        let passive_form = BE.contains(&prev) && form.ends_with("ed");
+        // "is recognised (only|formally|so far) by Turkey"; "Israel has been
+        // accused of war crimes by South Africa": the by-agent after the
+        // charge (not "accused of being backed by Rwanda")
         let by_at = if self.k.is(Class::Auxiliary, self.tok(hit.last)) {
             hit.last + 1
         } else {
             hit.last
         };
-        // "Israel has been accused of war crimes by South Africa": the by-agent
-        // after the charge (not "accused of being backed by Rwanda")
         let late_by = || {
             (pat.relation == Relation::Accuses && self.tok(hit.last) == "of")
                 .then(|| {
@@ -353,20 +354,16 @@ impl Ctx<'_> {
                     !(w.ends_with("ed") || w.ends_with("en") || w == "being")
                 })
         };
-        let by_at = if BE.contains(&prev) && form.ends_with("ed") && self.tok(by_at) != "by" {
+        let by_at = if passive_form && self.tok(by_at) != "by" {
             late_by().unwrap_or(by_at)
         } else {
             by_at
         };
-        let passive = BE.contains(&prev) && form.ends_with("ed") && self.tok(by_at) == "by";
+        let passive = passive_form && self.tok(by_at) == "by";
         // "the attack was blamed on Hezbollah (by Israeli officials)"
         let blamed_on = form.starts_with("blame") && self.tok(hit.last) == "on";
         // "Moscow has been accused of …": a passive without its by-agent names no agent
-        if !passive
-            && !blamed_on
-            && (BE.contains(&prev) || prev == "stands")
-            && form.ends_with("ed")
-        {
+        if !passive && !blamed_on && (passive_form || (prev == "stands" && form.ends_with("ed"))) {
             return Vec::new();
         }
         let (agents_m, targets_m) = if blamed_on {
