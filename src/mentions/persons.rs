@@ -434,10 +434,14 @@ fn bare_name_word(k: &Knowledge, tok: &crate::text::Token) -> bool {
 }
 
 /// Whether a verb follows `at`, possibly after auxiliaries and adverbs
-/// ("has repeatedly accused", "on Monday said").
+/// ("has repeatedly accused", "on Monday said") and verbs of refusing or
+/// intending with their "to" ("refused to rule out sending", "plans to
+/// send").
 fn verb_follows(k: &Knowledge, t: &Text, at: usize) -> bool {
     let triggers = TriggerIndex::get();
-    for j in at..(at + 5).min(t.tokens.len()) {
+    let end = (at + 7).min(t.tokens.len());
+    let mut j = at;
+    while j < end {
         let w = &t.tokens[j].norm;
         // "states", "claims", "reports": a plural noun as often as a verb
         let verb = triggers.starts_verb(w)
@@ -447,7 +451,24 @@ fn verb_follows(k: &Knowledge, t: &Text, at: usize) -> bool {
         if verb {
             return true;
         }
-        if !(k.is(Class::Auxiliary, w) || (w.len() > 4 && w.ends_with("ly"))) {
+        // a one- or two-word cue of refusing or intending ("refused to",
+        // "rule out", "intends to"), then an optional "to"
+        let cue = |class: Class| {
+            if k.is(class, w) {
+                Some(j + 1)
+            } else {
+                let next = t.tokens.get(j + 1)?;
+                k.is(class, &format!("{w} {}", next.norm)).then_some(j + 2)
+            }
+        };
+        if k.is(Class::Auxiliary, w) || (w.len() > 4 && w.ends_with("ly")) {
+            j += 1;
+        } else if let Some(after) = cue(Class::Negation).or_else(|| cue(Class::Modal)) {
+            j = after;
+            if t.tokens.get(j).is_some_and(|x| x.norm == "to") {
+                j += 1;
+            }
+        } else {
             return false;
         }
     }

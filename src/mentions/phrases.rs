@@ -138,6 +138,12 @@ pub fn head_chain(
             j += 1;
             continue;
         }
+        // "Russian MiG-31 fighter jets", "Su-35 jets": a model designation
+        // before the force noun
+        if let Some(e) = designation_at(t, j).filter(|_| head.is_none() && j < i + 4) {
+            j = e;
+            continue;
+        }
         break;
     }
     let head = head?;
@@ -147,6 +153,21 @@ pub fn head_chain(
         head
     };
     Some((end, head))
+}
+
+/// A model designation at `i`: a capitalised word, a hyphen and a number
+/// written together ("MiG-31", "F-16", "T-72", "Su-35"); returns its end.
+pub fn designation_at(t: &Text, i: usize) -> Option<usize> {
+    let [w, h, n] = t.tokens.get(i..i + 3)? else {
+        return None;
+    };
+    (w.kind == TokKind::Word
+        && w.capitalised
+        && h.norm == "-"
+        && !h.space_before
+        && !n.space_before
+        && n.kind == TokKind::Number)
+        .then_some(i + 3)
 }
 
 /// The entity for a state plus a head class.
@@ -345,6 +366,16 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             if let Some(mend) = phrase_at(k, t, after_pos, Class::Members)
                 .filter(|_| k.orgs[o].etype == EntityType::Organisation)
             {
+                // "EU member state Hungary", "NATO allies Poland and Romania":
+                // the phrase classifies the states named after it
+                if let Some(x) = next_span(mend).filter(|x| {
+                    x.first == mend && toks[mend].space_before && matches!(x.hit, Hit::StateName(_))
+                }) {
+                    if let Some(e) = base_entity(k, m, x.hit, false) {
+                        m.push(Mention::of_entity(s.first, x.last, e, Via::Name));
+                    }
+                    continue;
+                }
                 let name = &k.orgs[o].name;
                 let mut e = Entity::new(EntityType::Group, format!("{name} member states"));
                 e.affiliation = Some(crate::model::entity_key(EntityType::Organisation, name));
@@ -487,11 +518,15 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             // "the Minsk agreements", "the Pretoria agreement", "the Doha talks": a city naming
             // what was agreed there
             // (and "the Minsk Group", "the Astana format": a body named after the city)
-            let named_talks = toks.get(s.last).is_some_and(|x| {
-                (k.is(Class::Talks, &x.norm) && !matches!(x.norm.as_str(), "ties" | "relations"))
-                    || (x.capitalised && k.is(Class::OrgHead, &x.norm))
-                    || matches!(x.norm.as_str(), "format" | "formats")
-            });
+            // (but "the Belgrade-Pristina dialogue" is named after its sides)
+            let paired = matches!(prev, "-" | "–") && !toks[s.first - 1].space_before;
+            let named_talks = !paired
+                && toks.get(s.last).is_some_and(|x| {
+                    (k.is(Class::Talks, &x.norm)
+                        && !matches!(x.norm.as_str(), "ties" | "relations"))
+                        || (x.capitalised && k.is(Class::OrgHead, &x.norm))
+                        || matches!(x.norm.as_str(), "format" | "formats")
+                });
             if (locative || reached || named_talks)
                 && !head_before
                 && !allegiance

@@ -150,24 +150,33 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             // holding ("Turkey invaded the north"), not of the state that is
             // that verb's subject
             let entering = i >= 2 && k.is(Class::Entering, &toks[i - 2].norm);
-            let bare_noun = j == i + 1
-                && i >= 2
-                && toks[i - 1].norm == "the"
-                && !toks[i].capitalised
-                && matches!(
-                    w,
-                    "north"
-                        | "south"
-                        | "east"
-                        | "west"
-                        | "northeast"
-                        | "northwest"
-                        | "southeast"
-                        | "southwest"
-                )
-                && (k.is(Class::Locative, &toks[i - 2].norm) || entering)
-                && toks.get(j).is_none_or(|x| x.norm != "of" && !x.capitalised);
-            if bare_noun {
+            // (or an adjective and a plural region noun: "to the northern
+            // municipalities", "into the eastern provinces")
+            let bare_end = if matches!(
+                w,
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+            ) {
+                Some(i + 1)
+            } else {
+                phrase_at(k, t, i + 1, Class::Region)
+                    .filter(|&e| toks[e - 1].norm.ends_with('s') && toks[e - 1].norm != "country")
+            };
+            let bare_noun = bare_end.is_some_and(|e| {
+                j == i + 1
+                    && i >= 2
+                    && toks[i - 1].norm == "the"
+                    && !toks[i].capitalised
+                    && (k.is(Class::Locative, &toks[i - 2].norm) || entering)
+                    && toks.get(e).is_none_or(|x| x.norm != "of" && !x.capitalised)
+            });
+            if let Some(end) = bare_end.filter(|_| bare_noun) {
                 // (the verb's subject: "when Turkey invaded the north" of Cyprus)
                 let subject_end = if entering && !k.is(Class::Locative, &toks[i - 2].norm) {
                     names.iter().find(|s| s.last == i - 2).map(|s| s.first)
@@ -176,8 +185,8 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 };
                 if let Some(st) = recent_state(names, subject_end.unwrap_or(i - 1), false, t, k) {
                     if let Some(e) = directed(k, m, w, &k.states[st].name) {
-                        m.push(Mention::of_entity(i - 1, i + 1, e, Via::Name));
-                        i += 1;
+                        m.push(Mention::of_entity(i - 1, end, e, Via::Name));
+                        i = end;
                         continue;
                     }
                 }

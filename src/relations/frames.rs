@@ -16,6 +16,10 @@ pub(super) const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got",
 ];
 
+/// Participles of perception: "drones were sighted over the airport" tells
+/// what was seen, not whose.
+const PERCEPTION: &[&str] = &["sighted", "spotted", "seen", "observed", "detected"];
+
 impl Ctx<'_> {
     /// Applies a pattern's frame at a trigger.
     pub fn apply(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -1450,7 +1454,14 @@ impl Ctx<'_> {
             self.is_force_mention(mi)
                 || matches!(self.m.list[mi].referent, Ref::Entity(e) if (any_actor && self.m.entities[e].etype.is_actor()) || (own_clause(mi) && crate::mentions::non_state_armed(self.k, &self.m.entities[e])))
         });
-        let implied = if ok { None } else { self.speakers_force(p) };
+        // "Denmark said drones were sighted over Copenhagen": what a side
+        // reports seeing is not its own force
+        let perceived = PERCEPTION.contains(&w);
+        let implied = if ok || perceived {
+            None
+        } else {
+            self.speakers_force(p)
+        };
         if !ok && implied.is_none() {
             return Vec::new();
         }
@@ -1630,6 +1641,12 @@ impl Ctx<'_> {
                 }
                 Some(mi) => i = self.m.list[mi].last.max(i + 1),
                 None if self.k.is(Class::Talks, self.tok(i)) => return true,
+                // (a hyphen joining two names is no word: "EU-facilitated
+                // Belgrade-Pristina dialogue")
+                None if matches!(self.tok(i), "-" | "–") => {
+                    i += 1;
+                    continue;
+                }
                 None => i += 1,
             }
             words += 1;
@@ -2071,9 +2088,21 @@ impl Ctx<'_> {
         {
             return Vec::new();
         }
+        let agent_noun = matches!(
+            w.as_str(),
+            "mediator"
+                | "mediators"
+                | "intermediary"
+                | "intermediaries"
+                | "guarantor"
+                | "guarantors"
+                | "facilitator"
+                | "facilitators"
+        );
         let subj = acting_as
             .then(|| self.with_phrase_before(p - 2))
             .flatten()
+            .or_else(|| agent_noun.then(|| self.role_holder(p)).flatten())
             .unwrap_or(clause_subjects);
         let mediators = self.entities(&subj);
         let s = &self.t.sentences[self.sentence_of(p)];
@@ -2089,15 +2118,7 @@ impl Ctx<'_> {
         let negated = self.negated(from, p);
         let hypothetical = self.hypothetical_mediation(from, p) || self.requested(&subj, p);
         // the possessor of a mediator noun is whom the mediator acts for: "its mediator"
-        let principals: Vec<usize> = if matches!(
-            w.as_str(),
-            "mediator"
-                | "mediators"
-                | "intermediary"
-                | "intermediaries"
-                | "guarantor"
-                | "guarantors"
-        ) {
+        let principals: Vec<usize> = if agent_noun && !w.starts_with("facilitat") {
             self.possessor(p, &mediators)
                 .and_then(|mi| self.entity_of_mention(mi))
                 .into_iter()
@@ -2106,6 +2127,20 @@ impl Ctx<'_> {
             Vec::new()
         };
         self.mediation(pat, hit, &mediators, &principals, negated, hypothetical)
+    }
+
+    /// "Qatar's role as a mediator between …", "its role as guarantor": the
+    /// possessor of a role the agent noun at `p` names.
+    fn role_holder(&self, p: usize) -> Option<Vec<usize>> {
+        let mut j = p;
+        while j > 0 && p - j < 4 && self.m.cover[j - 1].is_none() {
+            j -= 1;
+            if self.tok(j) == "as" {
+                let role = j.checked_sub(1).filter(|&r| self.tok(r) == "role")?;
+                return self.possessor(role, &[]).map(|mi| vec![mi]);
+            }
+        }
+        None
     }
 
     /// Whether the event noun at `p` is the object of a verb that takes it
