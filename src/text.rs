@@ -527,6 +527,15 @@ fn mark_quotes(t: &mut Text) {
 }
 
 /// Levenshtein distance in characters.
+/// The value of a cardinal written as a word, "one" to "twelve".
+pub fn number_word(w: &str) -> Option<usize> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    WORDS.iter().position(|&x| x == w).map(|i| i + 1)
+}
+
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

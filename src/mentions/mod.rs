@@ -835,11 +835,10 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let each = toks[at].norm == "each";
         let count = match toks[at].norm.as_str() {
             "both" | "each" => 2,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            _ => continue,
+            w => match crate::text::number_word(w) {
+                Some(c) if (2..=5).contains(&c) => c,
+                _ => continue,
+            },
         };
         // "the two …", "these three …", "both …" (not "two soldiers of …", "both X and Y")
         let det = at > 0

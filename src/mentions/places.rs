@@ -149,20 +149,25 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             // the state named last; also the object of a verb of entering or
             // holding ("Turkey invaded the north"), not of the state that is
             // that verb's subject
-            let entering = i >= 2 && k.is(Class::Entering, &toks[i - 2].norm);
             // (or an adjective and a plural region noun: "to the northern
-            // municipalities", "into the eastern provinces")
-            let bare_end = if matches!(
-                w,
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-            ) {
+            // municipalities", "into the (four) eastern provinces")
+            let counted = i >= 3
+                && (toks[i - 1].kind == TokKind::Number
+                    || crate::text::number_word(&toks[i - 1].norm).is_some());
+            let the = if counted { i - 1 } else { i };
+            let entering = the >= 2 && k.is(Class::Entering, &toks[the - 2].norm);
+            let bare_end = if !counted
+                && matches!(
+                    w,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                ) {
                 Some(i + 1)
             } else {
                 phrase_at(k, t, i + 1, Class::Region)
@@ -170,22 +175,35 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             };
             let bare_noun = bare_end.is_some_and(|e| {
                 j == i + 1
-                    && i >= 2
-                    && toks[i - 1].norm == "the"
+                    && the >= 2
+                    && toks[the - 1].norm == "the"
                     && !toks[i].capitalised
-                    && (k.is(Class::Locative, &toks[i - 2].norm) || entering)
+                    && (k.is(Class::Locative, &toks[the - 2].norm) || entering)
                     && toks.get(e).is_none_or(|x| x.norm != "of" && !x.capitalised)
             });
             if let Some(end) = bare_end.filter(|_| bare_noun) {
-                // (the verb's subject: "when Turkey invaded the north" of Cyprus)
-                let subject_end = if entering && !k.is(Class::Locative, &toks[i - 2].norm) {
-                    names.iter().find(|s| s.last == i - 2).map(|s| s.first)
+                // (the verb's subject: "when Turkey invaded the north" of
+                // Cyprus; "accused Israel of occupying territory in the south"
+                // of the accuser, a verb of holding a few words before)
+                let verb = if entering && !k.is(Class::Locative, &toks[the - 2].norm) {
+                    Some(the - 2)
                 } else {
-                    None
+                    (the.saturating_sub(6)..the - 2).rev().find(|&v| {
+                        k.is(Class::Entering, &toks[v].norm)
+                            && toks[v + 1..the - 2]
+                                .iter()
+                                .all(|x| x.kind == TokKind::Word && !x.capitalised)
+                    })
                 };
-                if let Some(st) = recent_state(names, subject_end.unwrap_or(i - 1), false, t, k) {
+                let subject_end = verb.and_then(|v| {
+                    names
+                        .iter()
+                        .find(|s| s.last == v || (s.last + 1 == v && toks[v - 1].norm == "of"))
+                        .map(|s| s.first)
+                });
+                if let Some(st) = recent_state(names, subject_end.unwrap_or(the - 1), false, t, k) {
                     if let Some(e) = directed(k, m, w, &k.states[st].name) {
-                        m.push(Mention::of_entity(i - 1, end, e, Via::Name));
+                        m.push(Mention::of_entity(the - 1, end, e, Via::Name));
                         i = end;
                         continue;
                     }

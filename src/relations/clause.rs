@@ -816,7 +816,10 @@ impl Ctx<'_> {
                         | "several"
                         | "other"
                         | "all"
-                )) {
+                ) || toks[j - 1].kind == TokKind::Number
+                    // "Serbia, along with five EU member states"
+                    || crate::text::number_word(w).is_some())
+                {
                     break;
                 }
                 j -= 1;
@@ -1052,6 +1055,22 @@ impl Ctx<'_> {
     }
 
     /// The first place-like mention after `from` within `limit` tokens.
+    /// The place named after a region's name by "city/town/village/port
+    /// of": "the West Bank city of Nablus", "the Syrian town of Afrin".
+    fn town_of_after(&self, mi: usize) -> Option<usize> {
+        let last = self.m.list[mi].last;
+        let toks = &self.t.tokens;
+        let town = toks.get(last)?.norm.as_str();
+        if !matches!(town, "city" | "town" | "village" | "port" | "district")
+            || toks.get(last + 1)?.norm != "of"
+        {
+            return None;
+        }
+        let x = self.m.cover[last + 2]?;
+        matches!(self.m.list[x].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place)
+            .then_some(x)
+    }
+
     pub fn place_after(&self, from: usize, limit: usize, direct: bool) -> Option<usize> {
         // (`limit` counts words: punctuation and numbers in a list of forces
         // do not push the place out, "eight warships, a nuclear-powered
@@ -1135,6 +1154,10 @@ impl Ctx<'_> {
                             && phrase_at(self.k, self.t, m.last, Class::Territory).is_some() =>
                     {
                         return Some(mi)
+                    }
+                    // "raided the West Bank city of Nablus": the town, not its region
+                    Ref::Entity(_) if self.town_of_after(mi).is_some() => {
+                        return self.town_of_after(mi);
                     }
                     // "into Russia's Kursk region": the place, not its state
                     Ref::Entity(_) if self.possessed_after(mi).is_some_and(|x| {

@@ -1781,7 +1781,8 @@ impl Ctx<'_> {
                     .map(|b| self.entities(&self.objects(b + 1, 8)))
                     .unwrap_or_default()
             };
-            for source in [&adjectives as &dyn Fn() -> Vec<usize>, &antecedent] {
+            let agreed = || self.antecedent_subjects(p);
+            for source in [&adjectives as &dyn Fn() -> Vec<usize>, &antecedent, &agreed] {
                 let found: Vec<usize> = source().into_iter().filter(|&e| ok(e)).collect();
                 if found.len() >= 2 {
                     return found.into_iter().map(Arg::Entity).collect();
@@ -1934,6 +1935,35 @@ impl Ctx<'_> {
                         .any(|j| self.k.is(Class::Talks, self.tok(j)))
             })
         })
+    }
+
+    /// "Thailand and Cambodia agreed to a ceasefire … Anwar Ibrahim, who
+    /// hosted the talks": the sides of a definite talks noun in the sentence
+    /// of `p` are the two or more coordinated subjects of a clause with a
+    /// talks noun in one of the three sentences before.
+    fn antecedent_subjects(&self, p: usize) -> Vec<usize> {
+        let si = self.sentence_of(p);
+        let s = &self.t.sentences[si];
+        let talks = |i: usize| self.m.cover[i].is_none() && self.k.is(Class::Talks, self.tok(i));
+        let definite = (s.first + 1..s.last)
+            .any(|i| talks(i) && matches!(self.tok(i - 1), "the" | "this" | "that"));
+        if !definite {
+            return Vec::new();
+        }
+        for pi in (si.saturating_sub(3)..si).rev() {
+            let ps = &self.t.sentences[pi];
+            if let Some(q) = (ps.first + 1..ps.last).find(|&i| talks(i)) {
+                let sides: Vec<usize> = self
+                    .entities(&self.subjects(q))
+                    .into_iter()
+                    .filter(|&e| self.m.entities[e].etype.is_actor())
+                    .collect();
+                if sides.len() >= 2 {
+                    return sides;
+                }
+            }
+        }
+        Vec::new()
     }
 
     /// Whether mention `mi` is (a conjunct of) the object of "by".
@@ -2110,6 +2140,7 @@ impl Ctx<'_> {
             && self.named_parties(&mediators, p) < 2
             && self.adjective_sides(s.first, s.last).len() < 2
             && !self.mentions_both_sides(p)
+            && self.antecedent_subjects(p).len() < 2
         {
             // hosting a visitor, travelling between two cities: not mediating
             return Vec::new();
