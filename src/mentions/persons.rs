@@ -575,10 +575,18 @@ fn subject_name(
                             .is_some_and(|j| verb_follows(k, t, j + 1)))
             })
     };
-    // "Maduro's re-election", "Assad's regime": a name holding office
+    // "Maduro's re-election", "Assad's regime", "the government of Nicolas
+    // Maduro", "the Maduro government": a name holding office
     let office = || {
-        toks.get(e).is_some_and(|x| x.norm == "'s")
-            && super::phrases::class_at(k, t, e + 1, Class::Office)
+        (toks.get(e).is_some_and(|x| x.norm == "'s")
+            && super::phrases::class_at(k, t, e + 1, Class::Office))
+            || (i >= 3
+                && toks[i - 1].norm == "of"
+                && toks[i - 3].norm == "the"
+                && k.is(Class::Office, &toks[i - 2].norm))
+            || (i >= 1
+                && toks[i - 1].norm == "the"
+                && toks.get(e).is_some_and(|x| k.is(Class::Office, &x.norm)))
     };
     let placed = accused
         || office()

@@ -109,7 +109,10 @@ pub fn head_chain(
         // "military government", "military leaders": an adjective before a government head
         let modifies_government =
             k.is(Class::Modifier, &tok.norm) && phrase_at(k, t, j + 1, Class::Government).is_some();
-        if let Some(e) = phrase_at(k, t, j, Class::Force).filter(|_| !modifies_government) {
+        // ("Taiwan's air defence identification zone" is a territory)
+        if let Some(e) = phrase_at(k, t, j, Class::Force).filter(|&e| {
+            !modifies_government && phrase_at(k, t, j, Class::Territory).is_none_or(|te| te <= e)
+        }) {
             if phrase_at(k, t, j, Class::Police).is_some() {
                 police = true;
             }

@@ -239,7 +239,13 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
         // borders
-        if let Some(end) = phrase_at(k, t, i, Class::Border) {
+        // (not "border guards", a force, nor "border markers", a thing)
+        if let Some(end) = phrase_at(k, t, i, Class::Border).filter(|&e| {
+            phrase_at(k, t, i, Class::Force).is_none_or(|f| f <= e)
+                && toks
+                    .get(e)
+                    .is_none_or(|x| !matches!(x.norm.as_str(), "marker" | "markers"))
+        }) {
             let mut states = Vec::new();
             let mut first = i;
             // "Serbia's border", "the Serbian border", "the Kosovo-Serbia border"
