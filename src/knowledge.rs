@@ -335,6 +335,9 @@ pub struct Knowledge {
     starts: FxHashMap<String, u64>,
     /// Direction words → label prefix ("northern" → "Northern").
     pub directions: FxHashMap<String, String>,
+    /// Naval ship-name prefixes, folded → the state whose navy uses them
+    /// ("uss" → United States).
+    pub ship_prefixes: FxHashMap<String, usize>,
     automaton: AhoCorasick,
     /// Payloads of the automaton's patterns: what it refers to, whether case matters.
     payloads: Vec<(Hit, bool)>,
@@ -477,6 +480,7 @@ impl Knowledge {
         }
         let mut words: FxHashMap<String, u64> = FxHashMap::default();
         let mut directions = FxHashMap::default();
+        let mut ship_prefixes = FxHashMap::default();
         for (line, cols) in rows(LEXICON) {
             if cols.len() != 2 {
                 return Err(Error::Knowledge {
@@ -484,6 +488,22 @@ impl Knowledge {
                     line,
                     message: "expected 2 columns".into(),
                 });
+            }
+            if cols[0] == "ship_prefix" {
+                for e in cols[1].split(';').map(str::trim).filter(|e| !e.is_empty()) {
+                    let state = e.split_once(':').and_then(|(w, name)| {
+                        Some((w, states.iter().position(|s| s.name == name)?))
+                    });
+                    let (w, state) = state.ok_or_else(|| Error::Knowledge {
+                        file: "lexicon.tsv".into(),
+                        line,
+                        message: format!(
+                            "ship_prefix entry {e:?} needs PREFIX:State of states.tsv"
+                        ),
+                    })?;
+                    ship_prefixes.insert(fold(w), state);
+                }
+                continue;
             }
             let class = Class::from_name(cols[0]).ok_or_else(|| Error::Knowledge {
                 file: "lexicon.tsv".into(),
@@ -593,6 +613,7 @@ impl Knowledge {
             words,
             starts,
             directions,
+            ship_prefixes,
             automaton,
             payloads,
             pattern_texts: patterns,

@@ -1131,6 +1131,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
         .into_iter()
         .filter(|s| !matches!(s.hit, Hit::Role(_)))
         .collect();
+    ships(k, t, &mut m);
     // Persons first: their spans must not be claimed by other phrases.
     persons::find_strong(k, text, t, &names, &mut m);
     named_organisations(k, text, t, &names, &mut m);
@@ -1150,6 +1151,39 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     pronouns(k, t, &mut m);
     m.finish();
     m
+}
+
+/// Naval ships named with their navy's prefix (lexicon row `ship_prefix`):
+/// "USS Gerald R. Ford", "HMS Prince of Wales" is a force of that state.
+fn ships(k: &Knowledge, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for i in 0..toks.len() {
+        if !toks[i].all_caps || m.cover[i].is_some() {
+            continue;
+        }
+        let Some(&st) = k.ship_prefixes.get(toks[i].norm.as_str()) else {
+            continue;
+        };
+        // the ship's name: capitalised words, initials ("R."), "of" between
+        // names, a hull number ("Ford-class" is no name)
+        let mut j = i + 1;
+        while j < toks.len() && j < i + 7 && !toks[j].newline_before {
+            let x = &toks[j];
+            let name = x.kind == TokKind::Word && x.capitalised;
+            let initial = x.norm == "." && !x.space_before && toks[j - 1].norm.chars().count() == 1;
+            let of = x.norm == "of" && toks.get(j + 1).is_some_and(|y| y.capitalised);
+            if !(name || (j > i + 1 && (initial || of))) {
+                break;
+            }
+            j += 1;
+        }
+        if j == i + 1 || toks.get(j).is_some_and(|x| x.norm == "-") {
+            continue;
+        }
+        if let Some(e) = phrases::state_head_entity(k, m, st, phrases::Head::Force) {
+            m.push(Mention::of_entity(i, j, e, Via::Phrase));
+        }
+    }
 }
 
 /// Maps gazetteer hits onto token boundaries, dropping those that split a token.

@@ -370,7 +370,7 @@ impl Ctx<'_> {
         if !passive && !blamed_on && (passive_form || (prev == "stands" && form.ends_with("ed"))) {
             return Vec::new();
         }
-        let (agents_m, targets_m) = if blamed_on {
+        let (agents_m, mut targets_m) = if blamed_on {
             let by = self.by_agent(hit.last, 12);
             let agents = if by.is_empty() && !BE.contains(&prev) {
                 self.subjects(p)
@@ -441,6 +441,21 @@ impl Ctx<'_> {
             }
             (agents_m, targets_m)
         };
+        // "No country except Turkey recognises Northern Cyprus": the
+        // exception does what the negated generic subject does not
+        if agents_m.is_empty() && !passive && !blamed_on {
+            if let Some(exceptions) = self.exceptions(p) {
+                targets_m.retain(|mi| !exceptions.contains(mi));
+                let agents = self.entities(&exceptions);
+                let targets = self.object_args(&targets_m, &agents);
+                if agents.is_empty() || targets.is_empty() {
+                    return Vec::new();
+                }
+                let from = self.clause_start(p);
+                let hypothetical = self.hypothetical(from, p);
+                return vec![self.found(pat, hit, agents, targets, false, hypothetical)];
+            }
+        }
         let agents = self.entities(&agents_m);
         let mut targets = self.object_args(&targets_m, &agents);
         if targets.is_empty() && pat.relation == Relation::Accuses && !passive && !blamed_on {
@@ -467,6 +482,44 @@ impl Ctx<'_> {
         let mut out = vec![self.found(pat, hit, agents, targets.clone(), negated, hypothetical)];
         out.extend(self.ellipsis(pat, hit, &targets, negated, hypothetical));
         out
+    }
+
+    /// The actors named after "except", "apart from" or "other than" in the
+    /// sentence of a predicate at `p` whose subject is a negated generic
+    /// noun: "No country except Turkey recognises …", "No state recognises
+    /// the TRNC apart from Turkey", "Apart from Turkey, no country …".
+    fn exceptions(&self, p: usize) -> Option<Vec<usize>> {
+        let s = &self.t.sentences[self.sentence_of(p)];
+        let generic = (s.first..p).any(|i| {
+            self.m.cover[i].is_none()
+                && matches!(self.tok(i), "no" | "none")
+                && self.m.cover[i + 1].is_none()
+        });
+        if !generic {
+            return None;
+        }
+        let at = (s.first..s.last).find(|&i| {
+            self.m.cover[i].is_none()
+                && (self.tok(i) == "except"
+                    || (matches!(self.tok(i), "apart" | "other")
+                        && matches!(self.tok(i + 1), "from" | "than")))
+        })?;
+        let from = if self.tok(at) == "except" {
+            at + 1
+        } else {
+            at + 2
+        };
+        let from = if self.tok(from) == "for" {
+            from + 1
+        } else {
+            from
+        };
+        let found: Vec<usize> = self
+            .objects(from, 8)
+            .into_iter()
+            .filter(|&mi| self.is_actor_mention(mi))
+            .collect();
+        (!found.is_empty()).then_some(found)
     }
 
     /// "Qatar condemned the Israeli strike", "Baku denounced the Armenian
@@ -2210,21 +2263,33 @@ impl Ctx<'_> {
         let between = (hit.last..(hit.last + 6).min(self.t.tokens.len()))
             .take_while(|&i| self.m.cover[i].is_none() && !matches!(self.tok(i), "," | ";" | "."))
             .any(|i| self.tok(i) == "between");
+        // "offered his good offices to Guyana and Venezuela": the sides
+        // follow "to"
+        let offered_to = self.tok(hit.last) == "to"
+            && self.m.cover[hit.last + 1].is_some()
+            && self.objects(hit.last + 1, 8).len() >= 2;
         // (or the talks named in the three sentences before: "A ceasefire
         // between Thailand and Cambodia … China supported Malaysia's mediation")
-        if !between && !framing && self.antecedent_between(p).is_none() {
+        if !between && !framing && !offered_to && self.antecedent_between(p).is_none() {
             return Vec::new();
         }
         // "Qatar's mediation", "Egyptian mediation", "Kenya led the mediation"
-        let mediators: Vec<usize> = match self.possessor(p, &[]) {
-            Some(mi) => self.entities(&[mi]),
-            None => match self.adjective_before(p) {
+        // (a possessive pronoun left unresolved gives way to the support
+        // verb's subject: "The UN Secretary-General offered his good offices")
+        let possessed: Vec<usize> = self
+            .possessor(p, &[])
+            .map(|mi| self.entities(&[mi]))
+            .unwrap_or_default();
+        let mediators: Vec<usize> = if !possessed.is_empty() {
+            possessed
+        } else {
+            match self.adjective_before(p) {
                 Some(e) => vec![e],
                 None => self
                     .support_verb_before(p)
                     .map(|v| self.entities(&self.subjects(v)))
                     .unwrap_or_default(),
-            },
+            }
         };
         let mediators: Vec<usize> = mediators
             .into_iter()
@@ -2247,14 +2312,18 @@ impl Ctx<'_> {
         let mut j = p;
         while j > 0 && p - j < 3 {
             j -= 1;
-            if self.m.cover[j].is_some() {
+            let w = self.tok(j);
+            // ("offered his good offices": a possessive determiner)
+            if self.m.cover[j].is_some() && !POSSESSIVES.contains(&w) {
                 return None;
             }
-            let w = self.tok(j);
             if self.k.is(Class::SupportVerb, w) {
                 return Some(j);
             }
-            if !(DETERMINERS.contains(&w) || matches!(w, "new" | "renewed" | "fresh" | "joint")) {
+            if !(DETERMINERS.contains(&w)
+                || POSSESSIVES.contains(&w)
+                || matches!(w, "new" | "renewed" | "fresh" | "joint"))
+            {
                 return None;
             }
         }
