@@ -329,6 +329,10 @@ pub struct Knowledge {
     pub roles: Vec<RoleInfo>,
     /// Named regions and towns that are not states.
     pub places: Vec<String>,
+    /// Whether each place is a point rather than an area: a town, or a
+    /// line, shoal, strait or canal (`places.tsv`, third column); "the
+    /// region" never refers back to one.
+    pub place_is_point: Vec<bool>,
     /// Word classes: folded entry (multi-word entries joined by spaces) → bitmask of its classes.
     words: FxHashMap<String, u64>,
     /// First words of entries → bitmask of the classes they can start.
@@ -474,9 +478,21 @@ impl Knowledge {
         }
         let mut places = Vec::new();
         let mut place_aliases = Vec::new();
-        for (_, cols) in rows(PLACES) {
+        let mut place_is_point = Vec::new();
+        for (line, cols) in rows(PLACES) {
             places.push(cols[0].to_string());
             place_aliases.push(list(cols.get(1)));
+            place_is_point.push(match cols.get(2).map(|s| s.trim()) {
+                None | Some("") => false,
+                Some("town" | "site") => true,
+                Some(other) => {
+                    return Err(Error::Knowledge {
+                        file: "places.tsv".into(),
+                        line,
+                        message: format!("unknown kind {other:?} (town, site or empty)"),
+                    })
+                }
+            });
         }
         let mut words: FxHashMap<String, u64> = FxHashMap::default();
         let mut directions = FxHashMap::default();
@@ -610,6 +626,7 @@ impl Knowledge {
             orgs,
             roles,
             places,
+            place_is_point,
             words,
             starts,
             directions,

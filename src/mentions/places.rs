@@ -55,6 +55,21 @@ fn recent_state(
     fallback
 }
 
+/// The most recent region (a place of `places.tsv` that is no town or
+/// site) named in the five sentences before token `before`.
+fn recent_region(names: &[Span], before: usize, t: &Text, k: &Knowledge) -> Option<usize> {
+    let si = t.sentences.partition_point(|s| s.last <= before);
+    let floor = t.sentences.get(si.saturating_sub(5)).map_or(0, |s| s.first);
+    names[..names.partition_point(|s| s.last <= before)]
+        .iter()
+        .rev()
+        .take_while(|s| s.first >= floor)
+        .find_map(|s| match s.hit {
+            Hit::Place(p) if !k.place_is_point[p] => Some(p),
+            _ => None,
+        })
+}
+
 /// The most recent state named before token `before` outside a
 /// prepositional phrase ("Somalia threatened to expel troops deployed in the
 /// country"; not "the border with Colombia").
@@ -320,6 +335,19 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 if !followed_by_of {
                     // "the country" is a state named before as a subject or
                     // object, "the province" one named as a place
+                    // ("the region", "the enclave": first a region named in
+                    // the five sentences before, "… the ethnic Armenians of
+                    // Nagorno-Karabakh … Russia, which has peacekeepers in the
+                    // region")
+                    // ("the island" is the island state: Cyprus, Taiwan)
+                    if !matches!(toks[i].norm.as_str(), "country" | "island") {
+                        if let Some(p) = recent_region(names, i, t, k) {
+                            let e = m.entity(Entity::new(EntityType::Place, k.places[p].clone()));
+                            m.push(Mention::of_entity(i, end, e, Via::Name));
+                            i = end;
+                            continue;
+                        }
+                    }
                     let found = if toks[i].norm == "country" {
                         recent_direct_state(names, i, t, k)
                     } else {

@@ -199,6 +199,19 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            // (a state's adjective before a noun of speaking is its speaker:
+            // "rejected Thai claims that …"; a place speaks for no actor we
+            // know: "…, the breakaway region said" is not the sentence's subject)
+            if let Some(mi) = (i > a)
+                .then(|| self.m.cover[i - 1])
+                .flatten()
+                .filter(|&mi| !self.is_actor_mention(mi))
+            {
+                if let Ref::Adjective(st) = self.m.list[mi].referent {
+                    return self.m.state_entity(st);
+                }
+                continue;
+            }
             let subj = self.subjects(i);
             if let Some(&mi) = subj.first() {
                 return self.entity_of_mention(mi);

@@ -85,7 +85,7 @@ impl Ctx<'_> {
             }
             let a = match &self.m.list[mi].referent {
                 Ref::Border(s) => Some(Arg::Border(s.clone())),
-                Ref::There => self.there(self.m.list[mi].first).map(Arg::Entity),
+                Ref::There => self.there(self.m.list[mi].first),
                 _ => self.entity_of_mention(mi).map(Arg::Entity),
             };
             if let Some(a) = a {
@@ -97,22 +97,33 @@ impl Ctx<'_> {
         out
     }
 
-    /// "there": the last place or state named before token `at` after a locative word.
-    fn there(&self, at: usize) -> Option<usize> {
+    /// "there": the last place, border, or state named as a place (after a
+    /// locative word) before token `at`, in its sentence or the two before
+    /// ("along the border with Ukraine, accusing Kyiv of massing troops
+    /// there" is the border, not Ukraine).
+    fn there(&self, at: usize) -> Option<Arg> {
         let from = self.t.sentences[self.sentence_of(at).saturating_sub(2)].first;
         (from..at)
             .rev()
             .filter_map(|i| self.m.cover[i])
-            .find_map(|mi| match self.m.list[mi].referent {
-                Ref::Entity(e)
-                    if matches!(
-                        self.m.entities[e].etype,
-                        EntityType::Place | EntityType::State
-                    ) =>
-                {
-                    Some(e)
+            .find_map(|mi| {
+                let m = &self.m.list[mi];
+                match &m.referent {
+                    Ref::Border(s) => Some(Arg::Border(s.clone())),
+                    Ref::Entity(e) => match self.m.entities[*e].etype {
+                        EntityType::Place => Some(Arg::Entity(*e)),
+                        EntityType::State => {
+                            let mut j = m.first;
+                            if j > 0 && self.tok(j - 1) == "the" {
+                                j -= 1;
+                            }
+                            (j > 0 && self.k.is(Class::Locative, self.tok(j - 1)))
+                                .then_some(Arg::Entity(*e))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
                 }
-                _ => None,
             })
     }
 

@@ -489,6 +489,21 @@ mod tests {
                 "The Vatican is among the 12 states that recognise Taiwan.",
                 None,
             ),
+            // a state's adjective before a noun of speaking is the speaker
+            (
+                "Cambodia rejected Thai claims that its troops had opened fire first.",
+                Some("state/thailand"),
+            ),
+            // a place before the verb speaks for no actor (not the subject)
+            (
+                "Ethiopia recognised Somaliland's independence, the breakaway region said.",
+                None,
+            ),
+            // a question left untold: the telling is negated, not the event
+            (
+                "Zelensky did not say how many troops had been sent.",
+                Some("(agent)"),
+            ),
         ];
         for (text, speaker) in cases {
             let r = extract(&Document::new("t", text.to_string()));
@@ -496,6 +511,7 @@ mod tests {
             for e in &r.events {
                 let want = speaker.map(|s| if s == "(agent)" { &*e.agent } else { s });
                 assert_eq!(e.attributed_to.as_deref(), want, "{text}");
+                assert!(!e.negated, "{text}");
             }
         }
     }

@@ -61,8 +61,24 @@ impl Ctx<'_> {
     /// ("the refusal by Serbia to recognise").
     pub fn negated(&self, from: usize, to: usize) -> bool {
         let from = self.by_phrase_before(from).unwrap_or(from);
+        let from = self.after_untold_question(from, to).unwrap_or(from);
         (self.cue_in(Class::Negation, from, to) && !self.left_open(from, to))
             || self.denied_clause(to)
+    }
+
+    /// "He did not say how many troops had been sent": a question left
+    /// untold (a verb of speaking and a wh-word before the predicate at
+    /// `to`) takes the negation of the telling; the event is not negated.
+    /// Returns where the question starts.
+    fn after_untold_question(&self, from: usize, to: usize) -> Option<usize> {
+        (from + 1..to).rev().find(|&i| {
+            self.m.cover[i].is_none()
+                && matches!(
+                    self.t.tokens[i].norm.as_str(),
+                    "how" | "when" | "where" | "which" | "what" | "who" | "why"
+                )
+                && self.k.is(Class::Speech, &self.t.tokens[i - 1].norm)
+        })
     }
 
     /// The act noun of a by-phrase of names ending right before `from`.
