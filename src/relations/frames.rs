@@ -2277,7 +2277,7 @@ impl Ctx<'_> {
         // "offered his good offices to Guyana and Venezuela": the sides
         // follow "to"
         let offered_to = self.tok(hit.last) == "to"
-            && self.m.cover[hit.last + 1].is_some()
+            && self.m.cover.get(hit.last + 1).is_some_and(|c| c.is_some())
             && self.objects(hit.last + 1, 8).len() >= 2;
         // (or the talks named in the three sentences before: "A ceasefire
         // between Thailand and Cambodia … China supported Malaysia's mediation")
