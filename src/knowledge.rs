@@ -339,6 +339,8 @@ pub struct Knowledge {
     starts: FxHashMap<String, u64>,
     /// Direction words → label prefix ("northern" → "Northern").
     pub directions: FxHashMap<String, String>,
+    /// The hyphenated words of lexicon entries ("cease-fire", "build-up").
+    compounds: rustc_hash::FxHashSet<String>,
     /// Naval ship-name prefixes, folded → the state whose navy uses them
     /// ("uss" → United States).
     pub ship_prefixes: FxHashMap<String, usize>,
@@ -544,6 +546,12 @@ impl Knowledge {
         for p in [";", ":"] {
             *words.entry(p.to_string()).or_default() |= Class::ClauseBreak.bit();
         }
+        let compounds = words
+            .keys()
+            .flat_map(|e| e.split(' '))
+            .filter(|w| w.len() > 2 && w[1..w.len() - 1].contains('-'))
+            .map(String::from)
+            .collect();
         let max_phrase_len = words
             .keys()
             .map(|e| e.split(' ').count())
@@ -630,6 +638,7 @@ impl Knowledge {
             words,
             starts,
             directions,
+            compounds,
             ship_prefixes,
             automaton,
             payloads,
@@ -639,6 +648,12 @@ impl Knowledge {
     }
 
     /// The lexicon classes with a phrase starting with the folded word.
+    /// Whether a hyphenated compound ("cease-fire") is a word of some lexicon
+    /// entry, so that the tokenizer's three tokens are joined into one.
+    pub fn is_compound(&self, folded: &str) -> bool {
+        self.compounds.contains(folded)
+    }
+
     pub fn starts_of(&self, folded: &str) -> Classes {
         Classes(self.starts.get(folded).copied().unwrap_or(0))
     }

@@ -106,10 +106,74 @@ impl Text {
             .saturating_sub(1)
     }
 
-    /// Looks up once per token which lexicon phrases can start there, so
-    /// that the many phrase tests of the later stages need no hashing.
+    /// Joins the hyphenated compounds the lexicon or a trigger form knows
+    /// ("cease-fire", "re-election", "go-between") into one token, then looks
+    /// up once per token which lexicon phrases can start there, so that the
+    /// many phrase tests of the later stages need no hashing.
     pub fn annotate(&mut self, k: &crate::knowledge::Knowledge) {
+        let triggers = crate::relations::patterns::TriggerIndex::get();
+        self.join_compounds(|w| k.is_compound(w) || triggers.is_compound(w));
         self.starts = self.tokens.iter().map(|x| k.starts_of(&x.norm)).collect();
+    }
+
+    /// Joins "word - word" written without spaces into one token where
+    /// `known` accepts the compound (both words lower case, so that
+    /// "EU-brokered" and "Nagorno-Karabakh" stay as they are); sentence and
+    /// quotation indices follow.
+    fn join_compounds(&mut self, known: impl Fn(&str) -> bool) {
+        let n = self.tokens.len();
+        let joinable = |i: usize| {
+            let t = &self.tokens;
+            i + 2 < n
+                && t[i].kind == TokKind::Word
+                && !t[i].capitalised
+                && t[i + 1].norm == "-"
+                && !t[i + 1].space_before
+                && t[i + 2].kind == TokKind::Word
+                && !t[i + 2].space_before
+                && !t[i + 2].capitalised
+                && known(&format!("{}-{}", t[i].norm, t[i + 2].norm))
+        };
+        let mut joins = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if joinable(i) {
+                joins.push(i);
+                i += 3;
+            } else {
+                i += 1;
+            }
+        }
+        if joins.is_empty() {
+            return;
+        }
+        // old token index → new one (one past the end maps past the end)
+        let mut map: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut out: Vec<Token> = Vec::with_capacity(n);
+        let mut old = std::mem::take(&mut self.tokens).into_iter().enumerate();
+        let mut joins = joins.into_iter().peekable();
+        while let Some((i, mut tok)) = old.next() {
+            if joins.next_if_eq(&i).is_some() {
+                if let (Some(_), Some((_, second))) = (old.next(), old.next()) {
+                    tok.norm = format!("{}-{}", tok.norm, second.norm);
+                    tok.end = second.end;
+                }
+                map.extend([out.len(); 3]);
+            } else {
+                map.push(out.len());
+            }
+            out.push(tok);
+        }
+        map.push(out.len());
+        self.tokens = out;
+        for s in &mut self.sentences {
+            s.first = map[s.first];
+            s.last = map[s.last - 1] + 1;
+        }
+        for q in &mut self.quotes {
+            q.open = map[q.open];
+            q.close = map[q.close];
+        }
     }
 }
 
@@ -555,6 +619,39 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Known lower-case compounds become one token with the span of all
+    /// three; names and unknown compounds stay split; sentences and
+    /// quotations keep covering the same text.
+    #[test]
+    fn known_compounds_are_joined_and_indices_follow() {
+        let text = "Egypt brokered a cease-fire. \"The EU-brokered re-election talks,\" he said. A half-built wall stood.";
+        let plain = analyse(text, 0);
+        let mut t = analyse(text, 0);
+        t.annotate(crate::knowledge::Knowledge::get());
+        let norms: Vec<&str> = t.tokens.iter().map(|x| x.norm.as_str()).collect();
+        assert!(norms.contains(&"cease-fire"), "{norms:?}");
+        assert!(norms.contains(&"re-election"), "{norms:?}");
+        assert!(!norms.contains(&"eu-brokered") && norms.contains(&"brokered"));
+        assert!(!norms.contains(&"half-built") && norms.contains(&"half"));
+        assert_eq!(t.tokens.len(), plain.tokens.len() - 4);
+        let cf = t
+            .tokens
+            .iter()
+            .find(|x| x.norm == "cease-fire")
+            .expect("joined");
+        assert_eq!(&text[cf.start..cf.end], "cease-fire");
+        assert_eq!(t.sentences.len(), plain.sentences.len());
+        for (a, b) in t.sentences.iter().zip(&plain.sentences) {
+            assert_eq!((a.start, a.end), (b.start, b.end));
+            assert_eq!(t.tokens[a.first].start, a.start);
+            assert_eq!(t.tokens[a.last - 1].end, a.end);
+        }
+        for (a, b) in t.quotes.iter().zip(&plain.quotes) {
+            assert_eq!(t.tokens[a.open].start, plain.tokens[b.open].start);
+            assert_eq!(t.tokens[a.close].start, plain.tokens[b.close].start);
+        }
+    }
 
     #[test]
     fn ascii_folding_matches_the_unicode_path() {

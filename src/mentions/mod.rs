@@ -1416,7 +1416,8 @@ pub fn named_entity(etype: EntityType, written: &str) -> Entity {
 /// one line per mention, `[text] → referent (via)`.
 pub fn describe(text: &str) -> String {
     let k = Knowledge::get();
-    let t = crate::text::analyse(text, 0);
+    let mut t = crate::text::analyse(text, 0);
+    t.annotate(k);
     let m = find(k, text, 0, &t);
     let mut out = String::new();
     for mm in &m.list {

@@ -75,16 +75,10 @@ pub fn phrase_at(k: &Knowledge, t: &Text, i: usize, class: Class) -> Option<usiz
     best
 }
 
-/// Whether a lexicon phrase of `class` starts at token `i`, also written
-/// with a hyphen that splits it into tokens ("re-election").
+/// Whether a lexicon phrase of `class` starts at token `i` (a hyphenated
+/// one, "re-election", is one token once [`Text::annotate`] has joined it).
 pub fn class_at(k: &Knowledge, t: &Text, i: usize, class: Class) -> bool {
-    let hyphened = match (t.tokens.get(i), t.tokens.get(i + 1), t.tokens.get(i + 2)) {
-        (Some(a), Some(h), Some(b)) if h.norm == "-" && !h.space_before => {
-            k.is(class, &format!("{}-{}", a.norm, b.norm))
-        }
-        _ => false,
-    };
-    hyphened || phrase_at(k, t, i, class).is_some()
+    phrase_at(k, t, i, class).is_some()
 }
 
 /// A chain of modifiers and head nouns starting at `i`: returns its end and the head class.

@@ -424,17 +424,21 @@ impl Ctx<'_> {
                     limit = c - hit.last;
                 }
             }
+            // the recognised stands before its "as" complement: "recognised
+            // Ichkeria as occupied by Russia" never recognises Russia
+            if pat.relation == Relation::Recognises {
+                if let Some(c) = (hit.last..hit.last + limit).find(|&i| {
+                    self.tok(i) == "as" && self.m.cover.get(i).is_some_and(|c| c.is_none())
+                }) {
+                    limit = c - hit.last;
+                }
+            }
             let (mut agents_m, mut targets_m) = (self.subjects(p), self.objects(hit.last, limit));
             // "recognised Morocco's autonomy plan": a possessor is recognised
             // only through its status ("Kosovo's independence", "Maduro's
             // re-election"; lexicon class `status`)
             if pat.relation == Relation::Recognises {
-                targets_m.retain(|&mi| {
-                    let last = self.m.list[mi].last;
-                    self.tok(last) != "'s"
-                        || class_at(self.k, self.t, last + 1, Class::Status)
-                        || class_at(self.k, self.t, last + 1, Class::Office)
-                });
+                targets_m.retain(|&mi| self.recognisable(mi));
             }
             // "Several EU states do not recognise Kosovo, including Spain": examples
             // after a single object name the collective subject's members
@@ -2165,7 +2169,21 @@ impl Ctx<'_> {
                 f > 0 && self.k.is(Class::Talks, self.tok(f - 1)) && self.m.cover[f - 1].is_none()
             });
         let relative_talks = relative_talks || contact_talks;
-        let needs_talks = !w.starts_with("mediat");
+        let agent_noun = matches!(
+            w.as_str(),
+            "mediator"
+                | "mediators"
+                | "intermediary"
+                | "intermediaries"
+                | "guarantor"
+                | "guarantors"
+                | "facilitator"
+                | "facilitators"
+                | "go-between"
+                | "go-betweens"
+        );
+        // (an agent noun names the role itself: "a go-between for Israel and Hamas")
+        let needs_talks = !w.starts_with("mediat") && !agent_noun;
         if needs_talks
             && !relative_talks
             && !talks_before
@@ -2182,17 +2200,6 @@ impl Ctx<'_> {
         {
             return Vec::new();
         }
-        let agent_noun = matches!(
-            w.as_str(),
-            "mediator"
-                | "mediators"
-                | "intermediary"
-                | "intermediaries"
-                | "guarantor"
-                | "guarantors"
-                | "facilitator"
-                | "facilitators"
-        );
         let subj = acting_as
             .then(|| self.with_phrase_before(p - 2))
             .flatten()
@@ -2404,7 +2411,10 @@ impl Ctx<'_> {
         if hit.last == 0 || self.tok(hit.last - 1) != "of" {
             return Vec::new();
         }
-        let targets_m = self.objects(hit.last, 6);
+        let mut targets_m = self.objects(hit.last, 6);
+        if pat.relation == Relation::Recognises {
+            targets_m.retain(|&mi| self.recognisable(mi));
+        }
         if agents_m.is_empty() {
             agents_m = self.by_agent(hit.last, 12);
         }
@@ -2440,6 +2450,27 @@ impl Ctx<'_> {
         let negated = (!governed_by_other && self.negated(from, p)) || revoked || non;
         let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
         vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
+    }
+
+    /// Whether the mention `mi` can be what is recognised: a possessor ("X's",
+    /// "its") only through a status or a hold on office after it (lexicon
+    /// classes `status`, `office`: "Kosovo's independence", "Maduro's
+    /// re-election"), not "Morocco's autonomy plan" or "its claim".
+    fn recognisable(&self, mi: usize) -> bool {
+        let m = &self.m.list[mi];
+        let after = if self.tok(m.last) == "'s" {
+            m.last + 1
+        } else if matches!(m.referent, Ref::Pronoun(_)) && POSSESSIVES.contains(&self.tok(m.first))
+        {
+            m.last
+        } else {
+            return true;
+        };
+        // ("its former province": the region it names, found by the pronoun's resolution)
+        let region = (after..after + 3).any(|i| class_at(self.k, self.t, i, Class::Region));
+        region
+            || class_at(self.k, self.t, after, Class::Status)
+            || class_at(self.k, self.t, after, Class::Office)
     }
 
     /// "accusations by Somalia that Kenya violated its airspace", "Congo's

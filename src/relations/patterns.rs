@@ -115,6 +115,8 @@ pub struct TriggerIndex {
     prepositional_forms: HashMap<String, Vec<Vec<String>>>,
     /// The forms of a force's motion ("entered", "flew over"), by their last word.
     motion_forms: HashMap<String, Vec<Vec<String>>>,
+    /// The hyphenated words of all forms ("go-between", "build-up").
+    compounds: HashSet<String>,
 }
 
 const PATTERNS: &str = include_str!("../../data/knowledge/patterns.conf");
@@ -280,6 +282,12 @@ impl TriggerIndex {
                 .filter(|p| p.frame == Frame::Motion)
                 .flat_map(|p| p.forms.iter()),
         );
+        let compounds = patterns
+            .iter()
+            .flat_map(|p| p.forms.iter().flatten())
+            .filter(|w| w.len() > 2 && w[1..w.len() - 1].contains('-'))
+            .cloned()
+            .collect();
         Ok(TriggerIndex {
             patterns,
             by_first,
@@ -287,6 +295,7 @@ impl TriggerIndex {
             accuse_verbs,
             prepositional_forms,
             motion_forms,
+            compounds,
         })
     }
 
@@ -314,6 +323,11 @@ impl TriggerIndex {
     /// Whether `word` (folded) is a one-word verb of accusing ("accused",
     /// "blamed", "condemned"): a name after it, before "of"/"for", is the
     /// accused.
+    /// Whether a hyphenated compound is a word of some trigger form.
+    pub fn is_compound(&self, word: &str) -> bool {
+        self.compounds.contains(word)
+    }
+
     pub fn is_accuse_verb(&self, word: &str) -> bool {
         self.accuse_verbs.contains(word)
     }
@@ -328,11 +342,9 @@ impl TriggerIndex {
             let mut best: HashMap<usize, usize> = HashMap::default();
             for &(pi, fi) in cands {
                 let form = &self.patterns[pi].forms[fi];
-                if i + form.len() <= norms.len()
-                    && form.iter().zip(&norms[i..]).all(|(a, b)| a == b)
-                {
+                if let Some(len) = match_form(form, &norms[i..]) {
                     let e = best.entry(pi).or_insert(0);
-                    *e = (*e).max(form.len());
+                    *e = (*e).max(len);
                 }
             }
             let mut hits: Vec<(usize, usize)> = best.into_iter().collect();
@@ -347,6 +359,32 @@ impl TriggerIndex {
         }
         out
     }
+}
+
+/// The number of tokens of `norms` a trigger form matches at their start:
+/// its words in order, where a count may stand before any word but the first
+/// ("fired 30 rockets", "launched two missiles" match "fired rockets",
+/// "launched missiles").
+fn match_form(form: &[String], norms: &[&str]) -> Option<usize> {
+    let mut j = 0;
+    for (k, word) in form.iter().enumerate() {
+        if k > 0
+            && norms.get(j).is_some_and(|n| is_count(n))
+            && norms.get(j) != Some(&word.as_str())
+        {
+            j += 1;
+        }
+        if norms.get(j) != Some(&word.as_str()) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// A number written in digits ("30", "1,500") or as a word ("two").
+fn is_count(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) || crate::text::number_word(w).is_some()
 }
 
 fn parse_expected(s: &str) -> Option<Expected> {
