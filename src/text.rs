@@ -593,11 +593,21 @@ fn mark_quotes(t: &mut Text) {
 /// Levenshtein distance in characters.
 /// The value of a cardinal written as a word, "one" to "twelve".
 pub fn number_word(w: &str) -> Option<usize> {
-    const WORDS: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
-    WORDS.iter().position(|&x| x == w).map(|i| i + 1)
+    Some(match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        _ => return None,
+    })
 }
 
 pub fn edit_distance(a: &str, b: &str) -> usize {

@@ -368,16 +368,11 @@ impl TriggerIndex {
 fn match_form(form: &[String], norms: &[&str]) -> Option<usize> {
     let mut j = 0;
     for (k, word) in form.iter().enumerate() {
-        if k > 0
-            && norms.get(j).is_some_and(|n| is_count(n))
-            && norms.get(j) != Some(&word.as_str())
-        {
-            j += 1;
+        match norms.get(j) {
+            Some(n) if n == word => j += 1,
+            Some(n) if k > 0 && is_count(n) && norms.get(j + 1) == Some(&word.as_str()) => j += 2,
+            _ => return None,
         }
-        if norms.get(j) != Some(&word.as_str()) {
-            return None;
-        }
-        j += 1;
     }
     Some(j)
 }
