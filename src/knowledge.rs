@@ -549,7 +549,7 @@ impl Knowledge {
         let compounds = words
             .keys()
             .flat_map(|e| e.split(' '))
-            .filter(|w| w.len() > 2 && w[1..w.len() - 1].contains('-'))
+            .filter(|w| crate::text::is_hyphenated(w))
             .map(String::from)
             .collect();
         let max_phrase_len = words

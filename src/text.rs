@@ -591,6 +591,12 @@ fn mark_quotes(t: &mut Text) {
 }
 
 /// Levenshtein distance in characters.
+/// Whether a word is a compound joined by a hyphen inside it ("cease-fire").
+pub fn is_hyphenated(w: &str) -> bool {
+    w.char_indices()
+        .any(|(i, c)| c == '-' && i > 0 && i + 1 < w.len())
+}
+
 /// The value of a cardinal written as a word, "one" to "twelve".
 pub fn number_word(w: &str) -> Option<usize> {
     Some(match w {

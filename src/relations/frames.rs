@@ -1986,12 +1986,7 @@ impl Ctx<'_> {
         let s = &self.t.sentences[si];
         // ("Malaysia's mediation", "Turkish mediation": a mediation noun's
         // frame has found its mediator before it, so it is definite too)
-        let definite = self.tok(p) == "mediation"
-            || (s.first + 1..p).any(|i| {
-                self.k.is(Class::Talks, self.tok(i))
-                    && matches!(self.tok(i - 1), "the" | "this" | "that")
-                    && self.m.cover[i].is_none()
-            });
+        let definite = self.tok(p) == "mediation" || self.definite_talks(s.first + 1, p);
         if !definite {
             return None;
         }
@@ -2005,6 +2000,16 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether a definite talks noun ("the talks", "this deal") stands in
+    /// tokens `from..to` (`from` ≥ 1).
+    fn definite_talks(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|i| {
+            self.m.cover[i].is_none()
+                && self.k.is(Class::Talks, self.tok(i))
+                && matches!(self.tok(i - 1), "the" | "this" | "that")
+        })
+    }
+
     /// "Thailand and Cambodia agreed to a ceasefire … Anwar Ibrahim, who
     /// hosted the talks": the sides of a definite talks noun in the sentence
     /// of `p` are the two or more coordinated subjects of a clause with a
@@ -2012,12 +2017,10 @@ impl Ctx<'_> {
     fn antecedent_subjects(&self, p: usize) -> Vec<usize> {
         let si = self.sentence_of(p);
         let s = &self.t.sentences[si];
-        let talks = |i: usize| self.m.cover[i].is_none() && self.k.is(Class::Talks, self.tok(i));
-        let definite = (s.first + 1..s.last)
-            .any(|i| talks(i) && matches!(self.tok(i - 1), "the" | "this" | "that"));
-        if !definite {
+        if !self.definite_talks(s.first + 1, s.last) {
             return Vec::new();
         }
+        let talks = |i: usize| self.m.cover[i].is_none() && self.k.is(Class::Talks, self.tok(i));
         for pi in (si.saturating_sub(3)..si).rev() {
             let ps = &self.t.sentences[pi];
             if let Some(q) = (ps.first + 1..ps.last).find(|&i| talks(i)) {

@@ -285,7 +285,7 @@ impl TriggerIndex {
         let compounds = patterns
             .iter()
             .flat_map(|p| p.forms.iter().flatten())
-            .filter(|w| w.len() > 2 && w[1..w.len() - 1].contains('-'))
+            .filter(|w| crate::text::is_hyphenated(w))
             .cloned()
             .collect();
         Ok(TriggerIndex {
