@@ -618,6 +618,32 @@ impl Ctx<'_> {
         let as_at = (hit.last..s.last).find(|&i| {
             self.tok(i) == "as" && self.m.cover[i].is_none() && i > 0 && self.tok(i - 1) == ","
         })?;
+        // "…, as did Qatar": the auxiliary before its subject
+        if matches!(
+            self.tok(as_at + 1),
+            "did" | "does" | "do" | "has" | "have" | "had"
+        ) {
+            let mi = self.m.cover.get(as_at + 2).copied().flatten()?;
+            if !self.is_actor_mention(mi) {
+                return None;
+            }
+            let subj = self.right_conjuncts(mi, s.last);
+            let end = self.m.list[*subj.last()?].last;
+            if !matches!(self.tok(end), "." | "," | ";" | "") {
+                return None;
+            }
+            let agents = self.entities(&subj);
+            let targets = self.others_args(&self.objects(hit.last, 8), &agents);
+            if agents.is_empty() || targets.is_empty() {
+                return None;
+            }
+            let from = self.clause_start(hit.first);
+            let negated = self.negated(from, hit.first);
+            let hypothetical = self.hypothetical(from, hit.first);
+            let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
+            f.first = as_at;
+            return Some(f);
+        }
         let mi = self.m.cover.get(as_at + 1).copied().flatten()?;
         if !self.is_actor_mention(mi) {
             return None;
@@ -663,11 +689,22 @@ impl Ctx<'_> {
         if let Some(f) = self.as_ellipsis(pat, hit) {
             return vec![f];
         }
-        let Some(but) =
-            (hit.last..s.last).find(|&i| self.tok(i) == "but" && self.m.cover[i].is_none())
+        // ("…; Spain, Greece and Cyprus do not": a semicolon contrasts as "but" does)
+        let Some(but) = (hit.last..s.last)
+            .find(|&i| matches!(self.tok(i), "but" | ";") && self.m.cover[i].is_none())
         else {
             return Vec::new();
         };
+        // "is recognised by the United States but not by Serbia"
+        if self.tok(but + 1) == "not" && self.tok(but + 2) == "by" {
+            let agents = self.entities(&self.by_agent(but + 2, 6));
+            if agents.is_empty() {
+                return Vec::new();
+            }
+            let mut f = self.found(pat, hit, agents, targets.to_vec(), !negated, hypothetical);
+            f.first = but;
+            return vec![f];
+        }
         let mut j = but + 1;
         while j < s.last
             && matches!(
@@ -688,6 +725,19 @@ impl Ctx<'_> {
         if !matches!(
             self.tok(after),
             "do" | "does" | "did" | "have" | "has" | "had" | "will" | "would"
+        ) {
+            return Vec::new();
+        }
+        // (the elided clause ends after its auxiliary: not "; Spain does
+        // recognise it", which says its own predicate)
+        let end = if matches!(self.tok(after + 1), "not" | "n't") {
+            after + 2
+        } else {
+            after + 1
+        };
+        if !matches!(
+            self.tok(end),
+            "." | "," | ";" | "" | "so" | "too" | "either"
         ) {
             return Vec::new();
         }
