@@ -618,58 +618,56 @@ impl Ctx<'_> {
         let as_at = (hit.last..s.last).find(|&i| {
             self.tok(i) == "as" && self.m.cover[i].is_none() && i > 0 && self.tok(i - 1) == ","
         })?;
-        // "…, as did Qatar": the auxiliary before its subject
-        if matches!(
+        // ("…, as did Qatar": the auxiliary may stand before its subject)
+        let inverted = matches!(
             self.tok(as_at + 1),
             "did" | "does" | "do" | "has" | "have" | "had"
-        ) {
-            let mi = self.m.cover.get(as_at + 2).copied().flatten()?;
-            if !self.is_actor_mention(mi) {
-                return None;
-            }
-            let subj = self.right_conjuncts(mi, s.last);
-            let end = self.m.list[*subj.last()?].last;
-            if !matches!(self.tok(end), "." | "," | ";" | "") {
-                return None;
-            }
-            let agents = self.entities(&subj);
-            let targets = self.others_args(&self.objects(hit.last, 8), &agents);
-            if agents.is_empty() || targets.is_empty() {
-                return None;
-            }
-            let from = self.clause_start(hit.first);
-            let negated = self.negated(from, hit.first);
-            let hypothetical = self.hypothetical(from, hit.first);
-            let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
-            f.first = as_at;
-            return Some(f);
-        }
-        let mi = self.m.cover.get(as_at + 1).copied().flatten()?;
+        );
+        let mi = self
+            .m
+            .cover
+            .get(as_at + 1 + usize::from(inverted))
+            .copied()
+            .flatten()?;
         if !self.is_actor_mention(mi) {
             return None;
         }
         let subj = self.right_conjuncts(mi, s.last);
-        let aux = self.m.list[*subj.last()?].last;
-        if !matches!(
-            self.tok(aux),
-            "do" | "does" | "did" | "has" | "have" | "had" | "will" | "would"
-        ) {
-            return None;
-        }
-        // (the clause ends there: "as Washington did in 2020", not "as Russia did so")
-        if !matches!(
-            self.tok(aux + 1),
-            "." | "," | ";" | "in" | "not" | "n't" | "before" | "earlier" | "last" | ""
-        ) {
-            return None;
-        }
+        let after = self.m.list[*subj.last()?].last;
+        let (negated, hypothetical) = if inverted {
+            // (the subject ends the clause; the polarity is the first clause's)
+            if !matches!(self.tok(after), "." | "," | ";" | "") {
+                return None;
+            }
+            let from = self.clause_start(hit.first);
+            (
+                self.negated(from, hit.first),
+                self.hypothetical(from, hit.first),
+            )
+        } else {
+            if !matches!(
+                self.tok(after),
+                "do" | "does" | "did" | "has" | "have" | "had" | "will" | "would"
+            ) {
+                return None;
+            }
+            // (the clause ends there: "as Washington did in 2020", not "as Russia did so")
+            if !matches!(
+                self.tok(after + 1),
+                "." | "," | ";" | "in" | "not" | "n't" | "before" | "earlier" | "last" | ""
+            ) {
+                return None;
+            }
+            (
+                matches!(self.tok(after + 1), "not" | "n't"),
+                matches!(self.tok(after), "will" | "would"),
+            )
+        };
         let agents = self.entities(&subj);
         let targets = self.others_args(&self.objects(hit.last, 8), &agents);
         if agents.is_empty() || targets.is_empty() {
             return None;
         }
-        let negated = matches!(self.tok(aux + 1), "not" | "n't");
-        let hypothetical = matches!(self.tok(aux), "will" | "would");
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         f.first = as_at;
         Some(f)
