@@ -395,8 +395,12 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
                 let classes = k.classes(&x.norm);
                 if classes.has(Class::OrgHead) {
                     head = Some(j + 1);
-                } else if classes.is_empty() || classes.has(Class::Community) {
-                    // (a community's name is no state's: "the Tamil Tigers")
+                } else if classes.is_empty()
+                    || classes.has(Class::Community)
+                    || crate::text::number_word(&x.norm).is_some()
+                {
+                    // (a community's name is no state's: "the Tamil Tigers";
+                    // a count spelled in capitals names: "the Three Brotherhood Alliance")
                     novel = true;
                 }
                 j += 1;

@@ -620,19 +620,33 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
     }
     by_person.values_mut().for_each(|v| v.sort_unstable());
     for (rs, re, r) in roles {
-        if (rs..re).any(|x| m.cover[x].is_some()) {
-            continue;
-        }
+        // "the Turkish leader": a state's phrase (its government) that is also
+        // a role; a person in that role named before or after is meant
+        let phrase = m.cover[rs].filter(|&mi| {
+            let x = &m.list[mi];
+            x.via == Via::Phrase
+                && x.last == re
+                && matches!(x.referent, Ref::Entity(e) if m.entities[e].etype == EntityType::State)
+                && x.first + 1 == rs
+        });
         let mut start = rs;
         let mut end = re;
         let mut affil = None;
+        if let Some(mi) = phrase {
+            if let Ref::Entity(e) = m.list[mi].referent {
+                affil = Some(m.entities[e].key.clone());
+                start = m.list[mi].first;
+            }
+        } else if (rs..re).any(|x| m.cover[x].is_some()) {
+            continue;
+        }
         // modifier before: "the Serbian president", "Serbia's president"
         let before = if rs > 0 && t.tokens[rs - 1].norm == "'s" {
             rs - 1
         } else {
             rs
         };
-        if before > 0 {
+        if before > 0 && phrase.is_none() {
             if let Some(mi) = m.cover[before - 1] {
                 match (&m.list[mi].referent, m.list[mi].via) {
                     (Ref::Adjective(s), _) => {
@@ -747,6 +761,8 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let best = before.or(after).map(|(_, e)| e);
         let target = match best {
             Some(e) => Some(e),
+            // (the phrase stays the state's)
+            None if phrase.is_some() => None,
             None => match &affil {
                 Some(a) if role.kind != "expert" => m.by_key(a),
                 _ => None,

@@ -214,6 +214,18 @@ impl Ctx<'_> {
             }
             let subj = self.subjects(i);
             if let Some(&mi) = subj.first() {
+                // "… in an attack that Qatar said its air defences had
+                // intercepted": a speaker inside a relative clause vouches
+                // for that clause only, not for the sentence
+                let f = self.m.list[mi].first;
+                let relative = f >= 2
+                    && matches!(toks[f - 1].norm.as_str(), "that" | "which")
+                    && toks[f - 2].kind == TokKind::Word
+                    && !self.k.is(Class::Speech, &toks[f - 2].norm)
+                    && self.m.cover[f - 2].is_none();
+                if relative {
+                    continue;
+                }
                 return self.entity_of_mention(mi);
             }
         }

@@ -1071,6 +1071,30 @@ impl Ctx<'_> {
             .then_some(x)
     }
 
+    /// Whether a clause begins at token `i`: a mention (after "the") and then
+    /// a verb in the past or an auxiliary ("Chinese drones flew", "Russia had").
+    fn clause_follows(&self, i: usize) -> bool {
+        let i = if self.tok(i) == "the" { i + 1 } else { i };
+        let Some(mi) = self.m.cover.get(i).copied().flatten() else {
+            return false;
+        };
+        let next = self.m.list[mi].last;
+        let w = self.tok(next);
+        let verb = |w: &str| {
+            (w.ends_with("ed") && w.len() > 3)
+                || matches!(
+                    w,
+                    "flew" | "began" | "took" | "fled" | "struck" | "went" | "came"
+                )
+                || (self.k.is(Class::Auxiliary, w)
+                    && !matches!(
+                        w,
+                        "on" | "last" | "this" | "first" | "week" | "month" | "year"
+                    ))
+        };
+        self.t.tokens.get(next).is_some_and(|t| !t.capitalised) && verb(w)
+    }
+
     pub fn place_after(&self, from: usize, limit: usize, direct: bool) -> Option<usize> {
         // (`limit` counts words: punctuation and numbers in a list of forces
         // do not push the place out, "eight warships, a nuclear-powered
@@ -1104,6 +1128,11 @@ impl Ctx<'_> {
                 // "… of sending troops as M23 rebels seize Goma": a new clause
                 // (but "deployed as peacekeepers in Lebanon")
                 || (toks[k].norm == "as" && toks.get(k + 1).is_some_and(|x| x.capitalised))
+                // "scrambled jets after Chinese drones flew over Yonaguni": a
+                // clause of its own, with a subject and a verb (but "after
+                // clashes in Abyei" is a phrase)
+                || (matches!(toks[k].norm.as_str(), "after" | "before" | "until")
+                    && self.clause_follows(k + 1))
             {
                 break;
             }

@@ -16,6 +16,44 @@ pub(super) const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got",
 ];
 
+/// Adverbs that may stand between a form of "be" and its participle ("is
+/// not recognised by", "was repeatedly accused by", "is widely recognised").
+const BE_ADVERBS: &[&str] = &[
+    "not",
+    "n't",
+    "never",
+    "also",
+    "still",
+    "now",
+    "already",
+    "formally",
+    "officially",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "recently",
+    "previously",
+    "only",
+    "even",
+    "just",
+    "openly",
+    "publicly",
+    "widely",
+    "internationally",
+    "partially",
+    "partly",
+    "largely",
+    "mostly",
+    "fully",
+    "universally",
+    "long",
+    "increasingly",
+    "frequently",
+    "often",
+    "first",
+    "again",
+];
+
 /// Participles of perception: "drones were sighted over the airport" tells
 /// what was seen, not whose.
 const PERCEPTION: &[&str] = &["sighted", "spotted", "seen", "observed", "detected"];
@@ -42,7 +80,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn tok(&self, i: usize) -> &str {
+    pub(super) fn tok(&self, i: usize) -> &str {
         self.t.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
     }
 
@@ -261,25 +299,28 @@ impl Ctx<'_> {
         let form = self.tok(p).to_string();
         let prev = if p > 0 { self.tok(p - 1) } else { "" };
         if pat.relation == Relation::Recognises {
-            // adjectival "partially recognised Kosovo", "the recognised government"
-            if matches!(
-                prev,
-                "partially"
-                    | "partly"
-                    | "internationally"
-                    | "widely"
-                    | "universally"
-                    | "largely"
-                    | "mostly"
-                    | "fully"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "newly"
-                    | "unilaterally"
-                    | "self"
-            ) {
+            // adjectival "partially recognised Kosovo", "the recognised
+            // government" (but "is widely recognised by" is a passive)
+            if !self.after_be(p)
+                && matches!(
+                    prev,
+                    "partially"
+                        | "partly"
+                        | "internationally"
+                        | "widely"
+                        | "universally"
+                        | "largely"
+                        | "mostly"
+                        | "fully"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "newly"
+                        | "unilaterally"
+                        | "self"
+                )
+            {
                 return Vec::new();
             }
             if form.starts_with("acknowledg") || form.starts_with("accept") {
@@ -347,7 +388,7 @@ impl Ctx<'_> {
         {
             return self.mutual(hit, pat);
         }
-        let passive_form = BE.contains(&prev) && form.ends_with("ed");
+        let passive_form = self.after_be(p) && form.ends_with("ed");
         // "is recognised (only|formally|so far) by Turkey"; "Israel has been
         // accused of war crimes by South Africa": the by-agent after the
         // charge (not "accused of being backed by Rwanda")
@@ -417,6 +458,7 @@ impl Ctx<'_> {
             // the accused stands before the charge: "accused the federal government of
             // blocking aid to Tigray" never accuses Tigray
             let mut limit = 10;
+            let mut as_at = None;
             if pat.relation == Relation::Accuses {
                 if let Some(c) = (hit.last + 1..hit.last + limit).find(|&i| {
                     matches!(self.tok(i), "of" | "for" | "over") && self.m.cover[i].is_none()
@@ -431,6 +473,7 @@ impl Ctx<'_> {
                     self.tok(i) == "as" && self.m.cover.get(i).is_some_and(|c| c.is_none())
                 }) {
                     limit = c - hit.last;
+                    as_at = Some(c);
                 }
             }
             let (mut agents_m, mut targets_m) = (self.subjects(p), self.objects(hit.last, limit));
@@ -439,6 +482,18 @@ impl Ctx<'_> {
             // re-election"; lexicon class `status`)
             if pat.relation == Relation::Recognises {
                 targets_m.retain(|&mi| self.recognisable(mi));
+            }
+            // "has not recognised the junta as Myanmar's legitimate
+            // government", "the council as the legitimate government of
+            // Libya": a recognised body the text does not name is the state
+            // whose government the "as" complement calls it
+            if let (Some(c), true) = (as_at, targets_m.is_empty()) {
+                targets_m.extend(self.objects(c + 1, 4).into_iter().find(|&mi| {
+                    let m = &self.m.list[mi];
+                    m.first <= c + 3
+                        && self.is_actor_mention(mi)
+                        && (m.first..m.last).any(|i| class_at(self.k, self.t, i, Class::Office))
+                }));
             }
             // "Several EU states do not recognise Kosovo, including Spain": examples
             // after a single object name the collective subject's members
@@ -1299,7 +1354,7 @@ impl Ctx<'_> {
     fn frame_deploy(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
         let subj = self.subjects(p);
-        let passive = p > 0 && BE.contains(&self.tok(p - 1));
+        let passive = self.after_be(p);
         // "troops were sent to Somalia by Ethiopia": the passive subject is the force
         let passive_force = passive
             && (self.clause_start(p)..p)
@@ -1492,10 +1547,26 @@ impl Ctx<'_> {
 
     /// A passive participle with a `by` agent ("was occupied by").
     fn passive_by(&self, hit: TriggerHit) -> bool {
-        hit.first > 0
-            && BE.contains(&self.tok(hit.first - 1))
+        self.after_be(hit.first)
             && self.tok(hit.first).ends_with("ed")
             && self.tok(hit.last) == "by"
+    }
+
+    /// Whether a form of "be" stands before token `p`, over up to three
+    /// adverbs: "is recognised", "is not recognised", "was repeatedly accused".
+    pub(super) fn after_be(&self, p: usize) -> bool {
+        let mut i = p;
+        while i > 0 && i + 3 >= p {
+            let w = self.tok(i - 1);
+            if BE.contains(&w) {
+                return true;
+            }
+            if !BE_ADVERBS.contains(&w) {
+                return false;
+            }
+            i -= 1;
+        }
+        false
     }
 
     /// "in occupied parts of Ukraine", "the annexed peninsula", "shelling
