@@ -731,16 +731,19 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// "The bloc", "the alliance", "the organisation" refer back to the
 /// organisation named last in the same or the three previous sentences
 /// ("Mali, Burkina Faso and Niger withdrew from ECOWAS, accusing the bloc
-/// of …" is ECOWAS, not the EU).
+/// of …" is ECOWAS, not the EU); "the mission" also to a named armed force
+/// ("KFOR … The mission sent additional patrols").
 fn definite_organisations(t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     for at in 0..toks.len().saturating_sub(1) {
+        let mission = toks[at + 1].norm == "mission";
         if toks[at].norm != "the"
             || m.cover[at + 1].is_some()
-            || !matches!(
-                toks[at + 1].norm.as_str(),
-                "bloc" | "alliance" | "organisation" | "organization"
-            )
+            || !(mission
+                || matches!(
+                    toks[at + 1].norm.as_str(),
+                    "bloc" | "alliance" | "organisation" | "organization"
+                ))
             || toks.get(at + 2).is_some_and(|x| matches!(x.norm.as_str(), "'s" | "-"))
             // ("the Alliance of Sahel States" names itself; "accused the bloc of …" does not)
             || (toks.get(at + 2).is_some_and(|x| x.norm == "of")
@@ -749,12 +752,20 @@ fn definite_organisations(t: &Text, m: &mut Mentions) {
             continue;
         }
         let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
-        let antecedent = (floor..at)
-            .rev()
-            .find_map(|j| match m.list[m.cover[j]?].referent {
+        let antecedent = (floor..at).rev().find_map(|j| {
+            let x = &m.list[m.cover[j]?];
+            match x.referent {
                 Ref::Entity(e) if m.entities[e].etype == EntityType::Organisation => Some(e),
+                Ref::Entity(e)
+                    if mission
+                        && x.via == Via::Name
+                        && m.entities[e].etype == EntityType::ArmedForce =>
+                {
+                    Some(e)
+                }
                 _ => None,
-            });
+            }
+        });
         if let Some(e) = antecedent {
             m.push(Mention::of_entity(at, at + 2, e, Via::Phrase));
         }

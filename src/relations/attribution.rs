@@ -469,8 +469,42 @@ impl Ctx<'_> {
             }
             PronounKind::We => None,
             PronounKind::Plural | PronounKind::Thing => {
+                // "It is recognised by …, but Serbia does not recognise it":
+                // a pronoun that opens the sentence as its subject is what a
+                // later one of its kind refers to
+                let opening = (s.first..(s.first + 2).min(at))
+                    .find_map(|i| self.m.cover[i])
+                    .filter(|&mi| {
+                        let m = &self.m.list[mi];
+                        m.referent == Ref::Pronoun(kind)
+                            && m.first < at
+                            && (m.first == s.first
+                                || matches!(self.t.tokens[s.first].norm.as_str(), "but" | "and"))
+                    });
+                if let Some(mi) = opening {
+                    let first = self.m.list[mi].first;
+                    if let Some(e) = self.resolve_pronoun_excluding(first, kind, exclude) {
+                        return Some(e);
+                    }
+                }
                 if let Some(e) = in_sentence_direct.or(in_sentence.last().copied()) {
                     return Some(e);
+                }
+                // "Kosovo declared independence from Serbia. It is
+                // recognised by …": a pronoun that opens a sentence refers
+                // first to the subject of the sentence before
+                if at == s.first && si > 0 {
+                    let prev = &self.t.sentences[si - 1];
+                    let subject = (prev.first..prev.last)
+                        .filter_map(|i| self.m.cover[i])
+                        .find(|&mi| !self.is_oblique(mi) && self.m.list[mi].first >= prev.first)
+                        .and_then(|mi| match self.m.list[mi].referent {
+                            Ref::Entity(e) if want(e) => Some(e),
+                            _ => None,
+                        });
+                    if subject.is_some() {
+                        return subject;
+                    }
                 }
                 let from = self.t.sentences[si.saturating_sub(3)].first;
                 (from..s.first)

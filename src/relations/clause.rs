@@ -398,6 +398,19 @@ impl Ctx<'_> {
                 if a > sent.first {
                     if let Some(mi) = self.m.cover[a - 1] {
                         if self.is_actor_mention(mi) {
+                            // "The United States and the EU, which has
+                            // mediated …": a verb in the singular takes the
+                            // last conjunct only
+                            let verb = (k + 1..p).map(|i| toks[i].norm.as_str()).find(|w| {
+                                !AUX.contains(w) || matches!(*w, "has" | "is" | "was" | "does")
+                            });
+                            let singular = verb.is_some_and(|w| {
+                                matches!(w, "has" | "is" | "was" | "does")
+                                    || (w.ends_with('s') && !w.ends_with("ss"))
+                            });
+                            if singular {
+                                return vec![mi];
+                            }
                             return self.with_conjuncts(mi, sent.first);
                         }
                     }
