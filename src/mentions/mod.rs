@@ -1324,6 +1324,16 @@ fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {
         if tok.kind != TokKind::Word || m.cover[i].is_some() {
             continue;
         }
+        // ("Five EU members, among them Spain and Greece": a phrase of
+        // examples, class `examples`, not a pronoun)
+        if i > 0
+            && k.is(
+                Class::Examples,
+                &format!("{} {}", t.tokens[i - 1].norm, tok.norm),
+            )
+        {
+            continue;
+        }
         let c = k.classes(&tok.norm);
         let kind = if c.has(Class::PronounPerson) {
             PronounKind::Person

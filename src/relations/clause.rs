@@ -138,6 +138,14 @@ impl Ctx<'_> {
             if comitative {
                 return false;
             }
+            // "among them Spain": a phrase of examples, as "including"
+            if j >= 2
+                && self
+                    .k
+                    .is(Class::Examples, &format!("{} {}", toks[j - 2].norm, w))
+            {
+                return true;
+            }
             if self.k.is(Class::Preposition, w) {
                 // a partitive is not a prepositional phrase: "hundreds of Indian troops"
                 let partitive = w == "of"
@@ -269,6 +277,22 @@ impl Ctx<'_> {
             }
             if j < p - 1 && j > sent.first && self.k.is(Class::Request, &toks[j - 1].norm) {
                 return Vec::new();
+            }
+            // "called on Spain to recognise", "appealed to African states to
+            // withdraw": the object of a two-word request, after its preposition
+            if let Some(mi) = self.m.cover[p - 2].filter(|&mi| self.is_actor_mention(mi)) {
+                let mut f = self.m.list[mi].first;
+                while f > sent.first && matches!(toks[f - 1].norm.as_str(), "the" | "a" | "an") {
+                    f -= 1;
+                }
+                if f >= sent.first + 2
+                    && self.k.is(
+                        Class::Request,
+                        &format!("{} {}", toks[f - 2].norm, toks[f - 1].norm),
+                    )
+                {
+                    return self.with_conjuncts(mi, sent.first);
+                }
             }
         }
         // "Ethiopia's move to recognise", "the decision by Spain to recognise":

@@ -2371,6 +2371,11 @@ impl Ctx<'_> {
     /// back (lexicon class `revoke`): "withdrew its recognition of X",
     /// "is suspending its mediation between …".
     fn revoked(&self, p: usize) -> bool {
+        self.revoking_verb(p).is_some()
+    }
+
+    /// The verb that takes back the event noun at `p`, if any (see [`Self::revoked`]).
+    fn revoking_verb(&self, p: usize) -> Option<usize> {
         let mut g = p;
         while g > 0
             && matches!(
@@ -2381,7 +2386,7 @@ impl Ctx<'_> {
         {
             g -= 1;
         }
-        g > 0 && self.k.is(Class::Revoke, self.tok(g - 1))
+        (g > 0 && self.k.is(Class::Revoke, self.tok(g - 1))).then(|| g - 1)
     }
 
     /// "Egyptian mediation between Ethiopia and Sudan", "Qatar's mediation
@@ -2560,7 +2565,10 @@ impl Ctx<'_> {
         }
         let from = self.clause_start(p);
         let end = self.clause_end(hit.last);
-        let revoked = self.revoked(p);
+        let revoking = self.revoking_verb(p);
+        let revoked = revoking.is_some();
+        // "urged Spain to withdraw its recognition of": only asked for
+        let requested = revoking.is_some_and(|v| self.requested(&self.subjects(v), v));
         // "Israel rejected the recognition of Palestine by Western countries":
         // another actor's rejection does not unmake the agents' recognition
         let governed_by_other = {
@@ -2570,7 +2578,8 @@ impl Ctx<'_> {
         // "the non-recognition of Abkhazia"
         let non = p >= 2 && self.tok(p - 1) == "-" && self.tok(p - 2) == "non";
         let negated = (!governed_by_other && self.negated(from, p)) || revoked || non;
-        let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
+        let hypothetical =
+            self.hypothetical(from, p) || self.hypothetical(hit.last, end) || requested;
         vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
     }
 
@@ -2771,7 +2780,17 @@ impl Ctx<'_> {
         let p = hit.first;
         let subj = self.subjects(p);
         let agents = self.entities(&subj);
-        let targets = self.args(&self.objects(hit.last, 6));
+        let mut targets = self.args(&self.objects(hit.last, 6));
+        // "Five EU members also withhold recognition": a form that ends in
+        // the noun leaves the recognised to the recognition told of in the
+        // two sentences before
+        if targets.is_empty() && self.tok(hit.last - 1) == "recognition" {
+            if let Some((si, t)) = &self.recognised {
+                if self.current <= si + 2 {
+                    targets = t.clone();
+                }
+            }
+        }
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
         }

@@ -95,6 +95,9 @@ pub struct Ctx<'a> {
     pub current: usize,
     /// State entities by salience in the document.
     pub salient: Vec<usize>,
+    /// The sentence and targets of the last recognition found before the
+    /// current sentence ("… withhold recognition" leaves its object to it).
+    pub recognised: Option<(usize, Vec<Arg>)>,
 }
 
 impl Ctx<'_> {
@@ -239,6 +242,7 @@ fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)
         topics: Vec::new(),
         current: 0,
         salient,
+        recognised: None,
     };
     ctx.attribute();
     for (si, s) in t.sentences.iter().enumerate() {
@@ -249,7 +253,15 @@ fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)
             .collect();
         let mut found = Vec::new();
         for hit in idx.find(&norms, s.first) {
-            found.extend(ctx.apply(hit, &idx.patterns[hit.pattern]));
+            let new = ctx.apply(hit, &idx.patterns[hit.pattern]);
+            if let Some(f) = new
+                .iter()
+                .rev()
+                .find(|f| f.relation == Relation::Recognises)
+            {
+                ctx.recognised = Some((si, f.targets.clone()));
+            }
+            found.extend(new);
         }
         found_by_sentence.push(found);
     }
