@@ -571,11 +571,14 @@ impl Knowledge {
             let case_sensitive = surface.chars().any(char::is_uppercase);
             let key = surface.to_lowercase();
             if let Some(&i) = seen.get(&key) {
-                // first entry wins (state names before capitals before orgs)
-                let _ = i;
-                return;
+                // first entry wins (state names before capitals before orgs),
+                // but the same name in another case is one more spelling of
+                // it ("NATO" and "Nato")
+                if payloads[i].0 != hit || patterns[i] == surface {
+                    return;
+                }
             }
-            seen.insert(key, patterns.len());
+            seen.entry(key).or_insert(patterns.len());
             patterns.push(surface.to_string());
             payloads.push((hit, case_sensitive));
             // also the form without diacritics, and with straight apostrophes
@@ -592,10 +595,21 @@ impl Knowledge {
                 add(a, Hit::StateName(i));
             }
         }
+        // an acronym said as a word is also written in title case ("Nato",
+        // "Ecowas", "Unifil")
+        let title_case = |a: &str| -> Option<String> {
+            (a.len() >= 4 && a.chars().all(|c| c.is_ascii_uppercase()))
+                .then(|| a[..1].to_string() + &a[1..].to_ascii_lowercase())
+        };
         for (i, o) in orgs.iter().enumerate() {
             add(&o.name, Hit::Org(i));
             for a in &o.aliases {
                 add(a, Hit::Org(i));
+            }
+            for a in std::iter::once(&o.name).chain(&o.aliases) {
+                if let Some(t) = title_case(a) {
+                    add(&t, Hit::Org(i));
+                }
             }
         }
         for (i, p) in places.iter().enumerate() {

@@ -661,7 +661,18 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             matches!(x.norm.as_str(), "'s" | "'" | "loyal")
                 || (x.norm == "of" && named_after(end + 1))
         });
-        if owned || (at + 1..end).any(|x| m.cover[x].is_some()) {
+        // "after the drone incursion", "the army chief": the force noun
+        // modifies the noun after it
+        let modifier = toks.get(end).is_some_and(|x| {
+            x.kind == TokKind::Word
+                && (k.is(Class::Wrongdoing, &x.norm)
+                    || k.is(Class::PatientOf, &x.norm)
+                    || matches!(
+                        x.norm.as_str(),
+                        "chief" | "commander" | "spokesman" | "spokeswoman" | "base" | "bases"
+                    ))
+        });
+        if owned || modifier || (at + 1..end).any(|x| m.cover[x].is_some()) {
             continue;
         }
         let police = phrases::phrase_at(k, t, at + 1, Class::Police).is_some();

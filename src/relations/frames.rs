@@ -1727,14 +1727,25 @@ impl Ctx<'_> {
             );
         if matches!(
             w.as_str(),
-            "return" | "deployment" | "deployments" | "build-up" | "buildup"
+            "return" | "deployment" | "deployments" | "build-up" | "buildup" | "arrival"
         ) && !force_words
             && !force_before
             && !self.has_force_after(hit.last, 6)
         {
             return Vec::new();
         }
-        let mut agents_m = self.by_agent(hit.last, 12);
+        // ("The deployment of North Korean troops … was confirmed by South
+        // Korea": the by-phrase of the clause's passive verb, not the noun's)
+        let by_of_verb = (hit.last..(hit.last + 12).min(n))
+            .find(|&i| self.tok(i) == "by" && self.m.cover[i].is_none())
+            .is_some_and(|b| {
+                b > hit.last + 1 && self.tok(b - 1).ends_with("ed") && self.after_be(b - 1)
+            });
+        let mut agents_m = if by_of_verb {
+            Vec::new()
+        } else {
+            self.by_agent(hit.last, 12)
+        };
         let mut theme_force = false;
         if agents_m.is_empty() {
             if let Some(mi) =
