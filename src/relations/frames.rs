@@ -2340,7 +2340,13 @@ impl Ctx<'_> {
             .unwrap_or(clause_subjects);
         let mediators = self.entities(&subj);
         let s = &self.t.sentences[self.sentence_of(p)];
+        // ("hosted peace talks between the South Sudanese government and
+        // rebels": talks between sides, though one is unnamed)
+        let talks_between = (p + 1..(p + 7).min(self.t.tokens.len())).any(|i| {
+            self.tok(i) == "between" && (p + 1..i).any(|j| self.k.is(Class::Talks, self.tok(j)))
+        });
         if (w.starts_with("host") || w.starts_with("shuttl"))
+            && !talks_between
             && self.named_parties(&mediators, p) < 2
             && self.adjective_sides(s.first, s.last).len() < 2
             && !self.mentions_both_sides(p)
@@ -2717,6 +2723,28 @@ impl Ctx<'_> {
             .into_iter()
             .filter(|&e| self.m.entities[e].etype.is_actor())
             .collect();
+        // "Costa Rica established diplomatic relations with China",
+        // "Thailand traded accusations with Cambodia": the other party follows
+        // "with"; a relation taken up with another is the subject's own
+        let with: Vec<usize> = if parties.len() == 1 {
+            let w = (hit.last..(hit.last + 3).min(self.t.tokens.len()))
+                .find(|&i| self.tok(i) == "with" && self.m.cover[i].is_none());
+            w.map(|i| self.entities(&self.objects(i + 1, 4)))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|e| self.m.entities[*e].etype.is_actor() && !parties.contains(e))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !with.is_empty() && pat.relation == Relation::Recognises {
+            let from = self.scope_from(&subj, p);
+            let negated = self.negated(from, p);
+            let hypothetical = self.hypothetical(from, p);
+            let targets = with.into_iter().map(Arg::Entity).collect();
+            return vec![self.found(pat, hit, parties, targets, negated, hypothetical)];
+        }
+        parties.extend(with);
         if parties.len() < 2 && self.mentions_both_sides(p) {
             parties = self
                 .salient
