@@ -293,22 +293,37 @@ pub fn spans_within(names: &[Span], a: usize, b: usize) -> &[Span] {
 /// "forces loyal to Khalifa Haftar": a force phrase followed by "loyal to"
 /// and an actor is that actor's force (one mention, the actor as referent);
 /// so is a person's possessive before a force ("Haftar's forces").
-fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+/// A person's possessive before a phrase of class `class` ("Haftar's
+/// forces", "Kurti's government"): (first token, the "'s", the person, the
+/// phrase's end) for each.
+fn person_possessions(
+    k: &Knowledge,
+    t: &Text,
+    m: &Mentions,
+    class: Class,
+) -> Vec<(usize, usize, usize, usize)> {
     let toks = &t.tokens;
-    for mi in 0..m.list.len() {
-        let (first, last) = (m.list[mi].first, m.list[mi].last);
-        let Ref::Entity(e) = m.list[mi].referent else {
+    let mut out = Vec::new();
+    for x in &m.list {
+        let Ref::Entity(e) = x.referent else {
             continue;
         };
-        if first == usize::MAX
+        if x.first == usize::MAX
             || m.entities[e].etype != EntityType::Person
-            || toks.get(last).is_none_or(|x| x.norm != "'s")
+            || toks.get(x.last).is_none_or(|y| y.norm != "'s")
         {
             continue;
         }
-        let Some(end) = phrases::phrase_at(k, t, last + 1, Class::Force) else {
-            continue;
-        };
+        if let Some(end) = phrases::phrase_at(k, t, x.last + 1, class) {
+            out.push((x.first, x.last, e, end));
+        }
+    }
+    out
+}
+
+fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for (first, last, e, end) in person_possessions(k, t, m, Class::Force) {
         if (last..end).all(|x| m.cover[x].is_none()) {
             let mut mm = Mention::of_entity(first, end, e, Via::Phrase);
             mm.force = Some(span_text(text, t, last + 1, end));
@@ -1097,12 +1112,29 @@ fn salient_pair(m: &Mentions, before: usize) -> Option<Vec<usize>> {
         if ml.first >= before {
             continue;
         }
-        if let Ref::Entity(e) = ml.referent {
-            if m.entities[e].etype == EntityType::State {
-                match counts.iter_mut().find(|(x, _)| *x == e) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((e, 1)),
-                }
+        // a state counts by its name, its adjective and the people and
+        // forces it has ("Serbian President …", "Kosovo police")
+        let state = match ml.referent {
+            Ref::Entity(e) if m.entities[e].etype == EntityType::State => Some(e),
+            Ref::Entity(e)
+                if matches!(
+                    m.entities[e].etype,
+                    EntityType::Person | EntityType::ArmedForce
+                ) =>
+            {
+                m.entities[e]
+                    .affiliation
+                    .as_deref()
+                    .and_then(|a| m.by_key(a))
+                    .filter(|&s| m.entities[s].etype == EntityType::State)
+            }
+            Ref::Adjective(st) => m.state_entity(st),
+            _ => None,
+        };
+        if let Some(e) = state {
+            match counts.iter_mut().find(|(x, _)| *x == e) {
+                Some(c) => c.1 += 1,
+                None => counts.push((e, 1)),
             }
         }
     }
@@ -1169,6 +1201,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     persons::find_weak(k, text, t, &mut m);
     the_direction(k, t, &mut m);
     persons::resolve_roles(k, t, &mut m);
+    person_governments(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     definite_forces(k, text, t, &mut m);
     definite_organisations(t, &mut m);
@@ -1177,6 +1210,44 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     pronouns(k, t, &mut m);
     m.finish();
     m
+}
+
+/// "Kurti's government blamed Belgrade": a person's government as a
+/// clause's subject is the government of the person's state (the person
+/// when no state is known), not a possessor beside the clause.
+fn person_governments(k: &Knowledge, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for (first, last, e, end) in person_possessions(k, t, m, Class::Government) {
+        // (a subject: at the clause's start, not after a verb or preposition)
+        let opens = first == 0
+            || t.sentences[t.sentence_of(first)].first == first
+            || matches!(
+                toks[first - 1].norm.as_str(),
+                "," | "and" | "but" | "while" | "as" | "after" | "when"
+            )
+            || toks[first - 1].kind == TokKind::OpenQuote;
+        let verb_after = toks.get(end).is_some_and(|y| {
+            y.kind == TokKind::Word
+                && !y.capitalised
+                && (y.norm.ends_with("ed")
+                    || k.is(Class::Auxiliary, &y.norm)
+                    || k.is(Class::Speech, &y.norm))
+        });
+        if !opens || !verb_after || (last + 1..end).any(|i| m.cover[i].is_some()) {
+            continue;
+        }
+        let state = m.entities[e]
+            .affiliation
+            .as_deref()
+            .and_then(|a| m.by_key(a))
+            .filter(|&s| m.entities[s].etype == EntityType::State);
+        m.replace(Mention::of_entity(
+            first,
+            end,
+            state.unwrap_or(e),
+            Via::Phrase,
+        ));
+    }
 }
 
 /// Naval ships named with their navy's prefix (lexicon row `ship_prefix`):

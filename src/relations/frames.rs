@@ -1759,7 +1759,12 @@ impl Ctx<'_> {
             agents_m = self.possessor(p, &[]).into_iter().collect();
         }
         if agents_m.is_empty() && !w.starts_with("occup") && !w.starts_with("invas") {
-            let subj = self.subjects(p);
+            // "called on Serbia to withdraw what it described as a large
+            // military deployment": who is to take a deployment back made it
+            let revoking = (self.clause_start(p)..p)
+                .rev()
+                .find(|&v| self.k.is(Class::Revoke, self.tok(v)) && self.m.cover[v].is_none());
+            let subj = self.subjects(revoking.unwrap_or(p));
             // "The United States condemned the incursion": who reacts to the
             // event is not its agent (but "Kenya announced the deployment",
             // "Russia denied the deployment" are the agent's own words)
