@@ -70,6 +70,27 @@ fn recent_region(names: &[Span], before: usize, t: &Text, k: &Knowledge) -> Opti
         })
 }
 
+/// The most recent region named by a direction ("northern Kosovo") in the
+/// five sentences before token `before`: its first token and entity.
+fn recent_directed(k: &Knowledge, t: &Text, m: &Mentions, before: usize) -> Option<(usize, usize)> {
+    let si = t.sentences.partition_point(|s| s.last <= before);
+    let floor = t.sentences.get(si.saturating_sub(5)).map_or(0, |s| s.first);
+    m.list
+        .iter()
+        .filter(|x| x.first != usize::MAX && x.first >= floor && x.last <= before)
+        .filter(|x| {
+            x.via == Via::Name
+                && t.tokens[x.first..x.last]
+                    .iter()
+                    .any(|y| k.directions.contains_key(y.norm.as_str()))
+        })
+        .filter_map(|x| match x.referent {
+            Ref::Entity(e) if m.entities[e].etype == EntityType::Place => Some((x.first, e)),
+            _ => None,
+        })
+        .max_by_key(|&(first, _)| first)
+}
+
 /// The most recent state named before token `before` outside a
 /// prepositional phrase ("Somalia threatened to expel troops deployed in the
 /// country"; not "the border with Colombia").
@@ -341,8 +362,33 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     // region")
                     // ("the island" is the island state: Cyprus, Taiwan)
                     if !matches!(toks[i].norm.as_str(), "country" | "island") {
-                        if let Some(p) = recent_region(names, i, t, k) {
-                            let e = m.entity(Entity::new(EntityType::Place, k.places[p].clone()));
+                        // (or a direction's region: "clashes in northern
+                        // Kosovo … deploy 700 troops to the region")
+                        let named = recent_region(names, i, t, k).map(|p| {
+                            let first = names
+                                .iter()
+                                .rev()
+                                .find(|s| s.last <= i && s.hit == Hit::Place(p))
+                                .map_or(0, |s| s.first);
+                            (
+                                first,
+                                m.entity(Entity::new(EntityType::Place, k.places[p].clone())),
+                            )
+                        });
+                        // (a direction's region only after a locative: "to
+                        // the region", not "trying to occupy the region")
+                        let det = if toks[i - 1].norm == "the" {
+                            i - 1
+                        } else {
+                            i - 2
+                        };
+                        let locative = det > 0 && k.is(Class::Locative, &toks[det - 1].norm);
+                        let directed = locative.then(|| recent_directed(k, t, m, i)).flatten();
+                        let region = match (named, directed) {
+                            (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
+                            (a, b) => a.or(b).map(|x| x.1),
+                        };
+                        if let Some(e) = region {
                             m.push(Mention::of_entity(i, end, e, Via::Name));
                             i = end;
                             continue;
