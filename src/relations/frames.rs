@@ -1406,10 +1406,12 @@ impl Ctx<'_> {
         let promised = self.k.is(Class::Modal, self.tok(p));
         let into_pronoun = place.is_some_and(|mi| {
             let m = &self.m.list[mi];
+            // ("NATO troops to be deployed on its territory": a passive's
+            // force is not on its own ground)
             matches!(m.referent, Ref::Pronoun(_))
-                && (requested || (m.first > 0 && self.tok(m.first - 1) == "into"))
+                && (requested || passive_force || (m.first > 0 && self.tok(m.first - 1) == "into"))
         });
-        let targets = place
+        let mut targets = place
             .map(|mi| {
                 let places = self.place_conjuncts(mi);
                 if into_pronoun {
@@ -1419,6 +1421,27 @@ impl Ctx<'_> {
                 }
             })
             .unwrap_or_default();
+        // "Armenia asked Russia to deploy peacekeepers along its border with
+        // Azerbaijan": the border's other side is the possessive's referent,
+        // the asker's when the event is asked for
+        if let (Some(mi), [Arg::Border(states)]) = (place, targets.as_mut_slice()) {
+            let first = self.m.list[mi].first;
+            let owner = (states.len() == 1 && (requested || passive_force) && first > 0)
+                .then(|| self.m.cover[first - 1])
+                .flatten()
+                .and_then(|x| match self.m.list[x].referent {
+                    Ref::Pronoun(kind) if POSSESSIVES.contains(&self.tok(self.m.list[x].first)) => {
+                        self.resolve_pronoun_excluding(self.m.list[x].first, kind, &agents)
+                    }
+                    _ => None,
+                })
+                .and_then(|e| self.k.state_by_name(&self.m.entities[e].label))
+                .filter(|st| !states.contains(st));
+            if let Some(st) = owner {
+                states.push(st);
+                states.sort_unstable();
+            }
+        }
         // "Canada deployed a new tax system": neither a force nor a place
         // (nor is the agent's own state one: "India deployed a new payment
         // system across the country")

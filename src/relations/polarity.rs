@@ -64,6 +64,32 @@ impl Ctx<'_> {
         let from = self.after_untold_question(from, to).unwrap_or(from);
         (self.cue_in(Class::Negation, from, to) && !self.left_open(from, to))
             || self.denied_clause(to)
+            || self.refused_leave(from)
+    }
+
+    /// "Georgia refused to let Russian troops enter": the subject ending
+    /// at `end` is the object of a negated verb of leave.
+    fn refused_leave(&self, end: usize) -> bool {
+        let Some(mi) = end
+            .checked_sub(1)
+            .and_then(|i| self.m.cover.get(i).copied().flatten())
+        else {
+            return false;
+        };
+        let from = self.m.list[mi].first;
+        from >= 2
+            && matches!(
+                self.t.tokens[from - 1].norm.as_str(),
+                "let"
+                    | "allow"
+                    | "allows"
+                    | "allowed"
+                    | "allowing"
+                    | "permit"
+                    | "permits"
+                    | "permitted"
+            )
+            && self.cue_in(Class::Negation, from.saturating_sub(5), from - 1)
     }
 
     /// "He did not say how many troops had been sent": a question left
