@@ -1408,12 +1408,7 @@ fn pronouns(k: &Knowledge, t: &Text, m: &mut Mentions) {
         }
         // ("Five EU members, among them Spain and Greece": a phrase of
         // examples, class `examples`, not a pronoun)
-        if i > 0
-            && k.is(
-                Class::Examples,
-                &format!("{} {}", t.tokens[i - 1].norm, tok.norm),
-            )
-        {
+        if i > 0 && phrases::phrase_at(k, t, i - 1, Class::Examples) == Some(i + 1) {
             continue;
         }
         let c = k.classes(&tok.norm);

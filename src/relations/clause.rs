@@ -139,11 +139,7 @@ impl Ctx<'_> {
                 return false;
             }
             // "among them Spain": a phrase of examples, as "including"
-            if j >= 2
-                && self
-                    .k
-                    .is(Class::Examples, &format!("{} {}", toks[j - 2].norm, w))
-            {
+            if j >= 2 && phrase_at(self.k, self.t, j - 2, Class::Examples) == Some(j) {
                 return true;
             }
             if self.k.is(Class::Preposition, w) {
@@ -286,10 +282,7 @@ impl Ctx<'_> {
                     f -= 1;
                 }
                 if f >= sent.first + 2
-                    && self.k.is(
-                        Class::Request,
-                        &format!("{} {}", toks[f - 2].norm, toks[f - 1].norm),
-                    )
+                    && phrase_at(self.k, self.t, f - 2, Class::Request) == Some(f)
                 {
                     return self.with_conjuncts(mi, sent.first);
                 }
