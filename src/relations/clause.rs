@@ -227,6 +227,28 @@ impl Ctx<'_> {
                 return self.coordinated(s, sent.first, p - 1, sent.last);
             }
         }
+        // "Having recognised Kosovo in 2008, the United States urged …": a
+        // participial clause opening the sentence has the main clause's subject
+        let opening = toks[sent.first].capitalised
+            && toks[sent.first].norm.ends_with("ing")
+            && (sent.first..p).all(|i| self.m.cover[i].is_none());
+        if opening {
+            let comma = (p..sent.last)
+                .take_while(|&i| !self.hard_break(i))
+                .find(|&i| toks[i].norm == "," && self.m.cover[i].is_none());
+            if let Some(c) = comma {
+                let j = if self.tok(c + 1) == "the" {
+                    c + 2
+                } else {
+                    c + 1
+                };
+                if let Some(mi) = self.m.cover.get(j).copied().flatten() {
+                    if self.is_actor_mention(mi) {
+                        return self.with_conjuncts(mi, c + 1);
+                    }
+                }
+            }
+        }
         // "Washington vetoed a UN resolution recognising Palestine", "Putin
         // signed decrees recognising …": a participle after a document acts
         // for the subject of the verb that adopts or blocks the document
