@@ -248,6 +248,27 @@ impl Mentions {
     pub fn by_key(&self, key: &str) -> Option<usize> {
         self.index.get(key).copied()
     }
+
+    /// The state entity entity `e` is affiliated with, if any.
+    pub fn affiliated_state(&self, e: usize) -> Option<usize> {
+        self.entities[e]
+            .affiliation
+            .as_deref()
+            .and_then(|a| self.by_key(a))
+            .filter(|&s| self.entities[s].etype == EntityType::State)
+    }
+
+    /// The state a mention speaks of: a state by name, the state of an
+    /// affiliated person, force or body ("Serbian President …", "Kosovo
+    /// police"), or of an adjective.
+    pub fn state_of(&self, r: &Ref) -> Option<usize> {
+        match *r {
+            Ref::Entity(e) if self.entities[e].etype == EntityType::State => Some(e),
+            Ref::Entity(e) => self.affiliated_state(e),
+            Ref::Adjective(s) => self.state_entity(s),
+            _ => None,
+        }
+    }
 }
 
 /// A gazetteer hit mapped onto tokens.
@@ -1114,23 +1135,7 @@ fn salient_pair(m: &Mentions, before: usize) -> Option<Vec<usize>> {
         }
         // a state counts by its name, its adjective and the people and
         // forces it has ("Serbian President …", "Kosovo police")
-        let state = match ml.referent {
-            Ref::Entity(e) if m.entities[e].etype == EntityType::State => Some(e),
-            Ref::Entity(e)
-                if matches!(
-                    m.entities[e].etype,
-                    EntityType::Person | EntityType::ArmedForce
-                ) =>
-            {
-                m.entities[e]
-                    .affiliation
-                    .as_deref()
-                    .and_then(|a| m.by_key(a))
-                    .filter(|&s| m.entities[s].etype == EntityType::State)
-            }
-            Ref::Adjective(st) => m.state_entity(st),
-            _ => None,
-        };
+        let state = m.state_of(&ml.referent);
         if let Some(e) = state {
             match counts.iter_mut().find(|(x, _)| *x == e) {
                 Some(c) => c.1 += 1,
@@ -1236,11 +1241,7 @@ fn person_governments(k: &Knowledge, t: &Text, m: &mut Mentions) {
         if !opens || !verb_after || (last + 1..end).any(|i| m.cover[i].is_some()) {
             continue;
         }
-        let state = m.entities[e]
-            .affiliation
-            .as_deref()
-            .and_then(|a| m.by_key(a))
-            .filter(|&s| m.entities[s].etype == EntityType::State);
+        let state = m.affiliated_state(e);
         m.replace(Mention::of_entity(
             first,
             end,

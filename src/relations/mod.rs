@@ -36,7 +36,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::document::Document;
 use crate::knowledge::Knowledge;
-use crate::mentions::{self, Mentions, Ref};
+use crate::mentions::{self, Mentions};
 use crate::model::{Entity, EntityType, Event, Relation};
 use crate::text::{self, Text};
 
@@ -95,8 +95,8 @@ pub struct Ctx<'a> {
     pub current: usize,
     /// State entities by salience in the document.
     pub salient: Vec<usize>,
-    /// The sentence and targets of the last recognition found before the
-    /// current sentence ("… withhold recognition" leaves its object to it).
+    /// The sentence and targets of the last recognition found so far ("…
+    /// withhold recognition" leaves its object to it).
     pub recognised: Option<(usize, Vec<Arg>)>,
 }
 
@@ -124,21 +124,7 @@ pub struct DocResult {
 fn salience(m: &Mentions) -> Vec<usize> {
     let mut count: HashMap<usize, (usize, usize)> = HashMap::default();
     for mm in &m.list {
-        let e = match &mm.referent {
-            Ref::Entity(e) => {
-                let ent = &m.entities[*e];
-                match ent.etype {
-                    EntityType::State => Some(*e),
-                    _ => ent
-                        .affiliation
-                        .as_ref()
-                        .and_then(|a| m.by_key(a))
-                        .filter(|&x| m.entities[x].etype == EntityType::State),
-                }
-            }
-            Ref::Adjective(s) => m.state_entity(*s),
-            _ => None,
-        };
+        let e = m.state_of(&mm.referent);
         if let Some(e) = e {
             let c = count.entry(e).or_insert((0, mm.first));
             c.0 += 1;
@@ -286,10 +272,7 @@ fn border_entity(
         } else {
             // a person's state (created with the person when only implied:
             // "Venezuelan President X")
-            e.affiliation
-                .as_ref()
-                .and_then(|a| m.by_key(a))
-                .filter(|&x| m.entities[x].etype == EntityType::State)
+            m.affiliated_state(agent)
                 .map(|x| m.entities[x].label.clone())
         }
     };

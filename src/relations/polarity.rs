@@ -68,11 +68,13 @@ impl Ctx<'_> {
     }
 
     /// "Georgia refused to let Russian troops enter": the subject ending
-    /// at `end` is the object of a negated verb of leave.
+    /// at `end` (where the negation's scope starts) is the object of a
+    /// negated verb of leave.
     fn refused_leave(&self, end: usize) -> bool {
         let Some(mi) = end
             .checked_sub(1)
             .and_then(|i| self.m.cover.get(i).copied().flatten())
+            .filter(|&mi| self.m.list[mi].last == end)
         else {
             return false;
         };
