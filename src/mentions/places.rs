@@ -377,10 +377,12 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                         });
                         // (a direction's region only after a locative: "to
                         // the region", not "trying to occupy the region")
-                        let det = if toks[i - 1].norm == "the" {
+                        // (the determiner is right before the noun or before
+                        // its modifier: "to the region", "in the wider region")
+                        let det = if matches!(toks[i - 1].norm.as_str(), "the" | "this") {
                             i - 1
                         } else {
-                            i - 2
+                            i.saturating_sub(2)
                         };
                         let locative = det > 0 && k.is(Class::Locative, &toks[det - 1].norm);
                         let directed = locative.then(|| recent_directed(k, t, m, i)).flatten();
