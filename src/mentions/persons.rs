@@ -273,9 +273,23 @@ pub fn find_strong(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut 
         if let Some((r, _)) = role {
             e.role = Some(k.roles[r].name.clone());
         }
+        let start = role.map(|(_, s)| s).unwrap_or(i).min(i);
+        // "In Belgrade, President Aleksandar Vucic …": a head of state or
+        // government placed in a capital at the sentence's start is its state's
+        if affil.is_none() && role.is_some_and(|(r, _)| k.roles[r].kind == "head") {
+            let first = t.sentences[t.sentence_of(start)].first;
+            affil = names
+                .iter()
+                .find(|x| {
+                    x.first == first + 1
+                        && x.last + 1 == start
+                        && matches!(x.hit, Hit::Capital(_) | Hit::StateName(_))
+                })
+                .filter(|x| t.tokens[first].norm == "in" && t.tokens[x.last].norm == ",")
+                .map(|x| x.hit);
+        }
         e.affiliation = affil.and_then(|h| affiliation_key(k, m, h));
         let ei = m.entity(e);
-        let start = role.map(|(_, s)| s).unwrap_or(i).min(i);
         m.push(Mention::of_entity(start, end, ei, Via::Name));
         if let Some((a, b)) = extra {
             m.push(Mention::of_entity(a, b, ei, Via::Role));
