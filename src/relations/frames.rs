@@ -424,7 +424,7 @@ impl Ctx<'_> {
         }
         let (agents_m, mut targets_m) = if blamed_on {
             let by = self.by_agent(hit.last, 12);
-            let agents = if by.is_empty() && !BE.contains(&prev) {
+            let agents = if by.is_empty() && !self.after_be(p) {
                 self.subjects(p)
             } else {
                 by
@@ -839,7 +839,7 @@ impl Ctx<'_> {
             .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, self.tok(i)));
         // "Israel has been accused of war crimes by South Africa": the subject
         // of a passive speech verb is the accused, not the speaker
-        if verb.is_some_and(|v| v > 0 && BE.contains(&self.tok(v - 1))) {
+        if verb.is_some_and(|v| self.after_be(v)) {
             return Vec::new();
         }
         let local = verb
