@@ -226,6 +226,9 @@ pub enum Class {
     /// What of a state is recognised through its possessive: "Kosovo's
     /// independence" recognises Kosovo, "Morocco's autonomy plan" does not.
     Status,
+    /// Verbs of commanding a force: "the army" after them is the army of
+    /// the clause's subject ("Vucic put the army on alert").
+    Command,
 }
 
 impl Class {
@@ -285,6 +288,7 @@ impl Class {
             "office" => Class::Office,
             "entering" => Class::Entering,
             "status" => Class::Status,
+            "command" => Class::Command,
             _ => return None,
         })
     }

@@ -726,21 +726,29 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         } else {
             0
         };
-        let antecedent = (floor..at).rev().find_map(|j| {
-            let Ref::Entity(e) = m.list[m.cover[j]?].referent else {
-                return None;
-            };
-            let ent = &m.entities[e];
-            let found = if irregular {
-                non_state_armed(k, ent)
-            } else {
-                ent.etype == EntityType::ArmedForce
-                    && ent.affiliation.is_some()
-                    && (ent.label.ends_with(suffix)
-                        || k.org_by_name(&ent.label)
-                            .is_some_and(|o| k.orgs[o].regular == Some(regular)))
-            };
-            found.then_some(e)
+        // "President … put the army on alert": after a verb of commanding,
+        // the force of the state of the sentence's nearest actor before it
+        let commanded = (!irregular && end == at + 2)
+            .then(|| commander_state(k, t, m, at))
+            .flatten()
+            .and_then(|st| regular_force(k, m, st, police));
+        let antecedent = commanded.or_else(|| {
+            (floor..at).rev().find_map(|j| {
+                let Ref::Entity(e) = m.list[m.cover[j]?].referent else {
+                    return None;
+                };
+                let ent = &m.entities[e];
+                let found = if irregular {
+                    non_state_armed(k, ent)
+                } else {
+                    ent.etype == EntityType::ArmedForce
+                        && ent.affiliation.is_some()
+                        && (ent.label.ends_with(suffix)
+                            || k.org_by_name(&ent.label)
+                                .is_some_and(|o| k.orgs[o].regular == Some(regular)))
+                };
+                found.then_some(e)
+            })
         });
         // with no force named before: the force of the state the document is
         // about, named first and most often ("Sudan's army … Sudan … The RSF
@@ -753,19 +761,7 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 return None;
             }
             let st = salient_state(k, m, at)?;
-            // the state's regular force of `organisations.tsv` (the IDF), else its generic one
-            let name = &k.states[st].name;
-            if let Some(o) = (0..k.orgs.len()).find(|&o| {
-                k.orgs[o].regular == Some(regular) && k.orgs[o].parent.as_deref() == Some(name)
-            }) {
-                return Some(m.org(k, o));
-            }
-            let head = if police {
-                phrases::Head::Police
-            } else {
-                phrases::Head::Force
-            };
-            phrases::state_head_entity(k, m, st, head)
+            regular_force(k, m, st, police)
         });
         if let Some(e) = antecedent {
             let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
@@ -773,6 +769,58 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             m.push(mm);
         }
     }
+}
+
+/// A state's regular army or police: the force of `organisations.tsv`
+/// marked so (the IDF), else its generic one ("Serbian Armed Forces").
+fn regular_force(k: &Knowledge, m: &mut Mentions, st: usize, police: bool) -> Option<usize> {
+    let regular = if police {
+        crate::knowledge::Regular::Police
+    } else {
+        crate::knowledge::Regular::Army
+    };
+    let name = &k.states[st].name;
+    if let Some(o) = (0..k.orgs.len())
+        .find(|&o| k.orgs[o].regular == Some(regular) && k.orgs[o].parent.as_deref() == Some(name))
+    {
+        return Some(m.org(k, o));
+    }
+    let head = if police {
+        phrases::Head::Police
+    } else {
+        phrases::Head::Force
+    };
+    phrases::state_head_entity(k, m, st, head)
+}
+
+/// The state (index in `k.states`) of the commander of "the army" at
+/// `at`: after a verb of class `command` (over one adverb), the nearest
+/// actor named before the verb in the sentence, if it has a state
+/// ("Serbia's president ordered the army …", "In Belgrade, President …
+/// put the army on alert"); a place is skipped, any other actor without a
+/// state ends the search ("the RSF ordered the army …" finds none).
+fn commander_state(k: &Knowledge, t: &Text, m: &Mentions, at: usize) -> Option<usize> {
+    let first = t.sentences[t.sentence_of(at)].first;
+    let verb_end = at;
+    let verb = (first..verb_end)
+        .rev()
+        .take(3)
+        .find(|&v| phrases::phrase_at(k, t, v, Class::Command) == Some(verb_end))?;
+    let mut j = verb;
+    while j > first {
+        j -= 1;
+        let Some(mi) = m.cover[j] else { continue };
+        let x = &m.list[mi];
+        j = x.first;
+        if let Ref::Entity(e) = x.referent {
+            if m.entities[e].etype == EntityType::Place {
+                continue;
+            }
+        }
+        let e = m.state_of(&x.referent)?;
+        return k.state_by_name(&m.entities[e].label);
+    }
+    None
 }
 
 /// "The bloc", "the alliance", "the organisation" refer back to the

@@ -30,6 +30,12 @@ pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his
 /// is never a subject.
 pub(super) const POSSESSIVES: &[&str] = &["its", "their", "his", "her"];
 
+/// Prepositions that open a gerund clause whose subject is the clause's
+/// ("after accusing Moscow of …", "by recognising Kosovo").
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "after", "before", "while", "since", "when", "upon", "without", "by", "in",
+];
+
 pub(super) const AUX: &[&str] = &[
     "has",
     "have",
@@ -229,8 +235,14 @@ impl Ctx<'_> {
         }
         // "Having recognised Kosovo in 2008, the United States urged …": a
         // participial clause opening the sentence has the main clause's subject
+        // (also after a preposition: "Before deploying troops to Haiti, Kenya …")
+        let gerund_at = if ADJUNCT_PREPOSITIONS.contains(&toks[sent.first].norm.as_str()) {
+            sent.first + 1
+        } else {
+            sent.first
+        };
         let opening = toks[sent.first].capitalised
-            && toks[sent.first].norm.ends_with("ing")
+            && toks.get(gerund_at).is_some_and(|x| x.norm.ends_with("ing"))
             && (sent.first..p).all(|i| self.m.cover[i].is_none());
         if opening {
             let comma = (p..sent.last)
@@ -266,18 +278,21 @@ impl Ctx<'_> {
         // "Anwar said after hosting talks between …", "Russia attacked while
         // negotiating": a gerund after a temporal preposition has the subject
         // of the verb it modifies
+        // (after a noun, the clause's subject: "Finland closed its border
+        // after accusing Moscow of …", "Nicaragua and Syria followed Russia
+        // in recognising Abkhazia", "Serbia responded by accusing Kosovo")
         if p >= sent.first + 3
             && toks[p].norm.ends_with("ing")
-            && matches!(
-                toks[p - 1].norm.as_str(),
-                "after" | "before" | "while" | "since" | "when" | "upon" | "without"
-            )
-            && toks[p - 2].kind == TokKind::Word
-            && self.m.cover[p - 2].is_none()
+            && ADJUNCT_PREPOSITIONS.contains(&toks[p - 1].norm.as_str())
         {
-            let found = self.subjects(p - 2);
-            if !found.is_empty() {
-                return found;
+            if toks[p - 2].kind == TokKind::Word && self.m.cover[p - 2].is_none() {
+                let found = self.subjects(p - 2);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+            if let Some(s) = self.clause_subject(self.clause_start(p - 1), p - 1) {
+                return self.coordinated(s, sent.first, p - 1, sent.last);
             }
         }
         // "had not asked anyone to mediate", "urged other countries to

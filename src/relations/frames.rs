@@ -61,6 +61,16 @@ const PERCEPTION: &[&str] = &["sighted", "spotted", "seen", "observed", "detecte
 impl Ctx<'_> {
     /// Applies a pattern's frame at a trigger.
     pub fn apply(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        if matches!(pat.frame, Frame::Verb | Frame::Deploy) && self.gerund_noun(hit) {
+            return Vec::new();
+        }
+        // and only so is a gerund a noun ("denied sending weapons" is a verb)
+        if pat.frame == Frame::Nominal
+            && self.tok(hit.first).ends_with("ing")
+            && !self.gerund_noun(hit)
+        {
+            return Vec::new();
+        }
         match pat.frame {
             Frame::Verb => self.frame_verb(hit, pat),
             Frame::Hostile => self.frame_hostile(hit, pat),
@@ -78,6 +88,18 @@ impl Ctx<'_> {
             Frame::Mutual => self.mutual(hit, pat),
             Frame::Host => self.frame_host(hit, pat),
         }
+    }
+
+    /// "the stationing of nuclear weapons", "Russia's sending of troops": a
+    /// gerund after a determiner and before "of" is a noun (the nominal frame
+    /// reads it), so the clause's subject is not its agent ("Poland opposes
+    /// the stationing of …").
+    fn gerund_noun(&self, hit: TriggerHit) -> bool {
+        let p = hit.first;
+        p > 0
+            && self.tok(p).ends_with("ing")
+            && self.tok(hit.last) == "of"
+            && (DETERMINERS.contains(&self.tok(p - 1)) || self.tok(p - 1) == "'s")
     }
 
     pub(super) fn tok(&self, i: usize) -> &str {
@@ -1453,11 +1475,14 @@ impl Ctx<'_> {
         }
         let from = self.scope_from(&subj, p);
         let negated = self.negated(from, p);
-        let hypothetical = self.hypothetical(from, p) || requested || promised;
-        let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         let place_start = place
             .map(|mi| self.m.list[mi].first)
             .unwrap_or(hit.last + 8);
+        // "ordered troops to be ready to move into Ukraine": the place is
+        // reached only in a possible event
+        let possible_place = pat.needs_place && self.modal_between(hit.last, place_start);
+        let hypothetical = self.hypothetical(from, p) || requested || promised || possible_place;
+        let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         f.force = self.force_text(&agents_m, hit.last, place_start);
         vec![f]
     }

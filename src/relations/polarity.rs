@@ -10,6 +10,7 @@
 //! ("the return of forces … will cool"), cues after the noun in the same
 //! clause count too.
 
+use super::clause::DETERMINERS;
 use super::Ctx;
 use crate::knowledge::Class;
 use crate::mentions::phrases::phrase_at;
@@ -18,6 +19,12 @@ use crate::mentions::Ref;
 impl Ctx<'_> {
     fn cue_in(&self, class: Class, from: usize, to: usize) -> bool {
         self.cue_in_but(class, None, from, to)
+    }
+
+    /// Whether a modality cue stands in `[from, to)` (between a trigger and
+    /// its place: "ordered troops to be ready to move into …").
+    pub fn modal_between(&self, from: usize, to: usize) -> bool {
+        self.cue_in(Class::Modal, from, to)
     }
 
     /// Whether a cue of `class` stands in `[from, to)` that is not also of
@@ -271,12 +278,32 @@ impl Ctx<'_> {
     /// A subject followed by "to" and the predicate, with no finite verb
     /// ("US to deploy missiles in Germany", a headline's future) or after a
     /// copula ("Kenya is to send police"): only planned.
+    /// (Not the object of a verb of commanding: "ordered the army to move
+    /// to the border" is ordered, and the order's frame reads it.)
     fn planned(&self, from: usize, to: usize) -> bool {
         to > from
             && self.t.tokens[to - 1].norm == "to"
             && self.t.tokens[from..to - 1]
                 .iter()
                 .all(|t| matches!(t.norm.as_str(), "is" | "are" | "was" | "were"))
+            && !self.commanded(from)
+    }
+
+    /// Whether the mention ending at `end` is the object of a verb of
+    /// commanding ("ordered *the army* to …").
+    fn commanded(&self, end: usize) -> bool {
+        let Some(mi) = end.checked_sub(1).and_then(|j| self.m.cover[j]) else {
+            return false;
+        };
+        let first = self.m.list[mi].first;
+        (first.saturating_sub(3)..first).any(|v| {
+            phrase_at(self.k, self.t, v, Class::Command).is_some_and(|e| {
+                e <= first
+                    && self.t.tokens[e..first]
+                        .iter()
+                        .all(|t| DETERMINERS.contains(&t.norm.as_str()))
+            })
+        })
     }
 
     /// The end of the clause after token `p` (for cues after an event noun).
