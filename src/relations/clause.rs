@@ -947,7 +947,7 @@ impl Ctx<'_> {
     }
 
     /// The end of `from`'s sentence, and the end of a window of `limit` tokens after `from` within it.
-    fn window_after(&self, from: usize, limit: usize) -> (usize, usize) {
+    pub(super) fn window_after(&self, from: usize, limit: usize) -> (usize, usize) {
         let s = &self.t.sentences[self.sentence_of(from.saturating_sub(1))];
         (s.last, s.last.min(from + limit))
     }

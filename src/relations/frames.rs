@@ -1415,7 +1415,11 @@ impl Ctx<'_> {
         if agents.is_empty() {
             return Vec::new();
         }
-        let place = self.place_after(hit.last, 16, false);
+        let place = if pat.needs_negation {
+            self.source_place_after(hit.last, 16)
+        } else {
+            self.place_after(hit.last, 16, false)
+        };
         if pat.needs_place && place.is_none() {
             return Vec::new();
         }
@@ -1474,7 +1478,14 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let from = self.scope_from(&subj, p);
-        let negated = self.negated(from, p);
+        let mut negated = self.negated(from, p);
+        // "has not withdrawn its troops from …": the forces stay
+        if pat.needs_negation {
+            if !negated {
+                return Vec::new();
+            }
+            negated = false;
+        }
         let place_start = place
             .map(|mi| self.m.list[mi].first)
             .unwrap_or(hit.last + 8);
@@ -1485,6 +1496,38 @@ impl Ctx<'_> {
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         f.force = self.force_text(&agents_m, hit.last, place_start);
         vec![f]
+    }
+
+    /// The place a force leaves: after "from" or "out of" ("withdrawn its
+    /// troops from Transnistria", "pull its troops out of Tigray"), or in a
+    /// phrase after "from" ("from five positions in southern Lebanon").
+    fn source_place_after(&self, from: usize, limit: usize) -> Option<usize> {
+        let (sent_last, _) = self.window_after(from, limit);
+        let mut seen_from = false;
+        let mut k = from;
+        while k < sent_last && k < from + limit * 2 && !self.hard_break(k) {
+            let Some(mi) = self.m.cover[k] else {
+                seen_from |= matches!(self.tok(k), "from" | "out");
+                k += 1;
+                continue;
+            };
+            let m = &self.m.list[mi];
+            let mut j = m.first;
+            if j > from && self.tok(j - 1) == "the" {
+                j -= 1;
+            }
+            let before = if j > from { self.tok(j - 1) } else { "" };
+            let source = before == "from" || (before == "of" && j >= 2 && self.tok(j - 2) == "out");
+            let within = seen_from && self.k.is(Class::Locative, before);
+            let place = matches!(m.referent, Ref::Entity(e)
+                if matches!(self.m.entities[e].etype, EntityType::Place | EntityType::State))
+                || matches!(m.referent, Ref::Border(_));
+            if place && (source || within) {
+                return Some(mi);
+            }
+            k = m.last.max(k + 1);
+        }
+        None
     }
 
     /// A place and the places or states coordinated after it ("sent troops
@@ -2868,6 +2911,22 @@ impl Ctx<'_> {
         out
     }
 
+    /// The subject of the last passive "is recognised" in the two sentences
+    /// before `p` or in its own before it.
+    fn passive_recognised(&self, p: usize) -> Vec<Arg> {
+        let si = self.sentence_of(p);
+        let floor = self.t.sentences[si.saturating_sub(2)].first;
+        (floor..p)
+            .rev()
+            .filter(|&i| {
+                let w = self.tok(i);
+                (w == "recognised" || w == "recognized") && self.after_be(i)
+            })
+            .map(|i| self.args(&self.subjects(i)))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default()
+    }
+
     fn frame_reject(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
         let subj = self.subjects(p);
@@ -2881,6 +2940,11 @@ impl Ctx<'_> {
                 if self.current <= si + 2 {
                     targets = t.clone();
                 }
+            }
+            // or to a passive recognition with no actor named as its agent
+            // ("Kosovo is recognised by more than 100 countries")
+            if targets.is_empty() {
+                targets = self.passive_recognised(p);
             }
         }
         if agents.is_empty() || targets.is_empty() {

@@ -89,6 +89,11 @@ pub struct Pattern {
     /// (deploy only) the force must follow the trigger at once, after
     /// numbers and quantity words only ("has about 1,500 troops in …").
     pub needs_adjacent_force: bool,
+    /// (deploy only) the trigger counts only when negated, and then tells
+    /// the opposite (`needs = negation`: a withdrawal not made is a
+    /// presence, "has not withdrawn its troops from Transnistria"); the
+    /// place is the one withdrawn from.
+    pub needs_negation: bool,
     /// Example sentences and what they must yield (empty = nothing).
     pub examples: Vec<(String, Vec<Expected>)>,
 }
@@ -159,6 +164,7 @@ impl TriggerIndex {
                     needs_wrongdoing: false,
                     needs_place: false,
                     needs_adjacent_force: false,
+                    needs_negation: false,
                     examples: Vec::new(),
                 });
                 continue;
@@ -206,6 +212,7 @@ impl TriggerIndex {
                     _ if value == "force" => p.needs_force = true,
                     _ if value == "wrongdoing" => p.needs_wrongdoing = true,
                     _ if value == "place" => p.needs_place = true,
+                    _ if value == "negation" => p.needs_negation = true,
                     _ if value == "adjacent force" => {
                         p.needs_force = true;
                         p.needs_adjacent_force = true;
