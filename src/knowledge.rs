@@ -229,6 +229,9 @@ pub enum Class {
     /// Verbs of commanding a force: "the army" after them is the army of
     /// the clause's subject ("Vucic put the army on alert").
     Command,
+    /// Nouns that, after "the", refer back to the organisation named last
+    /// with that word in its name ("the court", "the council").
+    OrgNoun,
 }
 
 impl Class {
@@ -289,6 +292,7 @@ impl Class {
             "entering" => Class::Entering,
             "status" => Class::Status,
             "command" => Class::Command,
+            "org_noun" => Class::OrgNoun,
             _ => return None,
         })
     }

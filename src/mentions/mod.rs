@@ -827,39 +827,61 @@ fn commander_state(k: &Knowledge, t: &Text, m: &Mentions, at: usize) -> Option<u
 /// organisation named last in the same or the three previous sentences
 /// ("Mali, Burkina Faso and Niger withdrew from ECOWAS, accusing the bloc
 /// of …" is ECOWAS, not the EU); "the mission" also to a named armed force
-/// ("KFOR … The mission sent additional patrols").
-fn definite_organisations(t: &Text, m: &mut Mentions) {
+/// ("KFOR … The mission sent additional patrols"); a noun of class
+/// `org_noun` to the organisation, group or force named last whose name
+/// has that word ("the International Court of Justice … the court's
+/// jurisdiction", "the Security Council … the council").
+fn definite_organisations(k: &Knowledge, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     for at in 0..toks.len().saturating_sub(1) {
-        let mission = toks[at + 1].norm == "mission";
-        if toks[at].norm != "the"
-            || m.cover[at + 1].is_some()
-            || !(mission
-                || matches!(
-                    toks[at + 1].norm.as_str(),
-                    "bloc" | "alliance" | "organisation" | "organization"
-                ))
-            || toks.get(at + 2).is_some_and(|x| matches!(x.norm.as_str(), "'s" | "-"))
+        if toks[at].norm != "the" || m.cover[at + 1].is_some() {
+            continue;
+        }
+        let noun = toks[at + 1].norm.as_str();
+        let mission = noun == "mission";
+        let generic =
+            mission || matches!(noun, "bloc" | "alliance" | "organisation" | "organization");
+        let named = !generic && !toks[at + 1].capitalised && k.is(Class::OrgNoun, noun);
+        let next = toks.get(at + 2).map_or("", |x| x.norm.as_str());
+        if !(generic || named)
+            || (generic && matches!(next, "'s" | "-"))
+            // ("the authority of the court" is no name; "accused the council of bias" is)
+            || (named && next == "-")
+            || (named
+                && next == "of"
+                && toks.get(at + 3).is_some_and(|x| {
+                    matches!(
+                        x.norm.as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+                    )
+                }))
             // ("the Alliance of Sahel States" names itself; "accused the bloc of …" does not)
-            || (toks.get(at + 2).is_some_and(|x| x.norm == "of")
-                && toks.get(at + 3).is_some_and(|x| x.capitalised))
+            || (next == "of" && toks.get(at + 3).is_some_and(|x| x.capitalised))
         {
             continue;
         }
+        let has_word = |label: &str| {
+            label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(noun))
+        };
         let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
         let antecedent = (floor..at).rev().find_map(|j| {
             let x = &m.list[m.cover[j]?];
-            match x.referent {
-                Ref::Entity(e) if m.entities[e].etype == EntityType::Organisation => Some(e),
-                Ref::Entity(e)
-                    if mission
-                        && x.via == Via::Name
-                        && m.entities[e].etype == EntityType::ArmedForce =>
-                {
-                    Some(e)
-                }
-                _ => None,
-            }
+            let Ref::Entity(e) = x.referent else {
+                return None;
+            };
+            let ent = &m.entities[e];
+            let found = if named {
+                matches!(
+                    ent.etype,
+                    EntityType::Organisation | EntityType::Group | EntityType::ArmedForce
+                ) && has_word(&ent.label)
+            } else {
+                ent.etype == EntityType::Organisation
+                    || (mission && x.via == Via::Name && ent.etype == EntityType::ArmedForce)
+            };
+            found.then_some(e)
         });
         if let Some(e) = antecedent {
             m.push(Mention::of_entity(at, at + 2, e, Via::Phrase));
@@ -1257,7 +1279,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     person_governments(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     definite_forces(k, text, t, &mut m);
-    definite_organisations(t, &mut m);
+    definite_organisations(k, t, &mut m);
     numbered_sets(k, t, &mut m);
     acronyms(k, text, t, &mut m);
     pronouns(k, t, &mut m);

@@ -517,6 +517,19 @@ impl Ctx<'_> {
                         && (m.first..m.last).any(|i| class_at(self.k, self.t, i, Class::Office))
                 }));
             }
+            // "recognised Karabakh as part of Azerbaijan", "… as Azerbaijani
+            // territory": what is recognised is that state's sovereignty
+            // (but not the agent's own: "Russia recognised Crimea as Russian
+            // territory" recognises Crimea's annexation)
+            if let Some(s) = as_at.and_then(|c| self.sovereign_complement(c + 1)) {
+                let own = self
+                    .entities(&[s])
+                    .iter()
+                    .any(|e| self.entities(&agents_m).contains(e));
+                if !own {
+                    targets_m = vec![s];
+                }
+            }
             // "Several EU states do not recognise Kosovo, including Spain": examples
             // after a single object name the collective subject's members
             if let Some(&last) = targets_m.last() {
@@ -2909,6 +2922,48 @@ impl Ctx<'_> {
             out.push(self.found(pat, hit, agents, from, true, hypothetical));
         }
         out
+    }
+
+    /// The state an "as" complement starting at `i` gives a place to: "part
+    /// of Azerbaijan", "belonging to Morocco", "Azerbaijani territory",
+    /// "Morocco's territory" (a head of class `territory` or "part").
+    fn sovereign_complement(&self, i: usize) -> Option<usize> {
+        let state_at = |j: usize| {
+            self.m.cover.get(j).copied().flatten().filter(|&mi| {
+                self.m.list[mi].first == j
+                    && self.m.state_of(&self.m.list[mi].referent).is_some()
+                    && !matches!(self.m.list[mi].referent, Ref::Entity(e)
+                        if self.m.entities[e].etype != EntityType::State)
+            })
+        };
+        let skip_det = |j: usize| {
+            let j = if matches!(self.tok(j), "the" | "a" | "an") {
+                j + 1
+            } else {
+                j
+            };
+            if self.tok(j) == "integral" {
+                j + 1
+            } else {
+                j
+            }
+        };
+        let territory =
+            |j: usize| self.tok(j) == "part" || class_at(self.k, self.t, j, Class::Territory);
+        let j = skip_det(i);
+        match (self.tok(j), self.tok(j + 1)) {
+            ("part", "of") | ("belonging", "to") => state_at(skip_det(j + 2)),
+            _ => {
+                let mi = state_at(j)?;
+                let last = self.m.list[mi].last;
+                let end = if self.tok(last) == "'s" {
+                    last + 1
+                } else {
+                    last
+                };
+                (territory(end) || territory(last - 1)).then_some(mi)
+            }
+        }
     }
 
     /// The subject of the last passive "is recognised" in the two sentences
