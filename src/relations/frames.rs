@@ -410,7 +410,13 @@ impl Ctx<'_> {
         {
             return self.mutual(hit, pat);
         }
-        let passive_form = self.after_be(p) && form.ends_with("ed");
+        // "Kosovo, recognised by the United States, …": a reduced relative
+        // is a passive whose patient is the mention before the comma
+        let reduced = (form.ends_with("ed") && p >= 2 && self.tok(p - 1) == ",")
+            .then(|| self.m.cover[p - 2])
+            .flatten()
+            .filter(|&mi| self.is_actor_mention(mi) && self.tok(hit.last) == "by");
+        let passive_form = (self.after_be(p) || reduced.is_some()) && form.ends_with("ed");
         // "is recognised (only|formally|so far) by Turkey"; "Israel has been
         // accused of war crimes by South Africa": the by-agent after the
         // charge (not "accused of being backed by Rwanda")
@@ -453,7 +459,7 @@ impl Ctx<'_> {
             };
             (agents, self.objects(hit.last + 1, 6))
         } else if passive {
-            let mut patients = self.subjects(p);
+            let mut patients = reduced.map_or_else(|| self.subjects(p), |mi| vec![mi]);
             if patients.is_empty() && pat.relation == Relation::Recognises {
                 // "Abkhazia is recognised by Russia": the recognised may be a place
                 let from = self.clause_start(p);
@@ -504,6 +510,13 @@ impl Ctx<'_> {
             // re-election"; lexicon class `status`)
             if pat.relation == Relation::Recognises {
                 targets_m.retain(|&mi| self.recognisable(mi));
+                // "did not recognise any administration installed by the
+                // rebels in Goma": the recognised is the unnamed noun
+                if let Some(&first) = targets_m.first() {
+                    if self.unnamed_modified_head(hit.last, self.m.list[first].first) {
+                        targets_m.clear();
+                    }
+                }
             }
             // "has not recognised the junta as Myanmar's legitimate
             // government", "the council as the legitimate government of
@@ -571,8 +584,18 @@ impl Ctx<'_> {
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
         }
+        // (a passive relative clause is its own scope: "does not recognise
+        // Kosovo, which is recognised by the United States")
         let from = if passive {
-            self.clause_start(p)
+            let start = self.clause_start(p);
+            if reduced.is_some() {
+                p
+            } else {
+                (start..p)
+                    .rev()
+                    .find(|&i| self.m.cover[i].is_none() && matches!(self.tok(i), "which" | "who"))
+                    .map_or(start, |i| i + 1)
+            }
         } else {
             self.scope_from(&agents_m, p)
         };
@@ -1448,7 +1471,10 @@ impl Ctx<'_> {
             // ("NATO troops to be deployed on its territory": a passive's
             // force is not on its own ground)
             matches!(m.referent, Ref::Pronoun(_))
-                && (requested || passive_force || (m.first > 0 && self.tok(m.first - 1) == "into"))
+                && (requested
+                    || passive_force
+                    || self.charged_gerund(p)
+                    || (m.first > 0 && self.tok(m.first - 1) == "into"))
         });
         let mut targets = place
             .map(|mi| {
@@ -1509,6 +1535,37 @@ impl Ctx<'_> {
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         f.force = self.force_text(&agents_m, hit.last, place_start);
         vec![f]
+    }
+
+    /// Whether an unnamed noun with a participle and "by" after it stands
+    /// in `[from, to)`: "any administration installed by …", "a government
+    /// backed by …" (the noun is the object, not what the by-phrase names).
+    fn unnamed_modified_head(&self, from: usize, to: usize) -> bool {
+        (from + 1..to.saturating_sub(1)).any(|i| {
+            self.m.cover[i].is_none()
+                && self.m.cover[i - 1].is_none()
+                && self.tok(i).ends_with("ed")
+                && self.tok(i + 1) == "by"
+                && self.t.tokens[i - 1].kind == TokKind::Word
+                && !DETERMINERS.contains(&self.tok(i - 1))
+                && !self.k.is(Class::Auxiliary, self.tok(i - 1))
+                && !BE.contains(&self.tok(i - 1))
+        })
+    }
+
+    /// Whether the trigger at `p` is the gerund of a charge: "accused
+    /// Rwanda of deploying soldiers on its territory" (where "its" is the
+    /// accuser's, not the accused's).
+    fn charged_gerund(&self, p: usize) -> bool {
+        p >= 3 && self.tok(p - 1) == "of" && {
+            let first = self.t.sentences[self.sentence_of(p)].first;
+            let object = self.m.cover[p - 2].map_or(p - 2, |mi| self.m.list[mi].first);
+            object > first
+                && matches!(
+                    self.tok(object - 1),
+                    "accused" | "accuses" | "accuse" | "accusing" | "charged" | "charges"
+                )
+        }
     }
 
     /// The place a force leaves: after "from" or "out of" ("withdrawn its
@@ -1659,13 +1716,18 @@ impl Ctx<'_> {
     /// Whether a form of "be" stands before token `p`, over up to three
     /// adverbs: "is recognised", "is not recognised", "was repeatedly accused".
     pub(super) fn after_be(&self, p: usize) -> bool {
+        // (and over a parenthetical: "is not, however, recognised by")
         let mut i = p;
-        while i > 0 && i + 3 >= p {
+        while i > 0 && i + 6 >= p {
             let w = self.tok(i - 1);
             if BE.contains(&w) {
                 return true;
             }
-            if !BE_ADVERBS.contains(&w) {
+            let parenthetical = matches!(
+                w,
+                "," | "however" | "though" | "moreover" | "nevertheless" | "nonetheless" | "indeed"
+            );
+            if !BE_ADVERBS.contains(&w) && !parenthetical {
                 return false;
             }
             i -= 1;
