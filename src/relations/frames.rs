@@ -1486,6 +1486,14 @@ impl Ctx<'_> {
                 }
             })
             .unwrap_or_default();
+        // a place is a state or a place ("on its territory" after "US
+        // missiles" is no force's)
+        targets.retain(|a| {
+            !matches!(a, Arg::Entity(e) if !matches!(
+                self.m.entities[*e].etype,
+                EntityType::State | EntityType::Place
+            ))
+        });
         // "Armenia asked Russia to deploy peacekeepers along its border with
         // Azerbaijan": the border's other side is the possessive's referent,
         // the asker's when the event is asked for
@@ -2111,6 +2119,7 @@ impl Ctx<'_> {
             parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
             return parties.into_iter().map(Arg::Entity).collect();
         }
+        let mut unresolved_set = false;
         // (with "between the two sides" resolved to the list named before)
         if let Some(b) = between {
             let objects: Vec<usize> = self
@@ -2137,6 +2146,15 @@ impl Ctx<'_> {
             if !parties.is_empty() && !definite_government {
                 return parties.into_iter().map(Arg::Entity).collect();
             }
+            // "between the two countries" left unresolved names no other actor
+            // of the sentence ("Malaysia, which chairs ASEAN, brokered …"),
+            // only the text's salient sides
+            unresolved_set = parties.is_empty()
+                && self.m.cover[b + 1].is_none()
+                && (self.tok(b + 1) == "both"
+                    || (self.tok(b + 1) == "the"
+                        && self.m.cover[b + 2].is_none()
+                        && matches!(self.tok(b + 2), "two" | "three" | "four" | "warring")));
         }
         // "Saudi-Iranian talks", "Israeli and Palestinian negotiators": the
         // states of the adjectives joined before a talks noun; else "A
@@ -2158,7 +2176,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        if parties.is_empty() {
+        if parties.is_empty() && !unresolved_set {
             let speaker = self.speakers.get(self.current).copied().flatten();
             let mut k = s.first;
             while k < s.last {
@@ -2777,6 +2795,18 @@ impl Ctx<'_> {
     /// re-election"), not "Morocco's autonomy plan" or "its claim".
     fn recognisable(&self, mi: usize) -> bool {
         let m = &self.m.list[mi];
+        // a point (a town, a line, a strait) is not recognised: "does not
+        // recognise the Durand Line as the border"
+        if let Ref::Entity(e) = m.referent {
+            let label = &self.m.entities[e].label;
+            if self.m.entities[e].etype == EntityType::Place
+                && (self.k.places.iter())
+                    .position(|p| p == label)
+                    .is_some_and(|i| self.k.place_is_point[i])
+            {
+                return false;
+            }
+        }
         let after = if self.tok(m.last) == "'s" {
             m.last + 1
         } else if matches!(m.referent, Ref::Pronoun(_)) && POSSESSIVES.contains(&self.tok(m.first))
