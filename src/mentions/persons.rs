@@ -601,6 +601,9 @@ fn subject_name(
             || (i >= 1
                 && toks[i - 1].norm == "the"
                 && toks.get(e).is_some_and(|x| k.is(Class::Office, &x.norm)))
+            // "refuses to recognise Lukashenko as president": named as holding a role
+            || (toks.get(e).is_some_and(|x| x.norm == "as")
+                && (e + 1..e + 5).any(|j| m.roles.contains_key(&j)))
     };
     let placed = accused
         || office()

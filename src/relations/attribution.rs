@@ -424,6 +424,16 @@ impl Ctx<'_> {
             let mut j = at - 1;
             if self.t.tokens[j].norm == "that" && j > s.first {
                 j -= 1;
+                // "said Kinshasa was …, and that its own troops …": a second
+                // reported clause of the same verb of speaking
+                if self.t.tokens[j].norm == "and" {
+                    if let Some(v) = (s.first..j).rev().find(|&v| {
+                        self.m.cover[v].is_none()
+                            && self.k.is(Class::Speech, &self.t.tokens[v].norm)
+                    }) {
+                        j = v;
+                    }
+                }
             }
             if self.k.is(Class::Speech, &self.t.tokens[j].norm) && self.m.cover[j].is_none() {
                 let sp =

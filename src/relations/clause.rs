@@ -233,6 +233,28 @@ impl Ctx<'_> {
                 return self.coordinated(s, sent.first, p - 1, sent.last);
             }
         }
+        // a headline's second verb: "Nigerien junta expels French ambassador,
+        // accuses Paris of interference" (a clause with a verb before the comma)
+        if p > sent.first + 3
+            && toks[p - 1].norm == ","
+            && toks[p].norm.ends_with('s')
+            && !toks[p].norm.ends_with("ss")
+            && !toks[p].capitalised
+            && self.m.cover[p].is_none()
+        {
+            if let Some(s) = self.clause_subject(self.clause_start(p - 1), p - 1) {
+                let m = &self.m.list[s];
+                let verb_between = (m.last..p - 1).any(|i| {
+                    self.m.cover[i].is_none()
+                        && toks[i].kind == TokKind::Word
+                        && !toks[i].capitalised
+                        && !DETERMINERS.contains(&toks[i].norm.as_str())
+                });
+                if m.last + 1 < p - 1 && verb_between {
+                    return self.coordinated(s, sent.first, p - 1, sent.last);
+                }
+            }
+        }
         // "Having recognised Kosovo in 2008, the United States urged …": a
         // participial clause opening the sentence has the main clause's subject
         // (also after a preposition: "Before deploying troops to Haiti, Kenya …")

@@ -2150,10 +2150,10 @@ impl Ctx<'_> {
             // of the sentence ("Malaysia, which chairs ASEAN, brokered …"),
             // only the text's salient sides
             unresolved_set = parties.is_empty()
-                && self.m.cover[b + 1].is_none()
+                && self.m.cover.get(b + 1).is_some_and(|c| c.is_none())
                 && (self.tok(b + 1) == "both"
                     || (self.tok(b + 1) == "the"
-                        && self.m.cover[b + 2].is_none()
+                        && self.m.cover.get(b + 2).is_some_and(|c| c.is_none())
                         && matches!(self.tok(b + 2), "two" | "three" | "four" | "warring")));
         }
         // "Saudi-Iranian talks", "Israeli and Palestinian negotiators": the
