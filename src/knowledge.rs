@@ -226,8 +226,9 @@ pub enum Class {
     /// What of a state is recognised through its possessive: "Kosovo's
     /// independence" recognises Kosovo, "Morocco's autonomy plan" does not.
     Status,
-    /// Verbs of commanding a force: "the army" after them is the army of
-    /// the clause's subject ("Vucic put the army on alert").
+    /// Verbs of commanding a force: "the army" right after them is the army
+    /// of the state of the actor named before them ("Vucic put the army on
+    /// alert").
     Command,
     /// Nouns that, after "the", refer back to the organisation named last
     /// with that word in its name ("the court", "the council").

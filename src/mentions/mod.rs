@@ -794,7 +794,8 @@ fn regular_force(k: &Knowledge, m: &mut Mentions, st: usize, police: bool) -> Op
 }
 
 /// The state (index in `k.states`) of the commander of "the army" at
-/// `at`: after a verb of class `command` (over one adverb), the nearest
+/// `at`: right after a verb of class `command` (a phrase of up to three
+/// words ending before "the": "ordered", "called in"), the nearest
 /// actor named before the verb in the sentence, if it has a state
 /// ("Serbia's president ordered the army …", "In Belgrade, President …
 /// put the army on alert"); a place is skipped, any other actor without a

@@ -1721,10 +1721,10 @@ impl Ctx<'_> {
             && self.tok(hit.last) == "by"
     }
 
-    /// Whether a form of "be" stands before token `p`, over up to three
-    /// adverbs: "is recognised", "is not recognised", "was repeatedly accused".
+    /// Whether a form of "be" stands before token `p`, over up to six
+    /// adverbs and commas of a parenthetical: "is recognised", "is not
+    /// recognised", "was repeatedly accused", "is not, however, recognised".
     pub(super) fn after_be(&self, p: usize) -> bool {
-        // (and over a parenthetical: "is not, however, recognised by")
         let mut i = p;
         while i > 0 && i + 6 >= p {
             let w = self.tok(i - 1);
