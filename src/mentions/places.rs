@@ -55,6 +55,42 @@ fn recent_state(
     fallback
 }
 
+/// In the gerund of a charge, "its" is the accuser's: "Congo accused
+/// Rwanda of deploying soldiers in its eastern provinces" (Congo's east).
+/// Returns the accuser's state when the sentence before `at` holds a state
+/// (or capital), a verb of accusing, the accused state and "of" with a
+/// gerund.
+fn charge_accuser(names: &[Span], t: &Text, at: usize) -> Option<usize> {
+    let first = t.sentences[t.sentence_of(at)].first;
+    let toks = &t.tokens;
+    let state = |s: &Span| match s.hit {
+        Hit::StateName(st) | Hit::Capital(st) => Some(st),
+        _ => None,
+    };
+    let before = &names[..names.partition_point(|s| s.last <= at)];
+    let accused = before
+        .iter()
+        .rev()
+        .take_while(|s| s.first >= first)
+        .find(|s| {
+            state(s).is_some()
+                && toks.get(s.last).is_some_and(|x| x.norm == "of")
+                && toks
+                    .get(s.last + 1)
+                    .is_some_and(|x| x.norm.ends_with("ing"))
+                && s.first > first
+                && crate::relations::patterns::TriggerIndex::get()
+                    .is_accuse_verb(&toks[s.first - 1].norm)
+        })?;
+    let verb = accused.first - 1;
+    before
+        .iter()
+        .rev()
+        .filter(|s| s.first >= first && s.last <= verb)
+        .find_map(state)
+        .filter(|&st| Some(st) != state(accused))
+}
+
 /// The most recent region (a place of `places.tsv` that is no town or
 /// site) named in the five sentences before token `before`.
 fn recent_region(names: &[Span], before: usize, t: &Text, k: &Knowledge) -> Option<usize> {
@@ -159,7 +195,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 j += 1;
             }
             let possessor = if i > 0 && toks[i - 1].norm == "its" {
-                recent_state(names, i - 1, false, t, k)
+                charge_accuser(names, t, i - 1).or_else(|| recent_state(names, i - 1, false, t, k))
             } else if i > 1 && toks[i - 1].norm == "'s" {
                 names
                     .iter()

@@ -1568,11 +1568,7 @@ impl Ctx<'_> {
         p >= 3 && self.tok(p - 1) == "of" && {
             let first = self.t.sentences[self.sentence_of(p)].first;
             let object = self.m.cover[p - 2].map_or(p - 2, |mi| self.m.list[mi].first);
-            object > first
-                && matches!(
-                    self.tok(object - 1),
-                    "accused" | "accuses" | "accuse" | "accusing" | "charged" | "charges"
-                )
+            object > first && TriggerIndex::get().is_accuse_verb(self.tok(object - 1))
         }
     }
 
