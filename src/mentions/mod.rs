@@ -757,7 +757,15 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             .get(end)
             .is_some_and(|x| x.norm == "-" && !x.space_before);
         let antecedent = antecedent.or_else(|| {
-            if irregular || end != at + 2 || compound {
+            // "the rebels" far after the group was named: the non-state armed
+            // actor named strictly most often before it ("M23 rebels … [five
+            // sentences] … talks between Kinshasa and the rebels")
+            if irregular {
+                return (end == at + 2)
+                    .then(|| salient_armed_group(k, m, at))
+                    .flatten();
+            }
+            if end != at + 2 || compound {
                 return None;
             }
             let st = salient_state(k, m, at)?;
@@ -768,6 +776,28 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             mm.force = Some(span_text(text, t, at + 1, end));
             m.push(mm);
         }
+    }
+}
+
+/// The non-state armed actor named strictly most often before token `at`
+/// (none on a tie).
+fn salient_armed_group(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for x in m.list.iter().filter(|x| x.first < at) {
+        let Ref::Entity(e) = x.referent else { continue };
+        if !non_state_armed(k, &m.entities[e]) {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == e) {
+            Some(c) => c.1 += 1,
+            None => counts.push((e, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(e, _)] => Some(*e),
+        [(e, n), (_, n2), ..] if n > n2 => Some(*e),
+        _ => None,
     }
 }
 
