@@ -782,23 +782,32 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// The non-state armed actor named strictly most often before token `at`
 /// (none on a tie).
 fn salient_armed_group(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for x in m.list.iter().filter(|x| x.first < at) {
-        let Ref::Entity(e) = x.referent else { continue };
-        if !non_state_armed(k, &m.entities[e]) {
-            continue;
-        }
-        match counts.iter_mut().find(|c| c.0 == e) {
-            Some(c) => c.1 += 1,
-            None => counts.push((e, 1)),
-        }
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let counts = tally(m, at, |r| match *r {
+        Ref::Entity(e) if non_state_armed(k, &m.entities[e]) => Some(e),
+        _ => None,
+    });
     match counts.as_slice() {
         [(e, _)] => Some(*e),
         [(e, n), (_, n2), ..] if n > n2 => Some(*e),
         _ => None,
     }
+}
+
+/// How often the mentions before token `before` name each entity that
+/// `of` gives for their referent, most often first (ties in order of the
+/// mention list).
+fn tally(m: &Mentions, before: usize, of: impl Fn(&Ref) -> Option<usize>) -> Vec<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for x in m.list.iter().filter(|x| x.first < before) {
+        if let Some(e) = of(&x.referent) {
+            match counts.iter_mut().find(|c| c.0 == e) {
+                Some(c) => c.1 += 1,
+                None => counts.push((e, 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
 }
 
 /// A state's regular army or police: the force of `organisations.tsv`
@@ -1229,23 +1238,10 @@ pub(crate) fn armed_pair(
 /// other" in an article about India and Pakistan, with neither named in
 /// the sentences just before.
 fn salient_pair(m: &Mentions, before: usize) -> Option<Vec<usize>> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for ml in &m.list {
-        if ml.first >= before {
-            continue;
-        }
-        // a state counts by its name, its adjective and the people and
-        // forces it has ("Serbian President …", "Kosovo police")
-        let state = m.state_of(&ml.referent);
-        if let Some(e) = state {
-            match counts.iter_mut().find(|(x, _)| *x == e) {
-                Some(c) => c.1 += 1,
-                None => counts.push((e, 1)),
-            }
-        }
-    }
-    // most mentioned first (the pair is a set: its order does not matter)
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    // a state counts by its name, its adjective and the people and
+    // forces it has ("Serbian President …", "Kosovo police"); most
+    // mentioned first (the pair is a set: its order does not matter)
+    let counts = tally(m, before, |r| m.state_of(r));
     match counts.as_slice() {
         [a, b, rest @ ..] if b.1 >= 2 && rest.first().is_none_or(|c| c.1 < b.1) => {
             Some(vec![a.0, b.0])

@@ -55,6 +55,17 @@ fn recent_state(
     fallback
 }
 
+/// Whether the object spanning `[first, last)` is the accused of a charge
+/// with a gerund: a verb of accusing before it, "of" and a gerund after it
+/// ("accused *Rwanda* of deploying …").
+pub(crate) fn charged(t: &Text, first: usize, last: usize) -> bool {
+    let toks = &t.tokens;
+    first > t.sentences[t.sentence_of(first)].first
+        && toks.get(last).is_some_and(|x| x.norm == "of")
+        && toks.get(last + 1).is_some_and(|x| x.norm.ends_with("ing"))
+        && crate::relations::patterns::TriggerIndex::get().is_accuse_verb(&toks[first - 1].norm)
+}
+
 /// In the gerund of a charge, "its" is the accuser's: "Congo accused
 /// Rwanda of deploying soldiers in its eastern provinces" (Congo's east).
 /// Returns the accuser's state when the sentence before `at` holds a state
@@ -62,7 +73,6 @@ fn recent_state(
 /// gerund.
 fn charge_accuser(names: &[Span], t: &Text, at: usize) -> Option<usize> {
     let first = t.sentences[t.sentence_of(at)].first;
-    let toks = &t.tokens;
     let state = |s: &Span| match s.hit {
         Hit::StateName(st) | Hit::Capital(st) => Some(st),
         _ => None,
@@ -72,16 +82,7 @@ fn charge_accuser(names: &[Span], t: &Text, at: usize) -> Option<usize> {
         .iter()
         .rev()
         .take_while(|s| s.first >= first)
-        .find(|s| {
-            state(s).is_some()
-                && toks.get(s.last).is_some_and(|x| x.norm == "of")
-                && toks
-                    .get(s.last + 1)
-                    .is_some_and(|x| x.norm.ends_with("ing"))
-                && s.first > first
-                && crate::relations::patterns::TriggerIndex::get()
-                    .is_accuse_verb(&toks[s.first - 1].norm)
-        })?;
+        .find(|s| state(s).is_some() && charged(t, s.first, s.last))?;
     let verb = accused.first - 1;
     before
         .iter()

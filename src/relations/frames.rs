@@ -1565,10 +1565,9 @@ impl Ctx<'_> {
     /// Rwanda of deploying soldiers on its territory" (where "its" is the
     /// accuser's, not the accused's).
     fn charged_gerund(&self, p: usize) -> bool {
-        p >= 3 && self.tok(p - 1) == "of" && {
-            let first = self.t.sentences[self.sentence_of(p)].first;
-            let object = self.m.cover[p - 2].map_or(p - 2, |mi| self.m.list[mi].first);
-            object > first && TriggerIndex::get().is_accuse_verb(self.tok(object - 1))
+        p >= 3 && {
+            let first = self.m.cover[p - 2].map_or(p - 2, |mi| self.m.list[mi].first);
+            crate::mentions::places::charged(self.t, first, p - 1)
         }
     }
 
