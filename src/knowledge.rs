@@ -233,6 +233,13 @@ pub enum Class {
     /// Nouns that, after "the", refer back to the organisation named last
     /// with that word in its name ("the court", "the council").
     OrgNoun,
+    /// Nouns that, after "the" and with no owner named, are the government
+    /// of the state the document is about ("the government", "the junta").
+    BareGovernment,
+    /// Verbs that only ask for the event noun they govern: "requested the
+    /// deployment of Rwandan troops" (hypothetical; the one asking is not
+    /// its agent).
+    Solicit,
 }
 
 impl Class {
@@ -294,6 +301,8 @@ impl Class {
             "status" => Class::Status,
             "command" => Class::Command,
             "org_noun" => Class::OrgNoun,
+            "bare_government" => Class::BareGovernment,
+            "solicit" => Class::Solicit,
             _ => return None,
         })
     }
@@ -727,6 +736,13 @@ impl Knowledge {
 
     fn pattern_text(&self, i: usize) -> &str {
         &self.pattern_texts[i]
+    }
+
+    /// Whether the place labelled `label` is a point (a town, a line).
+    pub fn is_point_place(&self, label: &str) -> bool {
+        (self.places.iter())
+            .position(|p| p == label)
+            .is_some_and(|i| self.place_is_point[i])
     }
 
     /// The state of an adjective, name or capital, by canonical name.

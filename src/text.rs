@@ -177,6 +177,9 @@ impl Text {
     }
 }
 
+/// Articles and possessive determiners: they open a noun phrase.
+pub const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+
 /// Folds a string for comparison: lower case, no diacritics, `’` → `'`,
 /// dashes to `-`, whitespace collapsed.
 pub fn fold(s: &str) -> String {

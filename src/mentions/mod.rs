@@ -131,6 +131,10 @@ pub struct Mentions {
     pub roles: HashMap<usize, (usize, usize)>,
     /// Role hits by end token: end → (start token, role index).
     pub role_ends: HashMap<usize, (usize, usize)>,
+    /// Groups named by a state's adjective ("Syrian rebels"): (first
+    /// token, state index in `k.states`), the state they belong to
+    /// without being its government.
+    homes: Vec<(usize, usize)>,
 }
 
 impl Mentions {
@@ -688,15 +692,10 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         };
         // "the army of Sudan", "the troops' …" name their owner themselves
         // (but "accused the army of bombing …" does not)
-        let named_after = |x: usize| {
-            toks.get(x).is_some_and(|y| y.capitalised)
-                || (toks.get(x).is_some_and(|y| y.norm == "the")
-                    && toks.get(x + 1).is_some_and(|y| y.capitalised))
-        };
-        let owned = toks.get(end).is_some_and(|x| {
-            matches!(x.norm.as_str(), "'s" | "'" | "loyal")
-                || (x.norm == "of" && named_after(end + 1))
-        });
+        let owned = toks
+            .get(end)
+            .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'" | "loyal"))
+            || owner_follows(toks, end);
         // "after the drone incursion", "the army chief": the force noun
         // modifies the noun after it
         let modifier = toks.get(end).is_some_and(|x| {
@@ -775,6 +774,103 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
             mm.force = Some(span_text(text, t, at + 1, end));
             m.push(mm);
+        }
+    }
+}
+
+/// Whether "of" and a name follow token `end`: "the army of Sudan", "the
+/// government of the Central African Republic" (not "accused the army of
+/// bombing …").
+fn owner_follows(toks: &[crate::text::Token], end: usize) -> bool {
+    let named_after = |x: usize| {
+        toks.get(x).is_some_and(|y| y.capitalised)
+            || (toks.get(x).is_some_and(|y| y.norm == "the")
+                && toks.get(x + 1).is_some_and(|y| y.capitalised))
+    };
+    toks.get(end).is_some_and(|x| x.norm == "of") && named_after(end + 1)
+}
+
+/// "The government", "the junta", "the authorities" with no owner named
+/// are the government of the state the document is about
+/// ([`salient_state`]): "Sudan's army shelled Darfur. The government
+/// accused the RSF …", "Syrian rebels accused the government of …";
+/// "government forces" are its regular army.
+fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for at in 0..toks.len().saturating_sub(1) {
+        // "government forces", "government troops" (not "pro-government
+        // militias"): the salient state's regular army or police
+        if toks[at].norm == "government"
+            && m.cover[at].is_none()
+            && !(at > 0 && toks[at - 1].norm == "-")
+        {
+            let police = phrases::phrase_at(k, t, at + 1, Class::Police);
+            if let Some(end) = police.or_else(|| phrases::phrase_at(k, t, at + 1, Class::Force)) {
+                let force = salient_state(k, m, at)
+                    .and_then(|st| regular_force(k, m, st, police.is_some()));
+                if let Some(e) = force {
+                    let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
+                    mm.force = Some(span_text(text, t, at + 1, end));
+                    m.push(mm);
+                }
+            }
+            continue;
+        }
+        if toks[at].norm != "the" || m.cover[at + 1].is_some() {
+            continue;
+        }
+        let Some(end) = phrases::phrase_at(k, t, at + 1, Class::BareGovernment) else {
+            continue;
+        };
+        // not "the government of Sudan", "the regime in Damascus", "the
+        // government-backed militia", "the Government Palace" (but "accused
+        // the government of bombing …" and "the government's army" are it)
+        let owned = owner_follows(toks, end)
+            || toks.get(end).is_some_and(|x| {
+                (x.norm == "in" && toks.get(end + 1).is_some_and(|y| y.capitalised))
+                    || x.norm == "-"
+                    || x.capitalised && x.kind == TokKind::Word
+            });
+        if owned || (at + 1..end).any(|x| m.cover[x].is_some()) {
+            continue;
+        }
+        // the noun repeated from a phrase of this or the previous sentence
+        // is that phrase's government ("the ethnic Albanian-led government
+        // … reject the authority of the government"), found or not
+        let floor = t.sentences[t.sentence_of(at).saturating_sub(1)].first;
+        let head = &toks[end - 1].norm;
+        let before = (floor..at).rev().find(|&j| toks[j].norm == *head);
+        // (that phrase's owner is a name within it: "Sudan's army-aligned
+        // government"; none named: the salient state)
+        // (a name before a hyphen leads or backs it: "the Albanian-led
+        // government" is no government of Albania; a possessive owns the
+        // whole phrase: "Sudan's army-aligned government")
+        let owner = before.map(|j| {
+            m.cover[j].or_else(|| {
+                (j.saturating_sub(5)..j)
+                    .rev()
+                    .take_while(|&x| {
+                        m.cover[x].is_some()
+                            || toks[x].norm == "-"
+                            || toks[x].norm == "'s"
+                            || (toks[x].kind == TokKind::Word
+                                && !toks[x].capitalised
+                                && !crate::text::DETERMINERS.contains(&toks[x].norm.as_str()))
+                    })
+                    .find_map(|x| m.cover[x])
+                    .filter(|&mi| {
+                        let x = &m.list[mi];
+                        toks.get(x.last).is_none_or(|y| y.norm != "-")
+                            || (x.first..x.last).any(|y| toks[y].norm == "'s")
+                    })
+            })
+        });
+        let state = match owner {
+            Some(mi) => mi.and_then(|mi| m.state_of(&m.list[mi].referent)),
+            None => salient_state(k, m, at).map(|st| m.state(k, st)),
+        };
+        if let Some(e) = state {
+            m.push(Mention::of_entity(at, end, e, Via::Phrase));
         }
     }
 }
@@ -890,10 +986,8 @@ fn definite_organisations(k: &Knowledge, t: &Text, m: &mut Mentions) {
             || (named
                 && next == "of"
                 && toks.get(at + 3).is_some_and(|x| {
-                    matches!(
-                        x.norm.as_str(),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
-                    )
+                    crate::text::DETERMINERS.contains(&x.norm.as_str())
+                        || matches!(x.norm.as_str(), "this" | "that")
                 }))
             // ("the Alliance of Sahel States" names itself; "accused the bloc of …" does not)
             || (next == "of" && toks.get(at + 3).is_some_and(|x| x.capitalised))
@@ -930,8 +1024,8 @@ fn definite_organisations(k: &Knowledge, t: &Text, m: &mut Mentions) {
 }
 
 /// The state the document is about so far: named first and strictly most
-/// often before token `at` (by name, capital or adjective); none when the
-/// two disagree.
+/// often before token `at` (by name, capital or adjective, or through a
+/// person, force or group of it); none when the two disagree.
 fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
     let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, count, first)
     let mut j = 0;
@@ -945,6 +1039,12 @@ fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
                 k.state_by_name(&m.entities[e].label)
             }
             Ref::Adjective(st) => Some(st),
+            // ("Sudan's army", "Sudanese President …" and "Sudanese
+            // rebels" speak of Sudan)
+            Ref::Entity(e) => m
+                .affiliated_state(e)
+                .and_then(|s| k.state_by_name(&m.entities[s].label))
+                .or_else(|| m.homes.iter().find(|h| h.0 == j).map(|h| h.1)),
             _ => None,
         };
         if let Some(st) = st {
@@ -1306,6 +1406,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     person_governments(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     definite_forces(k, text, t, &mut m);
+    definite_governments(k, text, t, &mut m);
     definite_organisations(k, t, &mut m);
     numbered_sets(k, t, &mut m);
     acronyms(k, text, t, &mut m);

@@ -397,6 +397,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 let mut mm = Mention::of_entity(s.first, iend, e, Via::Phrase);
                 mm.force = Some(super::span_text(text, t, end, iend));
                 m.push(mm);
+                m.homes.push((s.first, st));
                 continue;
             }
             // "Lebanese territory", "Greek airspace": the state's own area, a

@@ -392,15 +392,33 @@ impl Ctx<'_> {
         kind: PronounKind,
         exclude: &[usize],
     ) -> Option<usize> {
-        let si = self.sentence_of(at);
-        let s = &self.t.sentences[si];
-        // "its independence", "its sovereignty": only a state has them
+        // "its independence", "its sovereignty": only a state has them, else
+        // a region that claims to be one ("Somaliland said Ethiopia had
+        // recognised its independence")
         let statehood = self.t.tokens.get(at + 1).is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
                 "independence" | "sovereignty" | "statehood" | "territorial"
             )
         });
+        self.resolve_among(at, kind, exclude, statehood, false)
+            .or_else(|| {
+                statehood
+                    .then(|| self.resolve_among(at, kind, exclude, statehood, true))
+                    .flatten()
+            })
+    }
+
+    fn resolve_among(
+        &self,
+        at: usize,
+        kind: PronounKind,
+        exclude: &[usize],
+        statehood: bool,
+        regions: bool,
+    ) -> Option<usize> {
+        let si = self.sentence_of(at);
+        let s = &self.t.sentences[si];
         let want = |e: usize| -> bool {
             if exclude.contains(&e) {
                 return false;
@@ -409,7 +427,12 @@ impl Ctx<'_> {
             match kind {
                 PronounKind::Person => et == EntityType::Person,
                 PronounKind::Plural => et == EntityType::Group,
-                PronounKind::Thing if statehood => et == EntityType::State,
+                PronounKind::Thing if statehood => {
+                    et == EntityType::State
+                        || (regions
+                            && et == EntityType::Place
+                            && !self.k.is_point_place(&self.m.entities[e].label))
+                }
                 // "the Thai army said it had deployed …"
                 PronounKind::Thing => matches!(
                     et,

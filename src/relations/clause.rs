@@ -18,15 +18,13 @@ use crate::mentions::phrases::phrase_at;
 use crate::mentions::{PronounKind, Ref, Via};
 use crate::model::EntityType;
 use crate::text::TokKind;
+pub(super) use crate::text::DETERMINERS;
 
 use super::frames::BE;
 use super::patterns::TriggerIndex;
 use super::Ctx;
 
-/// Articles and possessive determiners: they open a noun phrase.
-pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
-
-/// The possessive determiners among [`DETERMINERS`]: a pronoun written so
+/// The possessive determiners among [`DETERMINERS`](crate::text::DETERMINERS): a pronoun written so
 /// is never a subject.
 pub(super) const POSSESSIVES: &[&str] = &["its", "their", "his", "her"];
 

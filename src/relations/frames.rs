@@ -273,12 +273,16 @@ impl Ctx<'_> {
         negated: bool,
         hypothetical: bool,
     ) -> Found {
+        // "recognises no Sahrawi state", "has sent no troops" (not "no
+        // fewer than 3,000 troops")
+        let none_done = self.tok(hit.last) == "no"
+            && !matches!(self.tok(hit.last + 1), "fewer" | "less" | "more" | "sooner");
         Found {
             speaker: self.own_speaker(pat, hit.first, &agents),
             relation: pat.relation,
             agents,
             targets,
-            negated,
+            negated: negated || none_done,
             hypothetical,
             first: hit.first,
             last: hit.last,
@@ -1915,6 +1919,19 @@ impl Ctx<'_> {
         } else {
             self.by_agent(hit.last, 12)
         };
+        // "requested the deployment of", "called for a rapid deployment of":
+        // the event is only asked for
+        let solicited = (p.saturating_sub(5)..p).find(|&v| {
+            self.m.cover[v].is_none()
+                && phrase_at(self.k, self.t, v, Class::Solicit).is_some_and(|end| {
+                    (end..p).all(|x| {
+                        self.m.cover[x].is_none()
+                            && (self.tok(x) == "-"
+                                || (self.t.tokens[x].kind == TokKind::Word
+                                    && !self.t.tokens[x].capitalised))
+                    })
+                })
+        });
         let mut theme_force = false;
         if agents_m.is_empty() {
             if let Some(mi) =
@@ -1943,7 +1960,7 @@ impl Ctx<'_> {
                 .max()
                 .unwrap_or(p);
             let reacts = (from..p).any(|i| self.k.is(Class::Reaction, self.tok(i)));
-            if !reacts {
+            if !reacts && solicited.is_none() {
                 agents_m = subj;
             }
         }
@@ -1988,7 +2005,8 @@ impl Ctx<'_> {
         let from = self.clause_start(p);
         let negated = self.negated(from, p);
         let end = self.clause_end(hit.last);
-        let hypothetical = self.hypothetical(from, p) || self.hypothetical(hit.last, end);
+        let hypothetical =
+            self.hypothetical(from, p) || self.hypothetical(hit.last, end) || solicited.is_some();
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         f.force = self.force_text(
             &agents_m,
@@ -2794,11 +2812,7 @@ impl Ctx<'_> {
         // recognise the Durand Line as the border"
         if let Ref::Entity(e) = m.referent {
             let label = &self.m.entities[e].label;
-            if self.m.entities[e].etype == EntityType::Place
-                && (self.k.places.iter())
-                    .position(|p| p == label)
-                    .is_some_and(|i| self.k.place_is_point[i])
-            {
+            if self.m.entities[e].etype == EntityType::Place && self.k.is_point_place(label) {
                 return false;
             }
         }
