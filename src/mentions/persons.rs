@@ -695,8 +695,15 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                 }
             }
         }
-        // "President of Serbia", "the head of the Serbian cabinet"
-        if affil.is_none() && end + 1 < n && t.tokens[end].norm == "of" {
+        // "President of Serbia", "the head of the Serbian cabinet", "a
+        // spokesman for the Ethiopian government" (a voice speaks for its
+        // body; "the envoy for Sudan" is sent to it)
+        let of = match t.tokens.get(end).map(|x| x.norm.as_str()) {
+            Some("of") => true,
+            Some("for") => k.roles[r].kind == "voice",
+            _ => false,
+        };
+        if affil.is_none() && end + 1 < n && of {
             let mut j = end + 1;
             while j < n && j < end + 4 && m.cover[j].is_none() {
                 j += 1;
@@ -707,11 +714,13 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                         Ref::Adjective(s) => {
                             affil = Some(entity_key(EntityType::State, &k.states[*s].name))
                         }
+                        // (or a named group or force: "a spokesman for
+                        // Hamas", "the commander of the RSF")
                         Ref::Entity(e)
                             if matches!(
                                 m.entities[*e].etype,
                                 EntityType::State | EntityType::Organisation
-                            ) =>
+                            ) || k.org_by_name(&m.entities[*e].label).is_some() =>
                         {
                             affil = Some(m.entities[*e].key.clone())
                         }
@@ -732,12 +741,16 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                 }
             }
         }
-        let determined = start < rs
-            || (rs > 0 && matches!(t.tokens[rs - 1].norm.as_str(), "the" | "this" | "that"));
+        // ("a spokesman for Hamas": one of its voices, a description too)
+        let indefinite = of && affil.is_some();
+        let det = |w: &str| {
+            matches!(w, "the" | "this" | "that") || (indefinite && matches!(w, "a" | "an"))
+        };
+        let determined = start < rs || (rs > 0 && det(t.tokens[rs - 1].norm.as_str()));
         if !determined {
             continue;
         }
-        while start > 0 && matches!(t.tokens[start - 1].norm.as_str(), "the" | "this" | "that") {
+        while start > 0 && det(t.tokens[start - 1].norm.as_str()) {
             start -= 1;
         }
         let role = &k.roles[r];
