@@ -240,6 +240,9 @@ pub enum Class {
     /// deployment of Rwandan troops" (hypothetical; the one asking is not
     /// its agent).
     Solicit,
+    /// Nouns a description of an armed group ends in: "the Iran-backed
+    /// group", "the Iran-aligned movement".
+    GroupNoun,
 }
 
 impl Class {
@@ -303,6 +306,7 @@ impl Class {
             "org_noun" => Class::OrgNoun,
             "bare_government" => Class::BareGovernment,
             "solicit" => Class::Solicit,
+            "group_noun" => Class::GroupNoun,
             _ => return None,
         })
     }

@@ -177,6 +177,37 @@ impl Text {
     }
 }
 
+/// Whether a folded word names a month ("january", "jan", "sept").
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
 /// Articles and possessive determiners: they open a noun phrase.
 pub const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 

@@ -534,7 +534,9 @@ fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// of its own, not the patron: "Rwanda-backed rebels", "Pakistan-based
 /// militants", "Iran-aligned militias" (but "Rwanda-backed M23 rebels" is
 /// the M23, named after it); so does a leader before a force or coalition:
-/// "the Saudi-led coalition", "French-led forces".
+/// "the Saudi-led coalition", "French-led forces". With "the", such a
+/// description (also "the Iran-backed group") is the non-state armed actor
+/// named last before it.
 fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     for at in 0..toks.len() {
@@ -574,9 +576,30 @@ fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                         .then_some(head + 1)
                 })
         };
-        let Some(end) = phrases::phrase_at(k, t, head, Class::Irregular)
-            .or_else(|| led.then(led_head).flatten())
-        else {
+        // "the Iran-backed group", "the Rwanda-backed rebels": a description
+        // of the non-state armed actor named last before it
+        let definite = at > 0 && toks[at - 1].norm == "the";
+        let irregular = phrases::phrase_at(k, t, head, Class::Irregular);
+        let described = irregular.or_else(|| {
+            definite
+                .then(|| phrases::phrase_at(k, t, head, Class::GroupNoun))
+                .flatten()
+        });
+        if let Some(end) = described.filter(|_| definite) {
+            let named = (0..at - 1)
+                .rev()
+                .find_map(|j| match m.list[m.cover[j]?].referent {
+                    Ref::Entity(e) if non_state_armed(k, &m.entities[e]) => Some(e),
+                    _ => None,
+                });
+            if let Some(e) = named.filter(|_| (mm.last..end).all(|y| m.cover[y].is_none())) {
+                let mut group = Mention::of_entity(at - 1, end, e, Via::Phrase);
+                group.force = Some(span_text(text, t, head, end));
+                m.replace(group);
+                continue;
+            }
+        }
+        let Some(end) = irregular.or_else(|| led.then(led_head).flatten()) else {
             continue;
         };
         if (mm.last..end).any(|y| m.cover[y].is_some()) {
@@ -683,6 +706,42 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
     for at in 0..toks.len().saturating_sub(1) {
         if toks[at].norm != "the" || m.cover[at + 1].is_some() {
+            continue;
+        }
+        // "the group", "the movement": the body named last in the three
+        // sentences before, when it is a non-state armed actor ("the
+        // Houthis … Washington accused the group of …"; "the G7 … the
+        // group" is left to `definite_organisations`; "the group of
+        // experts" is another)
+        if let Some(end) = phrases::phrase_at(k, t, at + 1, Class::GroupNoun).filter(|&end| {
+            // ("accused the group of …" is the charge)
+            let charged = at > 0
+                && crate::relations::patterns::TriggerIndex::get()
+                    .is_accuse_verb(&toks[at - 1].norm);
+            toks.get(end)
+                .is_none_or(|x| x.norm != "-" && (x.norm != "of" || charged))
+        }) {
+            let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
+            // (a people is no body: "… in solidarity with Palestinians")
+            let last_body = (floor..at)
+                .rev()
+                .find_map(|j| match m.list[m.cover[j]?].referent {
+                    Ref::Entity(e) => {
+                        let x = &m.entities[e];
+                        let body = match x.etype {
+                            EntityType::Organisation | EntityType::ArmedForce => true,
+                            EntityType::Group => {
+                                k.org_by_name(&x.label).is_some() || non_state_armed(k, x)
+                            }
+                            _ => false,
+                        };
+                        body.then_some(e)
+                    }
+                    _ => None,
+                });
+            if let Some(e) = last_body.filter(|&e| non_state_armed(k, &m.entities[e])) {
+                m.push(Mention::of_entity(at, end, e, Via::Phrase));
+            }
             continue;
         }
         let irregular_end = phrases::phrase_at(k, t, at + 1, Class::Irregular);
@@ -834,12 +893,12 @@ fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         if owned || (at + 1..end).any(|x| m.cover[x].is_some()) {
             continue;
         }
-        // the noun repeated from a phrase of this or the previous sentence
-        // is that phrase's government ("the ethnic Albanian-led government
-        // … reject the authority of the government"), found or not
-        let floor = t.sentences[t.sentence_of(at).saturating_sub(1)].first;
+        // the noun repeated from an earlier phrase is that phrase's
+        // government ("the ethnic Albanian-led government … reject the
+        // authority of the government", "Myanmar junta … The junta has
+        // accused …"), found or not
         let head = &toks[end - 1].norm;
-        let before = (floor..at).rev().find(|&j| toks[j].norm == *head);
+        let before = (0..at).rev().find(|&j| toks[j].norm == *head);
         // (that phrase's owner is a name within it: "Sudan's army-aligned
         // government"; none named: the salient state)
         // (a name before a hyphen leads or backs it: "the Albanian-led
@@ -1550,6 +1609,16 @@ fn acronyms(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             && text[t.tokens[i - 1].start..t.tokens[i - 1].end]
                 .chars()
                 .all(|c| !c.is_lowercase()));
+        // a dateline's city is no name: "YANGON, Jan 20 -", "GOMA -"
+        let after = |d: usize| t.tokens.get(i + d).map_or("", |x| x.norm.as_str());
+        let dateline = (i == 0 || tok.newline_before)
+            && ((after(1) == "," && crate::text::is_month(after(2)))
+                || (matches!(after(1), "-" | "–" | "—")
+                    && t.tokens.get(i + 1).is_some_and(|x| x.space_before)));
+        if dateline {
+            i += 1;
+            continue;
+        }
         // hyphenated: "ZANU-PF"
         let mut end = i + 1;
         if end + 1 < n

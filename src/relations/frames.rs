@@ -907,6 +907,37 @@ impl Ctx<'_> {
         let local = verb
             .and_then(|v| self.entities(&self.subjects(v)).first().copied())
             .filter(|&e| self.m.entities[e].etype.is_actor());
+        // ("drone strikes", "missile strike": a noun by its last word)
+        let last = self.tok(hit.last.saturating_sub(1).max(hit.first));
+        let is_noun = self.t.tokens[hit.first].kind == TokKind::Word && {
+            let w = self.tok(hit.first);
+            w.ends_with("tion")
+                || w.ends_with("tions")
+                || w.ends_with("ism")
+                || w.ends_with("ion")
+                || matches!(
+                    w,
+                    "terror"
+                        | "aggression"
+                        | "persecution"
+                        | "massacre"
+                        | "atrocities"
+                        | "genocide"
+                        | "sabotage"
+                        | "war"
+                        | "provocateur"
+                        | "provocateurs"
+                        | "aggressor"
+                        | "strikes"
+                        | "strike"
+                        | "airstrikes"
+                        | "airstrike"
+                        | "raids"
+                        | "incursions"
+                        | "attacks"
+                )
+                || matches!(last, "strike" | "strikes")
+        };
         // a temporal clause is the narrator's, not what the sentence's speaker
         // reports: "Trump announced the truce, hours after Iran fired missiles"
         // (the opener, before the clause start, is followed by the act's
@@ -923,13 +954,18 @@ impl Ctx<'_> {
                         self.tok(i),
                         "after" | "before" | "when" | "until" | "once" | "while"
                     )
-                    && self
+                    && (self
                         .m
                         .cover
                         .get(subject)
                         .copied()
                         .flatten()
                         .is_some_and(|mi| self.m.list[mi].last + 2 >= hit.first)
+                        // (or a phrase whose head is the act: "…, Oman said on
+                        // Tuesday, after weeks of American airstrikes")
+                        || (is_noun
+                            && hit.first <= i + 6
+                            && (i + 1..hit.first).all(|x| self.tok(x) != ",")))
                     // (a speaker after the act reports the whole sentence:
                     // "Israel struck after Hezbollah fired rockets, the army said")
                     && (self.t.sentences[self.current].first..i).any(|v| {
@@ -961,37 +997,6 @@ impl Ctx<'_> {
         if !form_negative && self.negated(self.reported_start(p), p) {
             return Vec::new(); // a denial is not an accusation
         }
-        // ("drone strikes", "missile strike": a noun by its last word)
-        let last = self.tok(hit.last.saturating_sub(1).max(p));
-        let is_noun = self.t.tokens[p].kind == TokKind::Word && {
-            let w = self.tok(p);
-            w.ends_with("tion")
-                || w.ends_with("tions")
-                || w.ends_with("ism")
-                || w.ends_with("ion")
-                || matches!(
-                    w,
-                    "terror"
-                        | "aggression"
-                        | "persecution"
-                        | "massacre"
-                        | "atrocities"
-                        | "genocide"
-                        | "sabotage"
-                        | "war"
-                        | "provocateur"
-                        | "provocateurs"
-                        | "aggressor"
-                        | "strikes"
-                        | "strike"
-                        | "airstrikes"
-                        | "airstrike"
-                        | "raids"
-                        | "incursions"
-                        | "attacks"
-                )
-                || matches!(last, "strike" | "strikes")
-        };
         let mut perps: Vec<usize>;
         let mut adjective_state = None;
         if self.tok(p) == "due" {
@@ -2103,8 +2108,14 @@ impl Ctx<'_> {
                 && self.m.entities[e].affiliation.as_ref() != Some(&med_key)
         };
         let mut parties: Vec<usize> = Vec::new();
+        // (not the sides of a fight: "talks mediated by Qatar, ending the
+        // worst fighting between the neighbours since …")
         let between = (s.first..s.last)
-            .filter(|&i| self.tok(i) == "between")
+            .filter(|&i| {
+                self.tok(i) == "between"
+                    && !(i.saturating_sub(2).max(s.first)..i)
+                        .any(|x| self.k.is(Class::Hostilities, self.tok(x)))
+            })
             .min_by_key(|&i| i.abs_diff(p));
         let both_sides = self.mentions_both_sides(p);
         // "both sides" resolved to the list or the belligerents named before
@@ -2159,6 +2170,19 @@ impl Ctx<'_> {
             if !parties.is_empty() && !definite_government {
                 return parties.into_iter().map(Arg::Entity).collect();
             }
+            // "between the rival administrations", "between the opposing
+            // camps" left unresolved are factions the text does not name,
+            // not the states it names most
+            if parties.is_empty()
+                && self.tok(b + 1) == "the"
+                && matches!(
+                    self.tok(b + 2),
+                    "rival" | "competing" | "opposing" | "feuding" | "divided"
+                )
+                && self.m.cover.get(b + 2).is_some_and(|c| c.is_none())
+            {
+                return Vec::new();
+            }
             // "between the two countries" left unresolved names no other actor
             // of the sentence ("Malaysia, which chairs ASEAN, brokered …"),
             // only the text's salient sides
@@ -2189,6 +2213,10 @@ impl Ctx<'_> {
                 }
             }
         }
+        // ("Myanmar junta and ethnic rebels agree to truce in China-brokered
+        // talks": a side joined to a named one but left unnamed is not
+        // filled in from the rest of the text)
+        let mut unnamed_side = false;
         if parties.is_empty() && !unresolved_set {
             let speaker = self.speakers.get(self.current).copied().flatten();
             let mut k = s.first;
@@ -2209,6 +2237,13 @@ impl Ctx<'_> {
                     {
                         if let Some(e) = self.entity_of_mention(mi) {
                             if ok(e) && Some(e) != speaker && !parties.contains(&e) {
+                                let last = self.m.list[mi].last;
+                                unnamed_side |=
+                                    matches!(self.tok(last), "and" | "or")
+                                        && self.m.cover.get(last + 1).is_some_and(|c| c.is_none())
+                                        && self.t.tokens.get(last + 1).is_some_and(|x| {
+                                            x.kind == TokKind::Word && !x.capitalised
+                                        });
                                 parties.push(e);
                             }
                         }
@@ -2237,7 +2272,7 @@ impl Ctx<'_> {
                 return pair.into_iter().map(Arg::Entity).collect();
             }
         }
-        if parties.len() < 2 {
+        if parties.len() < 2 && !unnamed_side {
             // (the text's most salient states make up missing sides; when
             // that still leaves one side, a filler that is no state is
             // dropped: "mediated between the two leaders in Brussels" alone
