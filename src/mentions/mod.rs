@@ -482,6 +482,28 @@ fn named_organisations(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &
     }
 }
 
+/// A region's name before a people's plural names that people of the
+/// region as a group: "the Karabakh Armenians", "Donbas Russians" (as
+/// "Kosovo Serbs" is for a state's name).
+fn regional_peoples(text: &str, t: &Text, names: &[Span], m: &mut Mentions) {
+    for mi in 0..m.list.len() {
+        let (first, last) = (m.list[mi].first, m.list[mi].last);
+        let Ref::Entity(e) = m.list[mi].referent else {
+            continue;
+        };
+        if first == usize::MAX || m.entities[e].etype != EntityType::Place {
+            continue;
+        }
+        let Some(people) = span_starting(names, last).filter(|x| matches!(x.hit, Hit::Plural(_)))
+        else {
+            continue;
+        };
+        let label = span_text(text, t, first, people.last);
+        let g = m.entity(Entity::new(EntityType::Group, label));
+        m.replace(Mention::of_entity(first, people.last, g, Via::Phrase));
+    }
+}
+
 /// A people's, faith's or region's adjective (lexicon class `community`)
 /// before a force or an irregular noun names an armed group of its own,
 /// not a state's army: "Kurdish forces", "Druze fighters", "Tigrayan
@@ -1456,6 +1478,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     named_organisations(k, text, t, &names, &mut m);
     places::find(k, text, t, &names, &mut m);
     phrases::find(k, text, t, &names, &mut m);
+    regional_peoples(text, t, &names, &mut m);
     community_forces(k, text, t, &mut m);
     patron_groups(k, text, t, &mut m);
     named_owners(t, &mut m);

@@ -1111,6 +1111,17 @@ impl Ctx<'_> {
             {
                 j += 1;
             }
+            // "Baku and representatives of the Karabakh Armenians": the
+            // conjunct is what the representatives stand for
+            if let Some(q) = phrase_at(self.k, self.t, j, Class::Quantity).filter(|&q| {
+                toks.get(q)
+                    .is_some_and(|x| matches!(x.norm.as_str(), "of" | "from"))
+            }) {
+                j = q + 1;
+                if toks.get(j).is_some_and(|x| x.norm == "the") {
+                    j += 1;
+                }
+            }
             // a place coordinates with places: "Abkhazia and South Ossetia"
             let is_place = |x: usize| matches!(self.m.list[x].referent, Ref::Entity(e) if self.m.entities[e].etype == EntityType::Place);
             // "Russia and Ukraine, Erdogan said": a list ends at its "and"; a

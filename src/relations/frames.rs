@@ -277,6 +277,18 @@ impl Ctx<'_> {
         // fewer than 3,000 troops")
         let none_done = self.tok(hit.last) == "no"
             && !matches!(self.tok(hit.last + 1), "fewer" | "less" | "more" | "sooner");
+        // a force is deployed to a state or a place, never to a people
+        // ("accused Morocco of occupying their land" after "Sahrawis")
+        let mut targets = targets;
+        if pat.relation == Relation::Deploys {
+            targets.retain(|a| match a {
+                Arg::Entity(e) => matches!(
+                    self.m.entities[*e].etype,
+                    EntityType::State | EntityType::Place
+                ),
+                Arg::Border(_) => true,
+            });
+        }
         Found {
             speaker: self.own_speaker(pat, hit.first, &agents),
             relation: pat.relation,
@@ -2278,11 +2290,14 @@ impl Ctx<'_> {
             // dropped: "mediated between the two leaders in Brussels" alone
             // names no party, not the EU)
             let named = parties.len();
+            // (not the mediator's own state: "Brazilian President … offered
+            // to mediate between the two neighbours")
+            let own = self.m.affiliated_state(mediator);
             for &st in &self.salient {
                 if parties.len() >= 2 {
                     break;
                 }
-                if ok(st) && !parties.contains(&st) {
+                if ok(st) && !parties.contains(&st) && Some(st) != own {
                     parties.push(st);
                 }
             }
