@@ -555,8 +555,9 @@ fn community_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// A name with a patron participle before an irregular noun names a group
 /// of its own, not the patron: "Rwanda-backed rebels", "Pakistan-based
 /// militants", "Iran-aligned militias" (but "Rwanda-backed M23 rebels" is
-/// the M23, named after it); so does a leader before a force or coalition:
-/// "the Saudi-led coalition", "French-led forces". With "the", such a
+/// the M23, named after it); so does a leader before a coalition ("the
+/// Saudi-led coalition"), while a led force or mission is the leader's
+/// ("a Kenyan-led force" is Kenya's). With "the", such a
 /// description (also "the Iran-backed group") is the non-state armed actor
 /// named last before it.
 fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
@@ -621,11 +622,31 @@ fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 continue;
             }
         }
+        let led_force = irregular.is_none()
+            && led
+            && toks
+                .get(head)
+                .is_some_and(|x| !matches!(x.norm.as_str(), "coalition" | "alliance"));
         let Some(end) = irregular.or_else(|| led.then(led_head).flatten()) else {
             continue;
         };
         if (mm.last..end).any(|y| m.cover[y].is_some()) {
             continue;
+        }
+        // "a Kenyan-led force", "the French-led mission": the leader sends
+        // it (a "Saudi-led coalition" is a group of its own)
+        if led_force {
+            let leader = match m.list[mi].referent {
+                Ref::Adjective(st) => Some(m.state(k, st)),
+                Ref::Entity(e) => Some(e),
+                _ => None,
+            };
+            if let Some(e) = leader {
+                let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
+                mm.force = Some(span_text(text, t, head, end));
+                m.replace(mm);
+                continue;
+            }
         }
         let label = span_text(text, t, at, end);
         let e = m.entity(Entity::new(EntityType::Group, label));

@@ -1909,6 +1909,10 @@ impl Ctx<'_> {
                 }
             }
         }
+        // ("balloon incursions", "migrant incursions": no force)
+        if p >= 1 && self.k.is(Class::NonForce, self.tok(p - 1)) {
+            return Vec::new();
+        }
         // ("a military buildup", "the troop deployment": the force before the noun)
         let force_before = p >= 1
             && matches!(
@@ -1960,6 +1964,17 @@ impl Ctx<'_> {
         }
         if agents_m.is_empty() {
             agents_m = self.possessor(p, &[]).into_iter().collect();
+        }
+        // "a drone incursion from Belarus": where it came from made it
+        if agents_m.is_empty() && self.tok(hit.last) == "from" {
+            agents_m.extend(
+                self.m
+                    .cover
+                    .get(hit.last + 1)
+                    .copied()
+                    .flatten()
+                    .filter(|&mi| self.is_actor_mention(mi)),
+            );
         }
         if agents_m.is_empty() && !w.starts_with("occup") && !w.starts_with("invas") {
             // "called on Serbia to withdraw what it described as a large
