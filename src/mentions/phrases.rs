@@ -452,7 +452,18 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 }
             }
             // a bare adjective is kept (for places and coordination) but is not an actor
-            m.state(k, st);
+            let e = m.state(k, st);
+            // (a predicative one names its state: "recognised Crimea as
+            // Russian.", "recognised Western Sahara as Moroccan in 2020")
+            let predicative = s.first > 0
+                && toks[s.first - 1].norm == "as"
+                && toks
+                    .get(s.last)
+                    .is_none_or(|x| x.kind != TokKind::Word || k.is(Class::Preposition, &x.norm));
+            if predicative {
+                m.push(Mention::of_entity(s.first, s.last, e, Via::Name));
+                continue;
+            }
             m.push(Mention {
                 first: s.first,
                 last: s.last,

@@ -3127,7 +3127,14 @@ impl Ctx<'_> {
                 } else {
                     last
                 };
-                (territory(end) || territory(last - 1)).then_some(mi)
+                // ("recognised Crimea as Russian": the state's adjective alone)
+                // (the name only: not "as Afghanistan's government.")
+                let adjective_alone = (self.m.list[mi].first..last)
+                    .all(|x| self.t.tokens[x].capitalised)
+                    && self.t.tokens.get(end).is_none_or(|x| {
+                        x.kind != TokKind::Word || self.k.is(Class::Preposition, &x.norm)
+                    });
+                (territory(end) || territory(last - 1) || adjective_alone).then_some(mi)
             }
         }
     }
