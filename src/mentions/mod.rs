@@ -942,11 +942,10 @@ fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         // accused …"), found or not
         let head = &toks[end - 1].norm;
         let before = (0..at).rev().find(|&j| toks[j].norm == *head);
-        // (that phrase's owner is a name within it: "Sudan's army-aligned
-        // government"; none named: the salient state)
-        // (a name before a hyphen leads or backs it: "the Albanian-led
-        // government" is no government of Albania; a possessive owns the
-        // whole phrase: "Sudan's army-aligned government")
+        // (that phrase's owner is a name within it, a possessive owning the
+        // whole phrase: "Sudan's army-aligned government"; a name before a
+        // hyphen only leads or backs it: "the Albanian-led government" is
+        // no government of Albania; no earlier phrase: the salient state)
         let owner = before.map(|j| {
             m.cover[j].or_else(|| {
                 (j.saturating_sub(5)..j)

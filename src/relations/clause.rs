@@ -24,7 +24,7 @@ use super::frames::BE;
 use super::patterns::TriggerIndex;
 use super::Ctx;
 
-/// The possessive determiners among [`DETERMINERS`](crate::text::DETERMINERS): a pronoun written so
+/// The possessive determiners among [`DETERMINERS`]: a pronoun written so
 /// is never a subject.
 pub(super) const POSSESSIVES: &[&str] = &["its", "their", "his", "her"];
 
