@@ -596,6 +596,16 @@ impl Ctx<'_> {
             // "blamed Armenian provocations for …", "blamed the Israeli bombardment":
             // a state's adjective before a wrongdoing names the accused
             targets.extend(self.wrongdoing_state(hit.last).map(Arg::Entity));
+            // "blamed the clashes on Armenian provocations": the same after
+            // the event's "on"
+            if targets.is_empty() && self.tok(p).starts_with("blam") {
+                let on = (hit.last..(hit.last + 6).min(self.t.tokens.len()))
+                    .find(|&i| self.m.cover[i].is_none() && self.tok(i) == "on");
+                targets.extend(
+                    on.and_then(|on| self.wrongdoing_state(on + 1))
+                        .map(Arg::Entity),
+                );
+            }
         }
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
