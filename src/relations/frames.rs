@@ -3137,8 +3137,8 @@ impl Ctx<'_> {
                 } else {
                     last
                 };
-                // ("recognised Crimea as Russian": the state's adjective alone)
-                // (the name only: not "as Afghanistan's government.")
+                // ("recognised Crimea as Russian": the state's name or
+                // adjective alone, not "as Afghanistan's government.")
                 let adjective_alone = (self.m.list[mi].first..last)
                     .all(|x| self.t.tokens[x].capitalised)
                     && self.t.tokens.get(end).is_none_or(|x| {
