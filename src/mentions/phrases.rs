@@ -514,6 +514,10 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                         | "around"
                         | "toward"
                         | "towards"
+                        | "across"
+                        | "throughout"
+                        | "inside"
+                        | "within"
                 );
             let tail: Vec<&str> = toks[s.first.saturating_sub(6)..s.first]
                 .iter()
