@@ -609,12 +609,7 @@ fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 .flatten()
         });
         if let Some(end) = described.filter(|_| definite) {
-            let named = (0..at - 1)
-                .rev()
-                .find_map(|j| match m.list[m.cover[j]?].referent {
-                    Ref::Entity(e) if non_state_armed(k, &m.entities[e]) => Some(e),
-                    _ => None,
-                });
+            let named = last_entity(m, 0, at - 1, |_, x| non_state_armed(k, x));
             if let Some(e) = named.filter(|_| (mm.last..end).all(|y| m.cover[y].is_none())) {
                 let mut group = Mention::of_entity(at - 1, end, e, Via::Phrase);
                 group.force = Some(span_text(text, t, head, end));
@@ -766,22 +761,11 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }) {
             let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
             // (a people is no body: "… in solidarity with Palestinians")
-            let last_body = (floor..at)
-                .rev()
-                .find_map(|j| match m.list[m.cover[j]?].referent {
-                    Ref::Entity(e) => {
-                        let x = &m.entities[e];
-                        let body = match x.etype {
-                            EntityType::Organisation | EntityType::ArmedForce => true,
-                            EntityType::Group => {
-                                k.org_by_name(&x.label).is_some() || non_state_armed(k, x)
-                            }
-                            _ => false,
-                        };
-                        body.then_some(e)
-                    }
-                    _ => None,
-                });
+            let last_body = last_entity(m, floor, at, |_, x| match x.etype {
+                EntityType::Organisation | EntityType::ArmedForce => true,
+                EntityType::Group => k.org_by_name(&x.label).is_some() || non_state_armed(k, x),
+                _ => false,
+            });
             if let Some(e) = last_body.filter(|&e| non_state_armed(k, &m.entities[e])) {
                 m.push(Mention::of_entity(at, end, e, Via::Phrase));
             }
@@ -834,12 +818,8 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             .flatten()
             .and_then(|st| regular_force(k, m, st, police));
         let antecedent = commanded.or_else(|| {
-            (floor..at).rev().find_map(|j| {
-                let Ref::Entity(e) = m.list[m.cover[j]?].referent else {
-                    return None;
-                };
-                let ent = &m.entities[e];
-                let found = if irregular {
+            last_entity(m, floor, at, |_, ent| {
+                if irregular {
                     non_state_armed(k, ent)
                 } else {
                     ent.etype == EntityType::ArmedForce
@@ -847,8 +827,7 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                         && (ent.label.ends_with(suffix)
                             || k.org_by_name(&ent.label)
                                 .is_some_and(|o| k.orgs[o].regular == Some(regular)))
-                };
-                found.then_some(e)
+                }
             })
         });
         // with no force named before: the force of the state the document is
@@ -976,6 +955,23 @@ fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// The entity of the mention nearest before token `to` (back to token
+/// `from`) whose mention and entity satisfy `f`.
+fn last_entity(
+    m: &Mentions,
+    from: usize,
+    to: usize,
+    f: impl Fn(&Mention, &Entity) -> bool,
+) -> Option<usize> {
+    (from..to).rev().find_map(|j| {
+        let x = &m.list[m.cover[j]?];
+        let Ref::Entity(e) = x.referent else {
+            return None;
+        };
+        f(x, &m.entities[e]).then_some(e)
+    })
+}
+
 /// The non-state armed actor named strictly most often before token `at`
 /// (none on a tie).
 fn salient_armed_group(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
@@ -1101,13 +1097,8 @@ fn definite_organisations(k: &Knowledge, t: &Text, m: &mut Mentions) {
                 .any(|w| w.eq_ignore_ascii_case(noun))
         };
         let floor = t.sentences[t.sentence_of(at).saturating_sub(3)].first;
-        let antecedent = (floor..at).rev().find_map(|j| {
-            let x = &m.list[m.cover[j]?];
-            let Ref::Entity(e) = x.referent else {
-                return None;
-            };
-            let ent = &m.entities[e];
-            let found = if named {
+        let antecedent = last_entity(m, floor, at, |x, ent| {
+            if named {
                 matches!(
                     ent.etype,
                     EntityType::Organisation | EntityType::Group | EntityType::ArmedForce
@@ -1115,8 +1106,7 @@ fn definite_organisations(k: &Knowledge, t: &Text, m: &mut Mentions) {
             } else {
                 ent.etype == EntityType::Organisation
                     || (mission && x.via == Via::Name && ent.etype == EntityType::ArmedForce)
-            };
-            found.then_some(e)
+            }
         });
         if let Some(e) = antecedent {
             m.push(Mention::of_entity(at, at + 2, e, Via::Phrase));

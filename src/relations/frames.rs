@@ -281,13 +281,7 @@ impl Ctx<'_> {
         // ("accused Morocco of occupying their land" after "Sahrawis")
         let mut targets = targets;
         if pat.relation == Relation::Deploys {
-            targets.retain(|a| match a {
-                Arg::Entity(e) => matches!(
-                    self.m.entities[*e].etype,
-                    EntityType::State | EntityType::Place
-                ),
-                Arg::Border(_) => true,
-            });
+            targets.retain(|a| self.place_like(a));
         }
         Found {
             speaker: self.own_speaker(pat, hit.first, &agents),
@@ -1519,12 +1513,7 @@ impl Ctx<'_> {
             .unwrap_or_default();
         // a place is a state or a place ("on its territory" after "US
         // missiles" is no force's)
-        targets.retain(|a| {
-            !matches!(a, Arg::Entity(e) if !matches!(
-                self.m.entities[*e].etype,
-                EntityType::State | EntityType::Place
-            ))
-        });
+        targets.retain(|a| self.place_like(a));
         // "Armenia asked Russia to deploy peacekeepers along its border with
         // Azerbaijan": the border's other side is the possessive's referent,
         // the asker's when the event is asked for
