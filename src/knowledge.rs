@@ -243,6 +243,11 @@ pub enum Class {
     /// Nouns a description of an armed group ends in: "the Iran-backed
     /// group", "the Iran-aligned movement".
     GroupNoun,
+    /// Force heads naming a state's standing service ("the army", "the
+    /// troops", "the police"): with no force named before, the one of the
+    /// state the document is about; a vehicle or weapon ("the drone") is
+    /// not.
+    Service,
 }
 
 impl Class {
@@ -307,6 +312,7 @@ impl Class {
             "bare_government" => Class::BareGovernment,
             "solicit" => Class::Solicit,
             "group_noun" => Class::GroupNoun,
+            "service" => Class::Service,
             _ => return None,
         })
     }

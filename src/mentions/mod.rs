@@ -602,7 +602,12 @@ fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         // "the Iran-backed group", "the Rwanda-backed rebels": a description
         // of the non-state armed actor named last before it
         let definite = at > 0 && toks[at - 1].norm == "the";
-        let irregular = phrases::phrase_at(k, t, head, Class::Irregular);
+        // (a patron's force is a group too: "Turkish-backed fighters")
+        let irregular = phrases::phrase_at(k, t, head, Class::Irregular).or_else(|| {
+            (!led)
+                .then(|| phrases::phrase_at(k, t, head, Class::Force))
+                .flatten()
+        });
         let described = irregular.or_else(|| {
             definite
                 .then(|| phrases::phrase_at(k, t, head, Class::GroupNoun))
@@ -782,16 +787,13 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             .get(end)
             .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'" | "loyal"))
             || owner_follows(toks, end);
-        // "after the drone incursion", "the army chief": the force noun
-        // modifies the noun after it
+        // "after the drone incursion", "the army base": the force noun
+        // modifies the noun after it (but "the army chief" is the army's)
         let modifier = toks.get(end).is_some_and(|x| {
             x.kind == TokKind::Word
                 && (k.is(Class::Wrongdoing, &x.norm)
                     || k.is(Class::PatientOf, &x.norm)
-                    || matches!(
-                        x.norm.as_str(),
-                        "chief" | "commander" | "spokesman" | "spokeswoman" | "base" | "bases"
-                    ))
+                    || matches!(x.norm.as_str(), "base" | "bases"))
         });
         if owned || modifier || (at + 1..end).any(|x| m.cover[x].is_some()) {
             continue;
@@ -845,7 +847,9 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                     .then(|| salient_armed_group(k, m, at))
                     .flatten();
             }
-            if end != at + 2 || compound {
+            // (a vehicle or weapon is one named before: "the drone")
+            let service = phrases::phrase_at(k, t, at + 1, Class::Service) == Some(end);
+            if end != at + 2 || compound || !service {
                 return None;
             }
             let st = salient_state(k, m, at)?;
@@ -1453,10 +1457,14 @@ pub(crate) fn non_state_armed(k: &Knowledge, e: &Entity) -> bool {
         .map(crate::text::fold)
         .unwrap_or_default();
     match e.etype {
+        // (a listed group is armed whatever its name: "the Arakan Army";
+        // a listed force named by a force noun is a state's: "the Israel
+        // Defense Forces")
         EntityType::Group | EntityType::ArmedForce => {
-            k.org_by_name(&e.label)
-                .is_some_and(|o| !k.orgs[o].collective && !k.is(Class::Force, &last))
-                || k.is(Class::Irregular, &last)
+            k.org_by_name(&e.label).is_some_and(|o| {
+                !k.orgs[o].collective
+                    && (k.orgs[o].etype == EntityType::Group || !k.is(Class::Force, &last))
+            }) || k.is(Class::Irregular, &last)
         }
         EntityType::Organisation => {
             k.org_by_name(&e.label).is_none() && k.is(Class::OrgHead, &last)

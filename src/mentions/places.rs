@@ -209,7 +209,10 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 None
             };
             if let Some(st) = possessor {
-                if j == i + 1 && toks.get(j).is_none_or(|x| x.norm != "of") {
+                // (not "its northern border with Venezuela": that border)
+                let bordering = toks.get(j).is_some_and(|x| k.is(Class::Border, &x.norm))
+                    && toks.get(j + 1).is_some_and(|x| x.norm == "with");
+                if j == i + 1 && toks.get(j).is_none_or(|x| x.norm != "of") && !bordering {
                     let start = if toks[i - 1].norm == "its" { i - 1 } else { i };
                     if let Some(e) = directed(k, m, w, &k.states[st].name) {
                         m.push(Mention::of_entity(start, i + 1, e, Via::Name));

@@ -87,6 +87,7 @@ impl Ctx<'_> {
             Frame::Switch => self.frame_switch(hit, pat),
             Frame::Mutual => self.mutual(hit, pat),
             Frame::Host => self.frame_host(hit, pat),
+            Frame::Received => self.frame_received(hit, pat),
         }
     }
 
@@ -1252,8 +1253,10 @@ impl Ctx<'_> {
     fn has_force_after(&self, from: usize, limit: usize) -> bool {
         let end =
             (from + limit).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
+        // (not after a word of no force: "a survey vessel", "fishing boats")
         (from..end).any(|i| {
-            phrase_at(self.k, self.t, i, Class::Force).is_some()
+            (phrase_at(self.k, self.t, i, Class::Force).is_some()
+                && !(i > 0 && self.k.is(Class::NonForce, self.tok(i - 1))))
                 || self.m.cover[i].is_some_and(|mi| self.is_force_mention(mi))
         })
     }
@@ -3087,6 +3090,55 @@ impl Ctx<'_> {
             out.push(self.found(pat, hit, agents, from, true, hypothetical));
         }
         out
+    }
+
+    /// "Taiwan lost recognition from Nicaragua", "Kosovo gained recognition
+    /// from Togo": the one after "from" recognises the subject, or takes its
+    /// recognition back after a verb of class `revoke` ("lost"); sought
+    /// recognition (class `solicit`) is only possible.
+    fn frame_received(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        let mut subj = self.subjects(p);
+        // (a breakaway region is no actor, yet it seeks recognition:
+        // "Somaliland has sought recognition from …")
+        if subj.is_empty() {
+            let mut b = p;
+            while b > 0 && self.k.is(Class::Auxiliary, self.tok(b - 1)) {
+                b -= 1;
+            }
+            let before = (b > 0).then(|| self.m.cover[b - 1]).flatten();
+            subj.extend(before.filter(|&mi| {
+                self.m.list[mi].last == b
+                    && matches!(self.m.list[mi].referent, Ref::Entity(e)
+                        if self.m.entities[e].etype == EntityType::Place)
+                    && self.recognisable(mi)
+            }));
+        }
+        let targets = self.args(&subj);
+        // (an actor, with the examples of a collective one: "from several
+        // Pacific states, including Kiribati")
+        let mut from = self.objects(hit.last, 6);
+        from.retain(|&mi| self.is_actor_mention(mi));
+        if from.last().is_none_or(|&mi| self.is_collective(mi)) {
+            let ceil = self.t.sentences[self.sentence_of(p)].last;
+            let examples = (hit.last..(hit.last + 6).min(ceil))
+                .map(|j| self.examples_at(j, ceil))
+                .find(|x| !x.is_empty());
+            for x in examples.into_iter().flatten() {
+                if !from.contains(&x) {
+                    from.push(x);
+                }
+            }
+        }
+        let agents = self.entities(&from);
+        if agents.is_empty() || targets.is_empty() {
+            return Vec::new();
+        }
+        let verb = self.tok(p);
+        let scope = self.scope_from(&subj, p);
+        let negated = self.negated(scope, p) != self.k.is(Class::Revoke, verb);
+        let hypothetical = self.hypothetical(scope, p) || self.k.is(Class::Solicit, verb);
+        vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
     }
 
     /// The state an "as" complement starting at `i` gives a place to: "part

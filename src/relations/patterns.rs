@@ -45,6 +45,9 @@ pub enum Frame {
     /// A host and another's force: "Poland hosts US troops" (the force's
     /// owner deploys it in the host).
     Host,
+    /// Recognition received from another: "Taiwan lost recognition from
+    /// Nicaragua" (the one after "from" recognises the subject).
+    Received,
 }
 
 /// An expected extraction in a pattern example.
@@ -198,6 +201,7 @@ impl TriggerIndex {
                         "switch" => Frame::Switch,
                         "mutual" => Frame::Mutual,
                         "host" => Frame::Host,
+                        "received" => Frame::Received,
                         _ => return Err(err(line, format!("unknown frame {value:?}"))),
                     }
                 }
