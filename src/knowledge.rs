@@ -65,6 +65,10 @@ pub enum Regular {
     Army,
     /// The police ("the police").
     Police,
+    /// A paramilitary force the state raised or backs but does not command
+    /// as its army ("the Rapid Support Forces" of Sudan): a non-state armed
+    /// actor "the paramilitaries" can refer to, never "the army".
+    Paramilitary,
 }
 
 /// What a gazetteer name refers to.
@@ -465,11 +469,14 @@ impl Knowledge {
                     None | Some("") => None,
                     Some("army") => Some(Regular::Army),
                     Some("police") => Some(Regular::Police),
+                    Some("paramilitary") => Some(Regular::Paramilitary),
                     Some(other) => {
                         return Err(Error::Knowledge {
                             file: "organisations.tsv".into(),
                             line,
-                            message: format!("unknown regular force {other:?} (army or police)"),
+                            message: format!(
+                                "unknown kind of force {other:?} (army, police or paramilitary)"
+                            ),
                         })
                     }
                 },

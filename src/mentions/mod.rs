@@ -813,10 +813,13 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         } else {
             0
         };
-        // "President … put the army on alert": after a verb of commanding,
+        // "President … put the army on alert": after a verb of commanding or speaking,
         // the force of the state of the sentence's nearest actor before it
+        // (after speaking, only a standing service: "Algeria said the drone
+        // had violated its airspace" is Mali's drone)
+        let service = phrases::phrase_at(k, t, at + 1, Class::Service) == Some(end);
         let commanded = (!irregular && end == at + 2)
-            .then(|| commander_state(k, t, m, at))
+            .then(|| commander_state(k, t, m, at, service))
             .flatten()
             .and_then(|st| regular_force(k, m, st, police));
         let antecedent = commanded.or_else(|| {
@@ -848,11 +851,10 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                     .flatten();
             }
             // (a vehicle or weapon is one named before: "the drone")
-            let service = phrases::phrase_at(k, t, at + 1, Class::Service) == Some(end);
             if end != at + 2 || compound || !service {
                 return None;
             }
-            let st = salient_state(k, m, at)?;
+            let st = salient_state(k, m, at).or_else(|| scene_state(k, t, m, at))?;
             regular_force(k, m, st, police)
         });
         if let Some(e) = antecedent {
@@ -861,6 +863,26 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             m.push(mm);
         }
     }
+}
+
+/// The state named last after "in" in the sentence before token `at`, the
+/// scene of the fighting a text opens with: "a truce in Sudan … a
+/// ceasefire between the army and the Rapid Support Forces".
+fn scene_state(k: &Knowledge, t: &Text, m: &Mentions, at: usize) -> Option<usize> {
+    let first = t.sentences[t.sentence_of(at)].first;
+    (first + 1..at).rev().find_map(|i| {
+        let mi = m.cover[i]?;
+        match m.list[mi].referent {
+            Ref::Entity(e)
+                if m.list[mi].first == i
+                    && t.tokens[i - 1].norm == "in"
+                    && m.entities[e].etype == EntityType::State =>
+            {
+                k.state_by_name(&m.entities[e].label)
+            }
+            _ => None,
+        }
+    })
 }
 
 /// Whether "of" and a name follow token `end`: "the army of Sudan", "the
@@ -1034,15 +1056,26 @@ fn regular_force(k: &Knowledge, m: &mut Mentions, st: usize, police: bool) -> Op
 /// words ending before "the": "ordered", "called in"), the nearest
 /// actor named before the verb in the sentence, if it has a state
 /// ("Serbia's president ordered the army …", "In Belgrade, President …
-/// put the army on alert"); a place is skipped, any other actor without a
+/// put the army on alert"); with `speech`, also after a verb of speaking; a place is skipped, any other actor without a
 /// state ends the search ("the RSF ordered the army …" finds none).
-fn commander_state(k: &Knowledge, t: &Text, m: &Mentions, at: usize) -> Option<usize> {
+fn commander_state(
+    k: &Knowledge,
+    t: &Text,
+    m: &Mentions,
+    at: usize,
+    speech: bool,
+) -> Option<usize> {
     let first = t.sentences[t.sentence_of(at)].first;
-    let verb_end = at;
-    let verb = (first..verb_end)
-        .rev()
-        .take(3)
-        .find(|&v| phrases::phrase_at(k, t, v, Class::Command) == Some(verb_end))?;
+    // (or a verb of saying, with or without "that": "Indian officials said
+    // the army had moved troops to the Line of Control" is India's; not
+    // "accused the army of …")
+    let that = at > first && t.tokens[at - 1].norm == "that";
+    let verb = (first..at).rev().take(3).find(|&v| {
+        (!that && phrases::phrase_at(k, t, v, Class::Command) == Some(at))
+            || (speech
+                && phrases::phrase_at(k, t, v, Class::Inverting)
+                    == Some(if that { at - 1 } else { at }))
+    })?;
     let mut j = verb;
     while j > first {
         j -= 1;
@@ -1266,6 +1299,7 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
             (count == 2 && set_kind == SetKind::Actors)
                 .then(|| {
                     belligerents(k, t, m, floor, start)
+                        .or_else(|| between_pair(k, t, m, start))
                         .or_else(|| armed_pair(k, m, start, &|_| true))
                         .or_else(|| salient_pair(m, start))
                 })
@@ -1395,6 +1429,38 @@ fn belligerents(
     })
 }
 
+/// The last pair of actors named before token `before` as "between A and
+/// B" after a word of talks or hostilities: "a permanent ceasefire between
+/// the army and the Rapid Support Forces … hosted talks between the two
+/// sides in Jeddah".
+fn between_pair(k: &Knowledge, t: &Text, m: &Mentions, before: usize) -> Option<Vec<usize>> {
+    let toks = &t.tokens;
+    let actor = |i: usize| {
+        let i = if m.cover.get(i).is_some_and(Option::is_none) && toks[i].norm == "the" {
+            i + 1
+        } else {
+            i
+        };
+        let mi = m.cover.get(i).copied().flatten()?;
+        match m.list[mi].referent {
+            Ref::Entity(e) if m.list[mi].first == i && m.entities[e].etype.is_actor() => {
+                Some((e, m.list[mi].last))
+            }
+            _ => None,
+        }
+    };
+    (1..before.saturating_sub(3)).rev().find_map(|i| {
+        if toks[i].norm != "between" || m.cover[i].is_some() {
+            return None;
+        }
+        let told = (i.saturating_sub(3)..i)
+            .any(|j| k.is(Class::Talks, &toks[j].norm) || k.is(Class::Hostilities, &toks[j].norm));
+        let (a, end) = actor(i + 1).filter(|_| told)?;
+        let (b, _) = actor(end + 1).filter(|_| toks.get(end).is_some_and(|x| x.norm == "and"))?;
+        (a != b).then(|| vec![a, b])
+    })
+}
+
 /// The two actors the text names most often before token `until` (ties to
 /// the first named), when both are armed forces or non-state armed actors
 /// and pass `ok`: the sides of a civil war ("the army" and "the RSF").
@@ -1457,13 +1523,17 @@ pub(crate) fn non_state_armed(k: &Knowledge, e: &Entity) -> bool {
         .map(crate::text::fold)
         .unwrap_or_default();
     match e.etype {
-        // (a listed group is armed whatever its name: "the Arakan Army";
-        // a listed force named by a force noun is a state's: "the Israel
-        // Defense Forces")
+        // (a listed group whatever its name: "the Arakan Army"; a listed
+        // force of no state or organisation, or a state's paramilitary one:
+        // "the Syrian Democratic Forces", "the Rapid Support Forces"; not a
+        // state's army or a mission: "the Israel Defense Forces", "KFOR")
         EntityType::Group | EntityType::ArmedForce => {
             k.org_by_name(&e.label).is_some_and(|o| {
-                !k.orgs[o].collective
-                    && (k.orgs[o].etype == EntityType::Group || !k.is(Class::Force, &last))
+                let org = &k.orgs[o];
+                !org.collective
+                    && (org.etype == EntityType::Group
+                        || org.parent.is_none()
+                        || org.regular == Some(crate::knowledge::Regular::Paramilitary))
             }) || k.is(Class::Irregular, &last)
         }
         EntityType::Organisation => {

@@ -93,16 +93,27 @@ fn charge_accuser(names: &[Span], t: &Text, at: usize) -> Option<usize> {
 }
 
 /// The most recent region (a place of `places.tsv` that is no town or
-/// site) named in the five sentences before token `before`.
-fn recent_region(names: &[Span], before: usize, t: &Text, k: &Knowledge) -> Option<usize> {
+/// site; with `point`, one that is) named in the `back` sentences before
+/// token `before`.
+fn recent_region(
+    names: &[Span],
+    before: usize,
+    t: &Text,
+    k: &Knowledge,
+    point: bool,
+    back: usize,
+) -> Option<usize> {
     let si = t.sentences.partition_point(|s| s.last <= before);
-    let floor = t.sentences.get(si.saturating_sub(5)).map_or(0, |s| s.first);
+    let floor = t
+        .sentences
+        .get(si.saturating_sub(back))
+        .map_or(0, |s| s.first);
     names[..names.partition_point(|s| s.last <= before)]
         .iter()
         .rev()
         .take_while(|s| s.first >= floor)
         .find_map(|s| match s.hit {
-            Hit::Place(p) if !k.place_is_point[p] => Some(p),
+            Hit::Place(p) if k.place_is_point[p] == point => Some(p),
             _ => None,
         })
 }
@@ -387,6 +398,23 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 continue;
             }
         }
+        // "the city", "the town": the town named last in the sentence or
+        // the two before ("El Fasher, where RSF fighters have besieged the
+        // city"; not "the city of Goma", "the town's mayor")
+        if i > 0
+            && toks[i - 1].norm == "the"
+            && matches!(w, "city" | "town")
+            && toks
+                .get(i + 1)
+                .is_none_or(|x| !matches!(x.norm.as_str(), "of" | "'s" | "-") && !x.capitalised)
+        {
+            if let Some(p) = recent_region(names, i, t, k, true, 2) {
+                let e = m.entity(Entity::new(EntityType::Place, k.places[p].clone()));
+                m.push(Mention::of_entity(i, i + 1, e, Via::Name));
+                i += 1;
+                continue;
+            }
+        }
         // "the province", "the region": the state last named as a place
         if i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "this")
             || (i > 1 && toks[i - 2].norm == "the" && k.is(Class::Modifier, &toks[i - 1].norm))
@@ -404,7 +432,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     if !matches!(toks[i].norm.as_str(), "country" | "island") {
                         // (or a direction's region: "clashes in northern
                         // Kosovo … deploy 700 troops to the region")
-                        let named = recent_region(names, i, t, k).map(|p| {
+                        let named = recent_region(names, i, t, k, false, 5).map(|p| {
                             let first = names
                                 .iter()
                                 .rev()
