@@ -241,20 +241,31 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             let counted = i >= 3
                 && (toks[i - 1].kind == TokKind::Number
                     || crate::text::number_word(&toks[i - 1].norm).is_some());
-            let the = if counted { i - 1 } else { i };
+            let compass = matches!(
+                w,
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+            );
+            // (a headline drops the article: "Kosovo police deploy to north")
+            let headline = compass
+                && !counted
+                && i >= 1
+                && matches!(toks[i - 1].norm.as_str(), "to" | "in" | "into");
+            let the = if counted {
+                i - 1
+            } else if headline {
+                i + 1
+            } else {
+                i
+            };
             let entering = the >= 2 && k.is(Class::Entering, &toks[the - 2].norm);
-            let bare_end = if !counted
-                && matches!(
-                    w,
-                    "north"
-                        | "south"
-                        | "east"
-                        | "west"
-                        | "northeast"
-                        | "northwest"
-                        | "southeast"
-                        | "southwest"
-                ) {
+            let bare_end = if !counted && compass {
                 Some(i + 1)
             } else {
                 phrase_at(k, t, i + 1, Class::Region)
@@ -263,7 +274,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             let bare_noun = bare_end.is_some_and(|e| {
                 j == i + 1
                     && the >= 2
-                    && toks[the - 1].norm == "the"
+                    && (headline || toks[the - 1].norm == "the")
                     && !toks[i].capitalised
                     && (k.is(Class::Locative, &toks[the - 2].norm) || entering)
                     && toks.get(e).is_none_or(|x| x.norm != "of" && !x.capitalised)
