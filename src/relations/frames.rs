@@ -1222,6 +1222,13 @@ impl Ctx<'_> {
         let mut j = p;
         while j > 0 && p - j < 3 {
             let t = &self.t.tokens[j - 1];
+            // a possessive name is the agent too: "Russia's attacks on …"
+            if t.norm == "'s" && j >= 2 {
+                let owner = self.m.cover[j - 2].filter(|&mi| self.m.list[mi].last == j - 1);
+                if let Some(Ref::Entity(e)) = owner.map(|mi| &self.m.list[mi].referent) {
+                    return self.m.entities[*e].etype.is_actor().then_some(*e);
+                }
+            }
             if self.m.cover[j - 1].is_some()
                 || t.kind != TokKind::Word
                 || t.capitalised
