@@ -1325,26 +1325,15 @@ impl Ctx<'_> {
             let quantity_of = w == "of"
                 && i > from
                 && (self.t.tokens[i - 1].kind == TokKind::Number
-                    || matches!(
-                        self.tok(i - 1),
-                        "hundreds"
-                            | "thousands"
-                            | "dozens"
-                            | "scores"
-                            | "tens"
-                            | "number"
-                            | "contingent"
-                            | "unit"
-                            | "units"
-                            | "battalion"
-                            | "battalions"
-                            | "brigade"
-                            | "brigades"
-                    ));
-            // "about 200 soldiers": before a number a preposition is an approximation
+                    || self.k.is(Class::Quantity, self.tok(i - 1)));
+            // "about 200 soldiers", "about a third of its army": before a
+            // number or a quantity a preposition is an approximation
+            let approximates = self.number_after(i)
+                || (matches!(self.tok(i + 1), "a" | "an")
+                    && self.k.is(Class::Quantity, self.tok(i + 2)));
             if self.k.is(Class::Preposition, w)
                 && !quantity_of
-                && !self.number_after(i)
+                && !approximates
                 && self.m.cover[i].is_none()
             {
                 return false;
@@ -1465,6 +1454,16 @@ impl Ctx<'_> {
         if !subject_is_force
             && !self.has_force_after(hit.last, 5)
             && (hit.last..object_end).any(|i| self.k.is(Class::NonForce, self.tok(i)))
+        {
+            return Vec::new();
+        }
+        // "the bombers returned safely", "returned to base": coming home is
+        // a withdrawal, not a deployment
+        if self.tok(p).starts_with("return")
+            && (matches!(self.tok(hit.last), "home" | "safely")
+                || (self.tok(hit.last) == "to"
+                    && (hit.last + 1..hit.last + 3)
+                        .any(|i| matches!(self.tok(i), "base" | "bases" | "barracks"))))
         {
             return Vec::new();
         }
