@@ -252,6 +252,10 @@ pub enum Class {
     /// state the document is about; a vehicle or weapon ("the drone") is
     /// not.
     Service,
+    /// Phrases that join a helper to the agent of a mediation: "brokered by
+    /// the United States with help from Qatar" (Qatar brokers too, and is
+    /// no party).
+    CoAgent,
 }
 
 impl Class {
@@ -317,6 +321,7 @@ impl Class {
             "solicit" => Class::Solicit,
             "group_noun" => Class::GroupNoun,
             "service" => Class::Service,
+            "co_agent" => Class::CoAgent,
             _ => return None,
         })
     }

@@ -284,6 +284,16 @@ impl Ctx<'_> {
         if pat.relation == Relation::Deploys {
             targets.retain(|a| self.place_like(a));
         }
+        // "brokered by the United States with help from Qatar": the helper
+        // mediates too
+        let mut agents = agents;
+        if pat.relation == Relation::Mediates && !agents.is_empty() {
+            for e in self.co_agents(hit.first) {
+                if !agents.contains(&e) && !targets.contains(&Arg::Entity(e)) {
+                    agents.push(e);
+                }
+            }
+        }
         Found {
             speaker: self.own_speaker(pat, hit.first, &agents),
             relation: pat.relation,
@@ -2129,15 +2139,39 @@ impl Ctx<'_> {
         seen.len()
     }
 
+    /// The actors joined to a mediation's agent in the sentence of token
+    /// `p` by a phrase of class `co_agent` ("with help from Qatar").
+    fn co_agents(&self, p: usize) -> Vec<usize> {
+        let s = &self.t.sentences[self.sentence_of(p)];
+        let mut out = Vec::new();
+        for i in s.first..s.last {
+            let Some(mut j) = phrase_at(self.k, self.t, i, Class::CoAgent) else {
+                continue;
+            };
+            if self.tok(j) == "the" {
+                j += 1;
+            }
+            let Some(mi) = self.m.cover.get(j).copied().flatten() else {
+                continue;
+            };
+            if self.m.list[mi].first == j && self.is_actor_mention(mi) {
+                out.extend(self.entities(&self.right_conjuncts(mi, s.last)));
+            }
+        }
+        out
+    }
+
     /// The parties of a mediation: "between A and B", else the other actors
     /// of the sentence, else the two most salient states of the document.
     fn parties(&self, mediator: usize, mediators: &[usize], p: usize) -> Vec<Arg> {
         let s = &self.t.sentences[self.sentence_of(p)];
         let med_key = self.m.entities[mediator].key.clone();
         // (a news agency in a dateline is no side: "WASHINGTON (AP) - …")
+        let helpers = self.co_agents(p);
         let ok = |e: usize| {
             e != mediator
                 && !mediators.contains(&e)
+                && !helpers.contains(&e)
                 && !self.is_media(e)
                 && self.m.entities[e].etype.is_actor()
                 && self.m.entities[e].affiliation.as_ref() != Some(&med_key)
