@@ -355,18 +355,29 @@ fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             m.replace(mm);
         }
     }
+    // "troops loyal to Haftar", "forces under the command of Hemedti",
+    // "fighters commanded by …"
+    const OWNED_BY: &[&[&str]] = &[
+        &["loyal", "to"],
+        &["under", "the", "command", "of"],
+        &["commanded", "by"],
+    ];
     for at in 1..toks.len().saturating_sub(2) {
-        if toks[at].norm != "loyal" || toks[at + 1].norm != "to" {
+        let Some(link) = OWNED_BY.iter().find(|w| {
+            w.iter()
+                .enumerate()
+                .all(|(x, w)| toks.get(at + x).is_some_and(|y| y.norm == *w))
+        }) else {
             continue;
-        }
-        // the force phrase ends right before "loyal" (looked for only there)
+        };
+        // the force phrase ends right before the link (looked for only there)
         let Some(i) = (at.saturating_sub(3)..at).find(|&i| {
             phrases::phrase_at(k, t, i, Class::Force) == Some(at)
                 && (i..at).all(|x| m.cover[x].is_none())
         }) else {
             continue;
         };
-        let mut j = at + 2;
+        let mut j = at + link.len();
         if toks.get(j).is_some_and(|x| x.norm == "the") {
             j += 1;
         }

@@ -357,6 +357,19 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
 
+        // 3a. An armed group's name before an irregular noun is the group:
+        // "M23 rebels and Rwandan troops entered Bukavu", "Hamas militants"
+        if let Hit::Org(o) = s.hit {
+            let armed = k.orgs[o].etype != EntityType::Organisation && !k.orgs[o].collective;
+            if let Some(iend) = phrase_at(k, t, end, Class::Irregular).filter(|_| armed) {
+                let e = m.org(k, o);
+                let mut mm = Mention::of_entity(s.first, iend, e, Via::Phrase);
+                mm.force = Some(super::span_text(text, t, end, iend));
+                m.push(mm);
+                continue;
+            }
+        }
+
         // 3. An intergovernmental organisation's members as a group: "EU states",
         // "NATO allies", "ASEAN member countries" (not the organisation itself)
         if let Hit::Org(o) = s.hit {
