@@ -824,10 +824,10 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         } else {
             0
         };
-        // "President … put the army on alert": after a verb of commanding or speaking,
-        // the force of the state of the sentence's nearest actor before it
-        // (after speaking, only a standing service: "Algeria said the drone
-        // had violated its airspace" is Mali's drone)
+        // "President … put the army on alert": after a verb of commanding or
+        // saying, the force of the state of the sentence's nearest actor
+        // before it (after saying, only a standing service: "Algeria said
+        // the drone had violated its airspace" is Mali's drone)
         let service = phrases::phrase_at(k, t, at + 1, Class::Service) == Some(end);
         let commanded = (!irregular && end == at + 2)
             .then(|| commander_state(k, t, m, at, service))
@@ -1067,8 +1067,10 @@ fn regular_force(k: &Knowledge, m: &mut Mentions, st: usize, police: bool) -> Op
 /// words ending before "the": "ordered", "called in"), the nearest
 /// actor named before the verb in the sentence, if it has a state
 /// ("Serbia's president ordered the army …", "In Belgrade, President …
-/// put the army on alert"); with `speech`, also after a verb of speaking; a place is skipped, any other actor without a
-/// state ends the search ("the RSF ordered the army …" finds none).
+/// put the army on alert"), with `speech` also after a verb of saying
+/// ("Indian officials said the army had moved …"); a place is skipped, any
+/// other actor without a state ends the search ("the RSF ordered the army
+/// …" finds none).
 fn commander_state(
     k: &Knowledge,
     t: &Text,
