@@ -2057,7 +2057,20 @@ impl Ctx<'_> {
         }
         let targets = place.map(|mi| self.args(&[mi])).unwrap_or_default();
         let from = self.clause_start(p);
-        let negated = self.negated(from, p);
+        // (a reaction's negation is not the event's: "India refused to
+        // condemn Russia's invasion of Ukraine" tells of an invasion; but a
+        // rejection is a negation itself: "rejected any deployment of …")
+        let reaction = (from..p)
+            .rev()
+            .find(|&i| self.k.is(Class::Reaction, self.tok(i)) && self.m.cover[i].is_none());
+        let scope = reaction.map_or(from, |r| {
+            if self.k.is(Class::Negation, self.tok(r)) {
+                r
+            } else {
+                r + 1
+            }
+        });
+        let negated = self.negated(scope, p);
         let end = self.clause_end(hit.last);
         let hypothetical =
             self.hypothetical(from, p) || self.hypothetical(hit.last, end) || solicited.is_some();
