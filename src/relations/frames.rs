@@ -2013,7 +2013,12 @@ impl Ctx<'_> {
                 .map(|&mi| self.m.list[mi].last)
                 .max()
                 .unwrap_or(p);
-            let reacts = (from..p).any(|i| self.k.is(Class::Reaction, self.tok(i)));
+            // ("withdraw what it described as a large military deployment":
+            // a free relative's verb governs nothing)
+            let reacts = (from..p).any(|i| {
+                self.k.is(Class::Reaction, self.tok(i))
+                    && !(i.saturating_sub(3)..i).any(|j| self.tok(j) == "what")
+            });
             if !reacts && solicited.is_none() {
                 agents_m = subj;
             }
