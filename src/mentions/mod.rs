@@ -1231,6 +1231,9 @@ fn numbered_sets(k: &Knowledge, t: &Text, m: &mut Mentions) {
         "powers",
         "rivals",
         "adversaries",
+        "leaders",
+        "generals",
+        "presidents",
     ];
     const PLACE_NOUNS: &[&str] = &[
         "regions",
