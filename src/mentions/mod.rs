@@ -377,22 +377,7 @@ fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         }) else {
             continue;
         };
-        let mut j = at + link.len();
-        if toks.get(j).is_some_and(|x| x.norm == "the") {
-            j += 1;
-        }
-        let actor = m
-            .cover
-            .get(j)
-            .copied()
-            .flatten()
-            .and_then(|mi| match m.list[mi].referent {
-                Ref::Entity(e) if m.entities[e].etype.is_actor() && m.list[mi].first == j => {
-                    Some((e, m.list[mi].last))
-                }
-                _ => None,
-            });
-        if let Some((e, last)) = actor {
+        if let Some((e, last)) = actor_at(t, m, at + link.len()) {
             let mut mm = Mention::of_entity(i, last, e, Via::Phrase);
             mm.force = Some(span_text(text, t, i, at));
             m.replace(mm);
@@ -1445,26 +1430,31 @@ fn belligerents(
     })
 }
 
+/// The actor a mention starting at token `i` names (over a "the" before
+/// it), with the mention's end: "loyal to the M23", "between the army and
+/// …".
+fn actor_at(t: &Text, m: &Mentions, i: usize) -> Option<(usize, usize)> {
+    let i = if t.tokens.get(i).is_some_and(|x| x.norm == "the") && m.cover[i].is_none() {
+        i + 1
+    } else {
+        i
+    };
+    let mi = m.cover.get(i).copied().flatten()?;
+    match m.list[mi].referent {
+        Ref::Entity(e) if m.list[mi].first == i && m.entities[e].etype.is_actor() => {
+            Some((e, m.list[mi].last))
+        }
+        _ => None,
+    }
+}
+
 /// The last pair of actors named before token `before` as "between A and
 /// B" after a word of talks or hostilities: "a permanent ceasefire between
 /// the army and the Rapid Support Forces … hosted talks between the two
 /// sides in Jeddah".
 fn between_pair(k: &Knowledge, t: &Text, m: &Mentions, before: usize) -> Option<Vec<usize>> {
     let toks = &t.tokens;
-    let actor = |i: usize| {
-        let i = if m.cover.get(i).is_some_and(Option::is_none) && toks[i].norm == "the" {
-            i + 1
-        } else {
-            i
-        };
-        let mi = m.cover.get(i).copied().flatten()?;
-        match m.list[mi].referent {
-            Ref::Entity(e) if m.list[mi].first == i && m.entities[e].etype.is_actor() => {
-                Some((e, m.list[mi].last))
-            }
-            _ => None,
-        }
-    };
+    let actor = |i: usize| actor_at(t, m, i);
     (1..before.saturating_sub(3)).rev().find_map(|i| {
         if toks[i].norm != "between" || m.cover[i].is_some() {
             return None;
