@@ -256,6 +256,10 @@ pub enum Class {
     /// the United States with help from Qatar" (Qatar brokers too, and is
     /// no party).
     CoAgent,
+    /// Phrases after a comma that add an agent to a recognition or a
+    /// deployment: "France recognised Palestine, joined by Belgium and
+    /// Malta" (Belgium and Malta recognise it too).
+    JointAgent,
 }
 
 impl Class {
@@ -322,6 +326,7 @@ impl Class {
             "group_noun" => Class::GroupNoun,
             "service" => Class::Service,
             "co_agent" => Class::CoAgent,
+            "joint_agent" => Class::JointAgent,
             _ => return None,
         })
     }

@@ -652,6 +652,46 @@ fn patron_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// A state's possessive phrase backing a government noun after a hyphen is
+/// that state's government: "Sudan's army-backed government", "Libya's
+/// UN-recognised administration" (the backer is not the actor).
+fn backed_governments(k: &Knowledge, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for at in 1..toks.len() {
+        if toks[at].norm != "-"
+            || !toks.get(at + 1).is_some_and(|x| {
+                k.is(Class::Patron, &x.norm)
+                    || matches!(x.norm.as_str(), "led" | "recognised" | "recognized")
+            })
+        {
+            continue;
+        }
+        let Some(end) = phrases::phrase_at(k, t, at + 2, Class::Government) else {
+            continue;
+        };
+        let Some(backer) = m.cover[at - 1] else {
+            continue;
+        };
+        let b = m.list[backer].first;
+        // the owner: the name before a possessive inside the backer's phrase
+        // ("Sudan's army") or right before it ("Libya's UN-recognised")
+        let possessive = (b..at)
+            .find(|&y| toks.get(y + 1).is_some_and(|x| x.norm == "'s"))
+            .or_else(|| (b >= 2 && toks[b - 1].norm == "'s").then(|| b - 2));
+        let Some(owner) = possessive.and_then(|y| m.cover[y]) else {
+            continue;
+        };
+        let Some(e) = m.state_of(&m.list[owner].referent) else {
+            continue;
+        };
+        let first = m.list[owner].first.min(b);
+        if (at..end).any(|y| m.cover[y].is_some()) {
+            continue;
+        }
+        m.replace(Mention::of_entity(first, end, e, Via::Phrase));
+    }
+}
+
 /// A force phrase followed by "from"/"of" and a named organisation or armed
 /// group is that organisation's: "Russian mercenaries from the Wagner
 /// Group", "fighters of the Islamic State" (not "troops from Pristina",
@@ -1575,6 +1615,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     regional_peoples(text, t, &names, &mut m);
     community_forces(k, text, t, &mut m);
     patron_groups(k, text, t, &mut m);
+    backed_governments(k, t, &mut m);
     named_owners(t, &mut m);
     persons::find_weak(k, text, t, &mut m);
     the_direction(k, t, &mut m);

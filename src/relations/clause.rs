@@ -920,10 +920,21 @@ impl Ctx<'_> {
                 None => break,
             };
             // "after Spain, Ireland and Norway recognised": the first conjunct follows the opener
+            // ("countries, including Russia, Nicaragua and Syria, recognise":
+            // the examples are one list)
+            let first_example = |x: usize| {
+                let mut f = self.m.list[x].first;
+                if f > 0 && toks[f - 1].norm == "the" {
+                    f -= 1;
+                }
+                (f.saturating_sub(3)..f)
+                    .any(|y| phrase_at(self.k, self.t, y, Class::Examples) == Some(f))
+            };
             if !self.is_actor_mention(prev)
                 || self.is_oblique(prev)
                     && !toks[j - 1].norm.ends_with('s')
                     && !self.after_opener(prev)
+                    && !first_example(prev)
             {
                 break;
             }
@@ -1110,6 +1121,16 @@ impl Ctx<'_> {
                 )
             {
                 j += 1;
+            }
+            // "Damascus and the Kurdish-led SDF": a compound of a name no
+            // actor here, a hyphen and a participle describes the conjunct
+            if self.m.cover[j].is_none()
+                && toks.get(j + 1).is_some_and(|x| x.norm == "-")
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|x| x.norm == "led" || self.k.is(Class::Patron, &x.norm))
+            {
+                j += 3;
             }
             // "Baku and representatives of the Karabakh Armenians": the
             // conjunct is what the representatives stand for

@@ -88,6 +88,7 @@ impl Ctx<'_> {
             Frame::Mutual => self.mutual(hit, pat),
             Frame::Host => self.frame_host(hit, pat),
             Frame::Received => self.frame_received(hit, pat),
+            Frame::Sighted => self.frame_sighted(hit, pat),
         }
     }
 
@@ -287,8 +288,15 @@ impl Ctx<'_> {
         // "brokered by the United States with help from Qatar": the helper
         // mediates too
         let mut agents = agents;
-        if pat.relation == Relation::Mediates && !agents.is_empty() {
-            for e in self.co_agents(hit.first) {
+        let joint = match pat.relation {
+            Relation::Mediates => self.co_agents(hit.first, Class::CoAgent),
+            Relation::Recognises | Relation::Deploys => {
+                self.co_agents(hit.first, Class::JointAgent)
+            }
+            Relation::Accuses => Vec::new(),
+        };
+        if !agents.is_empty() {
+            for e in joint {
                 if !agents.contains(&e) && !targets.contains(&Arg::Entity(e)) {
                     agents.push(e);
                 }
@@ -1401,25 +1409,8 @@ impl Ctx<'_> {
     fn frame_host(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
         let end = (hit.last + 6).min(self.t.sentences[self.sentence_of(p)].last);
-        let mut i = hit.last;
-        let force = loop {
-            if i >= end {
-                return Vec::new();
-            }
-            if let Some(mi) = self.m.cover[i] {
-                if !self.is_force_mention(mi) {
-                    return Vec::new();
-                }
-                break mi;
-            }
-            // "thousands of", "about 10,000", "an estimated"
-            if !(self.counts_force(i)
-                || self.tok(i) == "of"
-                || matches!(self.tok(i), "a" | "an" | "the"))
-            {
-                return Vec::new();
-            }
-            i += 1;
+        let Some(force) = self.force_object(hit.last) else {
+            return Vec::new();
         };
         let agents: Vec<usize> = self
             .entities(&[force])
@@ -1440,6 +1431,71 @@ impl Ctx<'_> {
         let hypothetical = self.hypothetical(from, p);
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         f.force = self.force_text(&[force], hit.last, end);
+        vec![f]
+    }
+
+    /// The force right after token `from` ("thousands of", "about 10,000",
+    /// "an estimated" before it), within the sentence and six tokens.
+    fn force_object(&self, from: usize) -> Option<usize> {
+        let end = (from + 6).min(self.t.sentences[self.sentence_of(from.saturating_sub(1))].last);
+        let mut i = from;
+        while i < end {
+            if let Some(mi) = self.m.cover[i] {
+                return self.is_force_mention(mi).then_some(mi);
+            }
+            if !(self.counts_force(i)
+                || self.tok(i) == "of"
+                || matches!(self.tok(i), "a" | "an" | "the" | "any" | "no" | "some"))
+            {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn frame_sighted(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
+        let p = hit.first;
+        // (the passive is the motion frame's: "drones were sighted over …")
+        if self.after_be(p) {
+            return Vec::new();
+        }
+        let Some(force) = self.force_object(hit.last) else {
+            return Vec::new();
+        };
+        let observers = self.subjects(p);
+        let seen_by: Vec<usize> = self.entities(&observers);
+        let agents: Vec<usize> = self
+            .entities(&[force])
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor() && !seen_by.contains(&e))
+            .collect();
+        if agents.is_empty() {
+            return Vec::new();
+        }
+        let mut own: Vec<usize> = agents.clone();
+        own.extend(agents.iter().filter_map(|&e| self.force_state(e)));
+        // where it was seen, else near the one who saw it ("Taiwan detected
+        // 20 Chinese aircraft")
+        let mut targets = self
+            .place_after(self.m.list[force].last, 10, true)
+            .map(|place| self.object_args(&self.place_conjuncts(place), &own))
+            .unwrap_or_default();
+        if targets.is_empty() {
+            targets = self
+                .args(&observers)
+                .into_iter()
+                .filter(|a| self.place_like(a) && !matches!(a, Arg::Entity(e) if own.contains(e)))
+                .collect();
+        }
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        let from = self.scope_from(&observers, p);
+        let negated = self.negated(from, p);
+        let hypothetical = self.hypothetical(from, p);
+        let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
+        f.force = self.force_text(&[force], hit.last, hit.last + 6);
         vec![f]
     }
 
@@ -2163,11 +2219,21 @@ impl Ctx<'_> {
 
     /// The actors joined to a mediation's agent in the sentence of token
     /// `p` by a phrase of class `co_agent` ("with help from Qatar").
-    fn co_agents(&self, p: usize) -> Vec<usize> {
+    /// With class `joint_agent` the phrase follows a comma after token `p`
+    /// ("recognised Palestine, joined by Belgium").
+    fn co_agents(&self, p: usize, class: Class) -> Vec<usize> {
         let s = &self.t.sentences[self.sentence_of(p)];
         let mut out = Vec::new();
-        for i in s.first..s.last {
-            let Some(mut j) = phrase_at(self.k, self.t, i, Class::CoAgent) else {
+        let from = if class == Class::JointAgent {
+            p + 1
+        } else {
+            s.first
+        };
+        for i in from..s.last {
+            if class == Class::JointAgent && self.tok(i - 1) != "," {
+                continue;
+            }
+            let Some(mut j) = phrase_at(self.k, self.t, i, class) else {
                 continue;
             };
             if self.tok(j) == "the" {
@@ -2189,7 +2255,7 @@ impl Ctx<'_> {
         let s = &self.t.sentences[self.sentence_of(p)];
         let med_key = self.m.entities[mediator].key.clone();
         // (a news agency in a dateline is no side: "WASHINGTON (AP) - …")
-        let helpers = self.co_agents(p);
+        let helpers = self.co_agents(p, Class::CoAgent);
         let ok = |e: usize| {
             e != mediator
                 && !mediators.contains(&e)

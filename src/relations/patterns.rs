@@ -48,6 +48,9 @@ pub enum Frame {
     /// Recognition received from another: "Taiwan lost recognition from
     /// Nicaragua" (the one after "from" recognises the subject).
     Received,
+    /// Another's force seen by the subject: "Taiwan detected 20 Chinese
+    /// aircraft around the island" (the force's owner deploys it there).
+    Sighted,
 }
 
 /// An expected extraction in a pattern example.
@@ -202,6 +205,7 @@ impl TriggerIndex {
                         "mutual" => Frame::Mutual,
                         "host" => Frame::Host,
                         "received" => Frame::Received,
+                        "sighted" => Frame::Sighted,
                         _ => return Err(err(line, format!("unknown frame {value:?}"))),
                     }
                 }
