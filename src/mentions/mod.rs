@@ -858,18 +858,25 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             .then(|| commander_state(k, t, m, at, service))
             .flatten()
             .and_then(|st| regular_force(k, m, st, police));
+        let regular_of = |ent: &Entity| {
+            ent.etype == EntityType::ArmedForce
+                && ent.affiliation.is_some()
+                && (ent.label.ends_with(suffix)
+                    || k.org_by_name(&ent.label)
+                        .is_some_and(|o| k.orgs[o].regular == Some(regular)))
+        };
+        // a state's force named before with the same head noun first
+        // ("Thailand's army said Cambodian forces had fired … The army
+        // deployed tanks" is Thailand's)
+        let head = &toks[end - 1].norm;
         let antecedent = commanded.or_else(|| {
-            last_entity(m, floor, at, |_, ent| {
-                if irregular {
-                    non_state_armed(k, ent)
-                } else {
-                    ent.etype == EntityType::ArmedForce
-                        && ent.affiliation.is_some()
-                        && (ent.label.ends_with(suffix)
-                            || k.org_by_name(&ent.label)
-                                .is_some_and(|o| k.orgs[o].regular == Some(regular)))
-                }
+            if irregular {
+                return last_entity(m, floor, at, |_, ent| non_state_armed(k, ent));
+            }
+            last_entity(m, floor, at, |x, ent| {
+                regular_of(ent) && (x.first..x.last).any(|y| toks[y].norm == *head)
             })
+            .or_else(|| last_entity(m, floor, at, |_, ent| regular_of(ent)))
         });
         // with no force named before: the force of the state the document is
         // about, named first and most often ("Sudan's army … Sudan … The RSF

@@ -586,6 +586,12 @@ impl Ctx<'_> {
                     }
                 }
             }
+            // "Hezbollah, which Israel accuses of hiding weapons", "Kosovo,
+            // which Serbia does not recognise": the antecedent of an object
+            // relative is the object
+            if targets_m.is_empty() {
+                targets_m.extend(self.relative_antecedent(&agents_m));
+            }
             (agents_m, targets_m)
         };
         // "No country except Turkey recognises Northern Cyprus": the
@@ -2249,6 +2255,36 @@ impl Ctx<'_> {
         out
     }
 
+    /// The antecedent of an object relative clause whose subject is
+    /// `subjects`: "Hezbollah, which Israel accuses of …" (Hezbollah).
+    fn relative_antecedent(&self, subjects: &[usize]) -> Option<usize> {
+        let first = subjects.iter().map(|&mi| self.m.list[mi].first).min()?;
+        let mut r = first.checked_sub(1)?;
+        if self.tok(r) == "the" {
+            r = r.checked_sub(1)?;
+        }
+        if self.m.cover[r].is_some() || !matches!(self.tok(r), "which" | "whom") {
+            return None;
+        }
+        let mut q = r.checked_sub(1)?;
+        if self.tok(q) == "," {
+            q = q.checked_sub(1)?;
+        }
+        let mi = self.m.cover[q]?;
+        (self.is_actor_mention(mi) || self.place_like(&Arg::Entity(self.entity_of_mention(mi)?)))
+            .then_some(mi)
+    }
+
+    /// Whether mention `mi` is in a relative clause set off by a comma:
+    /// "Malaysia, which holds the chair of ASEAN, …".
+    fn in_relative(&self, mi: usize) -> bool {
+        let s = &self.t.sentences[self.sentence_of(self.m.list[mi].first)];
+        (s.first..self.m.list[mi].first)
+            .rev()
+            .find(|&j| self.tok(j) == ",")
+            .is_some_and(|j| matches!(self.tok(j + 1), "which" | "who" | "whose"))
+    }
+
     /// The parties of a mediation: "between A and B", else the other actors
     /// of the sentence, else the two most salient states of the document.
     fn parties(&self, mediator: usize, mediators: &[usize], p: usize) -> Vec<Arg> {
@@ -2391,6 +2427,8 @@ impl Ctx<'_> {
                         // ("hosted by Switzerland and chaired by the UN envoy": co-mediators)
                         && !self.after_by(mi)
                         && !self.venue(mi)
+                        // ("Malaysia, which chairs ASEAN, offered to mediate")
+                        && !self.in_relative(mi)
                     {
                         if let Some(e) = self.entity_of_mention(mi) {
                             if ok(e) && Some(e) != speaker && !parties.contains(&e) {
@@ -3261,6 +3299,21 @@ impl Ctx<'_> {
         let agents = self.entities(&from);
         if agents.is_empty() || targets.is_empty() {
             return Vec::new();
+        }
+        // criticism received is an accusation when it names what for:
+        // "came under fire from European states for supplying drones"
+        if pat.relation == Relation::Accuses {
+            let after = from
+                .iter()
+                .map(|&mi| self.m.list[mi].last)
+                .max()
+                .unwrap_or(hit.last);
+            let end = self.clause_end(after);
+            if !(after..end)
+                .any(|i| self.m.cover[i].is_none() && matches!(self.tok(i), "for" | "over"))
+            {
+                return Vec::new();
+            }
         }
         let verb = self.tok(p);
         let scope = self.scope_from(&subj, p);
