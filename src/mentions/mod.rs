@@ -1214,10 +1214,16 @@ fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
             Ref::Adjective(st) => Some(st),
             // ("Sudan's army", "Sudanese President …" and "Sudanese
             // rebels" speak of Sudan)
+            // (a listed force of a state the text does not name: "The RSF
+            // blamed the army" speaks of Sudan)
             Ref::Entity(e) => m
                 .affiliated_state(e)
                 .and_then(|s| k.state_by_name(&m.entities[s].label))
-                .or_else(|| m.homes.iter().find(|h| h.0 == j).map(|h| h.1)),
+                .or_else(|| m.homes.iter().find(|h| h.0 == j).map(|h| h.1))
+                .or_else(|| {
+                    let o = k.org_by_name(&m.entities[e].label)?;
+                    k.state_by_name(k.orgs[o].parent.as_deref()?)
+                }),
             _ => None,
         };
         if let Some(st) = st {

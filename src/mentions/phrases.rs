@@ -328,6 +328,18 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 }
             }
         }
+        // "Greek Cypriots", "Bosnian Serbs": a state's adjective before
+        // another state's people is a community of that people
+        if let (Hit::Adjective(a), Some(p)) = (s.hit, next_span(s.last)) {
+            if let (Hit::Plural(o), Some(adj)) = (p.hit, k.states[a].adjectives.first()) {
+                if o != a && m.cover[p.first].is_none() {
+                    let label = format!("{adj} {}", people_plural(k, o).unwrap_or_default());
+                    let e = m.entity(Entity::new(EntityType::Group, label));
+                    m.push(Mention::of_entity(s.first, p.last, e, Via::Phrase));
+                    continue;
+                }
+            }
+        }
         if let Hit::Plural(p) = s.hit {
             let first = if ethnic_before { s.first - 1 } else { s.first };
             if let Some(e) = group(k, m, None, p) {

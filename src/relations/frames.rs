@@ -1903,8 +1903,12 @@ impl Ctx<'_> {
         // (a state invades, occupies or launches an offensive itself)
         let any_actor = w.starts_with("invad")
             || w.starts_with("occup")
-            || (hit.first..hit.last)
-                .any(|i| matches!(self.tok(i), "offensive" | "operation" | "invasion"));
+            || (hit.first..hit.last).any(|i| {
+                matches!(
+                    self.tok(i),
+                    "offensive" | "operation" | "invasion" | "militarily"
+                )
+            });
         // a force, an army, or an armed group in the verb's own clause ("M23
         // rebels seized Goma"; not "The Houthis said troops would enter …")
         let own_clause = |mi: usize| {
