@@ -1565,6 +1565,11 @@ impl Ctx<'_> {
         if pat.needs_place && place.is_none() {
             return Vec::new();
         }
+        // "sent drones to Sudan's army", "sent fighters to the rebels": what
+        // goes to an armed actor is a supply, not a deployment
+        if place.is_none() && self.to_armed_actor(hit.last) {
+            return Vec::new();
+        }
         // "sent a naval vessel into its waters": into another's territory
         // (but "stationed troops on its territory" may be its own); and
         // "Belarus allowed Russia to station weapons on its territory" is
@@ -2277,6 +2282,24 @@ impl Ctx<'_> {
         let mi = self.m.cover[q]?;
         (self.is_actor_mention(mi) || self.place_like(&Arg::Entity(self.entity_of_mention(mi)?)))
             .then_some(mi)
+    }
+
+    /// Whether "to" and an armed force or group follow token `from` in its
+    /// clause: "sent drones to Sudan's army".
+    fn to_armed_actor(&self, from: usize) -> bool {
+        let end = self.t.sentences[self.sentence_of(from.saturating_sub(1))]
+            .last
+            .min(from + 10);
+        (from..end).take_while(|&i| !self.hard_break(i) && self.tok(i) != ",").any(|i| {
+            let j = if self.tok(i + 1) == "the" { i + 2 } else { i + 1 };
+            self.tok(i) == "to"
+                && self.m.cover[i].is_none()
+                && self.m.cover.get(j).copied().flatten().is_some_and(|mi| {
+                    self.m.list[mi].first == j
+                        && matches!(self.m.list[mi].referent, Ref::Entity(e)
+                            if matches!(self.m.entities[e].etype, EntityType::ArmedForce | EntityType::Group))
+                })
+        })
     }
 
     /// Whether mention `mi` is in a relative clause set off by a comma:

@@ -72,20 +72,51 @@ impl Ctx<'_> {
         (self.cue_in(Class::Negation, from, to) && !self.left_open(from, to))
             || self.denied_clause(to)
             || self.refused_leave(from)
+            || self.prevented(from, to)
+    }
+
+    /// The first token of the mention ending right before `end`.
+    fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        let mi = self.m.cover.get(end.checked_sub(1)?).copied().flatten()?;
+        (self.m.list[mi].last == end).then_some(self.m.list[mi].first)
+    }
+
+    /// "Turkey stopped Russian warships from entering the Black Sea": the
+    /// subject ending at `end` is the object of a verb of prevention, and
+    /// "from" stands between it and the predicate at `to`.
+    fn prevented(&self, end: usize, to: usize) -> bool {
+        let Some(from) = self.mention_ending_at(end) else {
+            return false;
+        };
+        let toks = &self.t.tokens;
+        from >= 1
+            && matches!(
+                toks[from - 1].norm.as_str(),
+                "prevented"
+                    | "prevents"
+                    | "prevent"
+                    | "stopped"
+                    | "stops"
+                    | "stop"
+                    | "barred"
+                    | "bars"
+                    | "bar"
+                    | "banned"
+                    | "bans"
+                    | "prohibited"
+                    | "deterred"
+                    | "kept"
+            )
+            && (end..to).any(|i| toks[i].norm == "from")
     }
 
     /// "Georgia refused to let Russian troops enter": the subject ending
     /// at `end` (where the negation's scope starts) is the object of a
     /// negated verb of leave.
     fn refused_leave(&self, end: usize) -> bool {
-        let Some(mi) = end
-            .checked_sub(1)
-            .and_then(|i| self.m.cover.get(i).copied().flatten())
-            .filter(|&mi| self.m.list[mi].last == end)
-        else {
+        let Some(from) = self.mention_ending_at(end) else {
             return false;
         };
-        let from = self.m.list[mi].first;
         from >= 2
             && matches!(
                 self.t.tokens[from - 1].norm.as_str(),
