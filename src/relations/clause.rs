@@ -959,7 +959,16 @@ impl Ctx<'_> {
                 let has_and = toks[cur..self.m.list[mi].last.max(cur)]
                     .iter()
                     .any(|t| t.norm == "and");
-                let headline = self.m.list[prev].first == floor
+                // ("Spain, Ireland, Norway Recognise …": a list of names and
+                // commas from the start)
+                let mut f = self.m.list[prev].first;
+                while f >= floor + 2 && toks[f - 1].norm == "," {
+                    match self.m.cover[f - 2] {
+                        Some(x) => f = self.m.list[x].first,
+                        None => break,
+                    }
+                }
+                let headline = f == floor
                     && toks.get(self.m.list[mi].last).is_some_and(|t| {
                         // (in title case, a known verb: "Qatar, Egypt Mediate …")
                         t.kind == TokKind::Word

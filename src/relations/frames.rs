@@ -217,6 +217,23 @@ impl Ctx<'_> {
             .find(|&i| matches!(self.tok(i), "and" | "but") && self.m.cover[i].is_none())
             .map(|i| i + 1)
             .unwrap_or(base);
+        // verb phrases joined by a comma alone: "Cambodia denies planting
+        // mines, blames Thai troops" (not a parenthetical word: "does not,
+        // however, recognise")
+        let mut q = p;
+        while q > from && AUX.contains(&self.tok(q - 1)) {
+            q -= 1;
+        }
+        let from = if q >= from + 3
+            && self.tok(q - 1) == ","
+            && self.m.cover[q - 2].is_none()
+            && self.tok(q - 3) != ","
+            && !self.k.is(Class::Negation, self.tok(q - 2))
+        {
+            q
+        } else {
+            from
+        };
         // a negative determiner on the subject is in the scope: "Not a
         // single EU state has recognised …", "No country has recognised …"
         match subjects.iter().map(|&mi| self.m.list[mi].first).min() {
