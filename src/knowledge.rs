@@ -657,10 +657,23 @@ impl Knowledge {
                 }
             }
         }
+        // a geographic head is written in lower case too ("the Korean
+        // peninsula", "the Taiwan strait")
+        let head_lower = |p: &str| -> Option<String> {
+            let (rest, last) = p.rsplit_once(' ')?;
+            let l = last.to_lowercase();
+            (l != last
+                && words
+                    .get(&l)
+                    .is_some_and(|b| b & Class::PlaceHead.bit() != 0))
+            .then(|| format!("{rest} {l}"))
+        };
         for (i, p) in places.iter().enumerate() {
-            add(p, Hit::Place(i));
-            for a in &place_aliases[i] {
-                add(a, Hit::Place(i));
+            for name in std::iter::once(p).chain(&place_aliases[i]) {
+                add(name, Hit::Place(i));
+                if let Some(lower) = head_lower(name) {
+                    add(&lower, Hit::Place(i));
+                }
             }
         }
         for (i, s) in states.iter().enumerate() {

@@ -1464,7 +1464,13 @@ impl Ctx<'_> {
         let mut i = from;
         while i < end {
             if let Some(mi) = self.m.cover[i] {
-                return self.is_force_mention(mi).then_some(mi);
+                // ("hosted an RSF meeting": a name modifying a noun of talks
+                // or government is not the force)
+                let after = self.m.list[mi].last;
+                let modifier = self.m.cover.get(after).is_some_and(|c| c.is_none())
+                    && (self.k.is(Class::Talks, self.tok(after))
+                        || self.k.is(Class::Government, self.tok(after)));
+                return (self.is_force_mention(mi) && !modifier).then_some(mi);
             }
             if !(self.counts_force(i)
                 || self.tok(i) == "of"
@@ -2740,6 +2746,26 @@ impl Ctx<'_> {
             || (p > 1 && self.tok(p - 1) == "-" && self.tok(p - 2) != "co")
         {
             return Vec::new(); // handled by the pp and compound frames
+        }
+        // "Nairobi hosted an RSF meeting": one side's own talks (not "US
+        // talks with Iran", "Russia-Ukraine talks")
+        {
+            let mut j = hit.last;
+            while matches!(self.tok(j), "a" | "an" | "the") {
+                j += 1;
+            }
+            if let Some(mi) = self.m.cover.get(j).copied().flatten() {
+                let after = self.m.list[mi].last;
+                let own = self.m.list[mi].first == j
+                    && self.is_actor_mention(mi)
+                    && self.m.cover.get(after).is_some_and(|c| c.is_none())
+                    && self.k.is(Class::Talks, self.tok(after))
+                    && !matches!(self.tok(after + 1), "with" | "between")
+                    && !(j..after).any(|x| matches!(self.tok(x), "-" | "–" | "and"));
+                if own {
+                    return Vec::new();
+                }
+            }
         }
         let relative_talks = {
             // "talks, which the EU has negotiated"
