@@ -912,7 +912,22 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// scene of the fighting a text opens with: "a truce in Sudan … a
 /// ceasefire between the army and the Rapid Support Forces".
 fn scene_state(k: &Knowledge, t: &Text, m: &Mentions, at: usize) -> Option<usize> {
-    let first = t.sentences[t.sentence_of(at)].first;
+    let sentence = &t.sentences[t.sentence_of(at)];
+    let first = sentence.first;
+    // a state's paramilitary force in the sentence: "The army has been at
+    // war with the RSF" is Sudan's army
+    let paramilitary = (first..sentence.last).find_map(|i| {
+        let Ref::Entity(e) = m.list[m.cover[i]?].referent else {
+            return None;
+        };
+        let o = k.org_by_name(&m.entities[e].label)?;
+        (k.orgs[o].regular == Some(crate::knowledge::Regular::Paramilitary))
+            .then(|| k.state_by_name(k.orgs[o].parent.as_deref()?))
+            .flatten()
+    });
+    if paramilitary.is_some() {
+        return paramilitary;
+    }
     (first + 1..at).rev().find_map(|i| {
         let mi = m.cover[i]?;
         match m.list[mi].referent {
@@ -1016,7 +1031,9 @@ fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         });
         let state = match owner {
             Some(mi) => mi.and_then(|mi| m.state_of(&m.list[mi].referent)),
-            None => salient_state(k, m, at).map(|st| m.state(k, st)),
+            None => salient_state(k, m, at)
+                .or_else(|| salient_state_not_named(k, t, m, at))
+                .map(|st| m.state(k, st)),
         };
         if let Some(e) = state {
             m.push(Mention::of_entity(at, end, e, Via::Phrase));
@@ -1200,6 +1217,50 @@ fn definite_organisations(k: &Knowledge, t: &Text, m: &mut Mentions) {
 /// often before token `at` (by name, capital or adjective, or through a
 /// person, force or group of it); none when the two disagree.
 fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
+    let counts = state_counts(k, m, at);
+    match counts.as_slice() {
+        [(st, _, _)] => Some(*st),
+        [(st, n, first), (_, n2, _), ..] if n > n2 && counts.iter().all(|c| c.2 >= *first) => {
+            Some(*st)
+        }
+        _ => None,
+    }
+}
+
+/// Of two states named equally often before token `at`, the one not named
+/// again later in its sentence, up to `last`: "Armenia said Azerbaijani
+/// troops had shelled villages. The foreign ministry accused Baku of …"
+/// (no one acts on itself).
+fn salient_state_not_named(k: &Knowledge, t: &Text, m: &Mentions, at: usize) -> Option<usize> {
+    let counts = state_counts(k, m, at);
+    let [(a, n, _), (b, n2, _), rest @ ..] = counts.as_slice() else {
+        return None;
+    };
+    if n != n2 || rest.first().is_some_and(|c| c.1 == *n) {
+        return None;
+    }
+    let last = t.sentences[t.sentence_of(at)].last;
+    let named = |st: usize| {
+        (at..last).any(|j| {
+            m.cover[j].is_some_and(|mi| match m.list[mi].referent {
+                Ref::Entity(e) if m.entities[e].etype == EntityType::State => {
+                    k.state_by_name(&m.entities[e].label) == Some(st)
+                }
+                Ref::Adjective(s) => s == st,
+                _ => false,
+            })
+        })
+    };
+    match (named(*a), named(*b)) {
+        (true, false) => Some(*b),
+        (false, true) => Some(*a),
+        _ => None,
+    }
+}
+
+/// The states named before token `at` (by name, adjective or a listed
+/// body's state): (state, count, first token), most often first.
+fn state_counts(k: &Knowledge, m: &Mentions, at: usize) -> Vec<(usize, usize, usize)> {
     let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, count, first)
     let mut j = 0;
     while j < at {
@@ -1234,15 +1295,9 @@ fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
         }
         j = m.list[mi].last.max(j + 1);
     }
-    // only when unambiguous: named first and strictly most often
+    // (only when unambiguous: named first and strictly most often)
     counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
-    match counts.as_slice() {
-        [(st, _, _)] => Some(*st),
-        [(st, n, first), (_, n2, _), ..] if n > n2 && counts.iter().all(|c| c.2 >= *first) => {
-            Some(*st)
-        }
-        _ => None,
-    }
+    counts
 }
 
 /// "the two countries", "both sides", "the three states", "the two
