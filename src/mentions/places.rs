@@ -142,7 +142,14 @@ fn recent_directed(k: &Knowledge, t: &Text, m: &Mentions, before: usize) -> Opti
 /// The most recent state named before token `before` outside a
 /// prepositional phrase ("Somalia threatened to expel troops deployed in the
 /// country"; not "the border with Colombia").
-fn recent_direct_state(names: &[Span], before: usize, t: &Text, k: &Knowledge) -> Option<usize> {
+fn recent_direct_state(
+    names: &[Span],
+    before: usize,
+    t: &Text,
+    k: &Knowledge,
+    oblique_too: bool,
+) -> Option<usize> {
+    let sentence_first = t.sentences[t.sentence_of(before)].first;
     names[..names.partition_point(|s| s.last <= before)]
         .iter()
         .rev()
@@ -155,7 +162,22 @@ fn recent_direct_state(names: &[Span], before: usize, t: &Text, k: &Knowledge) -
                 j -= 1;
             }
             let oblique = j > 0 && k.is(Class::Preposition, &t.tokens[j - 1].norm);
-            (!oblique).then_some(st)
+            // not the subject of the verb governing the description:
+            // "Georgia accused the country of …" (but "Georgia said the
+            // country would …" is Georgia)
+            let det = before.saturating_sub(1);
+            let own_subject = s.first >= sentence_first
+                && det > s.last
+                && det - s.last <= 3
+                && (s.last..det).all(|x| {
+                    let w = &t.tokens[x];
+                    w.kind == TokKind::Word
+                        && !w.capitalised
+                        && (!k.is(Class::Speech, &w.norm)
+                            || crate::relations::patterns::TriggerIndex::get()
+                                .is_accuse_verb(&w.norm))
+                });
+            ((oblique_too || !oblique) && !own_subject).then_some(st)
         })
 }
 
@@ -426,12 +448,48 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 continue;
             }
         }
+        // "the Gulf state", "the North African country", "the Islamic
+        // Republic": a description of the state named last
+        if i > 0 && toks[i - 1].norm == "the" && toks[i].capitalised && span_at(i).is_none() {
+            let head = (i + 1..(i + 3).min(n)).find(|&h| {
+                matches!(
+                    toks[h].norm.as_str(),
+                    "country"
+                        | "nation"
+                        | "state"
+                        | "kingdom"
+                        | "emirate"
+                        | "monarchy"
+                        | "republic"
+                )
+            });
+            let described = head.filter(|&h| {
+                (i..h).all(|x| {
+                    toks[x].capitalised
+                        && toks[x].kind == TokKind::Word
+                        && m.cover[x].is_none()
+                        && span_at(x).is_none()
+                })
+            });
+            if let Some(h) = described {
+                if let Some(st) = recent_direct_state(names, i, t, k, true) {
+                    let e = m.state(k, st);
+                    m.push(Mention::of_entity(i, h + 1, e, Via::Name));
+                    i = h + 1;
+                    continue;
+                }
+            }
+        }
         // "the province", "the region": the state last named as a place
         if i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "this")
             || (i > 1 && toks[i - 2].norm == "the" && k.is(Class::Modifier, &toks[i - 1].norm))
         {
             if let Some(end) = phrase_at(k, t, i, Class::Region) {
-                let followed_by_of = end < n && toks[end].norm == "of";
+                // ("the country of Georgia"; but "accused the country of
+                // occupying …")
+                let followed_by_of = end < n
+                    && toks[end].norm == "of"
+                    && !toks.get(end + 1).is_some_and(|x| x.norm.ends_with("ing"));
                 if !followed_by_of {
                     // "the country" is a state named before as a subject or
                     // object, "the province" one named as a place
@@ -476,7 +534,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                         }
                     }
                     let found = if toks[i].norm == "country" {
-                        recent_direct_state(names, i, t, k)
+                        recent_direct_state(names, i, t, k, false)
                     } else {
                         recent_state(names, i, true, t, k)
                     };
