@@ -632,6 +632,15 @@ impl Ctx<'_> {
             // "blamed Armenian provocations for …", "blamed the Israeli bombardment":
             // a state's adjective before a wrongdoing names the accused
             targets.extend(self.wrongdoing_state(hit.last).map(Arg::Entity));
+            // "Iran fired missiles at a US base. Qatar condemned the attack"
+            if targets.is_empty() {
+                targets.extend(
+                    self.told_act_agents(hit.last)
+                        .into_iter()
+                        .filter(|e| !agents.contains(e))
+                        .map(Arg::Entity),
+                );
+            }
             // "blamed the clashes on Armenian provocations": the same after
             // the event's "on"
             if targets.is_empty() && self.tok(p).starts_with("blam") {
@@ -719,17 +728,20 @@ impl Ctx<'_> {
         if !pat.needs_wrongdoing || pat.relation != Relation::Accuses {
             return Vec::new();
         }
-        let Some(state) = self.wrongdoing_state(hit.last) else {
-            return Vec::new();
+        // (or the agents of the act told before: "Iran fired missiles at a
+        // US base. Qatar condemned the attack.")
+        let accused: Vec<usize> = match self.wrongdoing_state(hit.last) {
+            Some(state) => vec![state],
+            None => self.told_act_agents(hit.last),
         };
         let p = hit.first;
         let subj = self.subjects(p);
         let agents: Vec<usize> = self
             .entities(&subj)
             .into_iter()
-            .filter(|&e| e != state)
+            .filter(|e| !accused.contains(e))
             .collect();
-        if agents.is_empty() {
+        if agents.is_empty() || accused.is_empty() {
             return Vec::new();
         }
         let from = self.scope_from(&subj, p);
@@ -739,7 +751,7 @@ impl Ctx<'_> {
             pat,
             hit,
             agents,
-            vec![Arg::Entity(state)],
+            accused.into_iter().map(Arg::Entity).collect(),
             negated,
             hypothetical,
         )]
@@ -1244,6 +1256,45 @@ impl Ctx<'_> {
 
     /// The state whose adjective stands before a wrongdoing noun opening the
     /// object at `from`: "(the) Israeli bombardment", "Armenian provocations".
+    /// The actors who do the hostile act a verb trigger tells of ("Iran
+    /// fired missiles at a US base"), for a later "the attack".
+    pub fn act_agents(&self, hit: TriggerHit, pat: &Pattern) -> Option<Vec<usize>> {
+        let w = self.tok(hit.first);
+        let verb = w.ends_with("ed") || matches!(w, "struck" | "shot" | "hit" | "fought");
+        if pat.frame != Frame::Hostile || !verb || self.after_be(hit.first) {
+            return None;
+        }
+        let agents: Vec<usize> = self
+            .entities(&self.subjects(hit.first))
+            .into_iter()
+            .filter(|&e| self.m.entities[e].etype.is_actor())
+            .collect();
+        (!agents.is_empty()).then_some(agents)
+    }
+
+    /// "Iran fired missiles at a US base. Qatar condemned the attack": a
+    /// definite wrongdoing with no agent of its own after token `from` is
+    /// the last hostile act told in the sentence or the two before.
+    fn told_act_agents(&self, from: usize) -> Vec<usize> {
+        if !matches!(self.tok(from), "the" | "this" | "that" | "these" | "those") {
+            return Vec::new();
+        }
+        let end = self.clause_end(from).min(from + 4);
+        let Some(w) = (from + 1..end).find(|&i| self.k.is(Class::Wrongdoing, self.tok(i))) else {
+            return Vec::new();
+        };
+        let plain = (from + 1..w).all(|i| {
+            let t = &self.t.tokens[i];
+            self.m.cover[i].is_none() && t.kind == TokKind::Word && !t.capitalised
+        });
+        let own_agent = self.m.cover.get(w + 1).is_some_and(|c| c.is_none())
+            && matches!(self.tok(w + 1), "by" | "of");
+        match &self.last_act {
+            Some((si, agents)) if plain && !own_agent && self.current <= si + 2 => agents.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     fn wrongdoing_state(&self, from: usize) -> Option<usize> {
         let end = self.clause_end(from).min(from + 5);
         let w = (from..end)

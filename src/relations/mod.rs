@@ -98,6 +98,9 @@ pub struct Ctx<'a> {
     /// The sentence and targets of the last recognition found so far ("…
     /// withhold recognition" leaves its object to it).
     pub recognised: Option<(usize, Vec<Arg>)>,
+    /// The sentence and agents of the last hostile act told ("Iran fired
+    /// missiles at …"): "the attack" a later condemnation names is theirs.
+    pub last_act: Option<(usize, Vec<usize>)>,
 }
 
 impl Ctx<'_> {
@@ -229,6 +232,7 @@ fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)
         current: 0,
         salient,
         recognised: None,
+        last_act: None,
     };
     ctx.attribute();
     for (si, s) in t.sentences.iter().enumerate() {
@@ -239,7 +243,11 @@ fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)
             .collect();
         let mut found = Vec::new();
         for hit in idx.find(&norms, s.first) {
-            let new = ctx.apply(hit, &idx.patterns[hit.pattern]);
+            let pat = &idx.patterns[hit.pattern];
+            if let Some(agents) = ctx.act_agents(hit, pat) {
+                ctx.last_act = Some((si, agents));
+            }
+            let new = ctx.apply(hit, pat);
             if let Some(f) = new
                 .iter()
                 .rev()
