@@ -260,6 +260,10 @@ pub enum Class {
     /// deployment: "France recognised Palestine, joined by Belgium and
     /// Malta" (Belgium and Malta recognise it too).
     JointAgent,
+    /// Verbs of a purpose clause after a deployment ("sent a warship to
+    /// escort the Gaza flotilla"): only a place after a locative preposition
+    /// in it is where the force goes.
+    Purpose,
 }
 
 impl Class {
@@ -327,6 +331,7 @@ impl Class {
             "service" => Class::Service,
             "co_agent" => Class::CoAgent,
             "joint_agent" => Class::JointAgent,
+            "purpose" => Class::Purpose,
             _ => return None,
         })
     }

@@ -584,8 +584,19 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             && m.cover[i - 2].is_some_and(|mi| {
                 matches!(m.list[mi].referent, Ref::Entity(e) if m.entities[e].etype == EntityType::Place)
             });
+        // ("south of the Litani River")
+        let of_direction = |j: usize| {
+            j >= 1
+                && toks[j].norm == "of"
+                && matches!(
+                    toks[j - 1].norm.as_str(),
+                    "south" | "north" | "east" | "west"
+                )
+        };
         let context = i > 0
             && (is_place_context(k, &toks[i - 1].norm)
+                || of_direction(i - 1)
+                || (i > 1 && toks[i - 1].norm == "the" && of_direction(i - 2))
                 || conjunct
                 || ((town_of
                     || (i > 1

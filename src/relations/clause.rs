@@ -1238,7 +1238,18 @@ impl Ctx<'_> {
         }
         let toks = &self.t.tokens;
         let mut k = from;
+        // "deployed a ship to escort the Gaza aid flotilla": in a purpose
+        // clause only a place after a locative preposition is where the force
+        // goes ("to restore order in Niger")
+        let mut purpose = false;
         while k < end {
+            if toks[k].norm == "to"
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|x| self.k.is(Class::Purpose, &x.norm))
+            {
+                purpose = true;
+            }
             if self.hard_break(k)
                 || (self.m.cover[k].is_none()
                     && matches!(
@@ -1293,9 +1304,18 @@ impl Ctx<'_> {
                                         | "vicinity"
                                         | "airspace"
                                         | "edge"
+                                        // "south of the Litani River"
+                                        | "south"
+                                        | "north"
+                                        | "east"
+                                        | "west"
                                 ))))
                         || (direct && j == from)
                 };
+                if purpose && !locative {
+                    k = m.last;
+                    continue;
+                }
                 match &m.referent {
                     Ref::Border(_) | Ref::There => return Some(mi),
                     // "into the two breakaway republics": the places named before
