@@ -399,6 +399,14 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             ));
             found = Some((ei, end));
         }
+        if found.is_none() && !titled && talks_pair_name(k, t, m, i, end) {
+            // "a meeting between Putin and Zelensky"
+            let person =
+                super::named_entity(EntityType::Person, &super::span_text(text, t, i, end));
+            let ei = m.entity(person);
+            persons.push(known_person(ei, &m.entities[ei]));
+            found = Some((ei, end));
+        }
         if found.is_none() && !titled {
             // a name in a subject's place that the article never gave in full
             if let Some(e) = subject_name(k, t, m, i, end, &initial) {
@@ -431,6 +439,33 @@ pub fn find_weak(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             continue;
         }
         i += 1;
+    }
+}
+
+/// Whether the bare name `[i, end)` is one side of "between A and B" after
+/// a noun of talks: "a meeting between Putin and Zelensky" (each side a
+/// name the lexicon and gazetteer do not know).
+fn talks_pair_name(k: &Knowledge, t: &Text, m: &Mentions, i: usize, end: usize) -> bool {
+    let toks = &t.tokens;
+    if !(i..end).all(|x| bare_name_word(k, &toks[x])) || i < 2 {
+        return false;
+    }
+    let talks_before =
+        |b: usize| (b.saturating_sub(3)..b).any(|x| k.is(Class::Talks, &toks[x].norm));
+    let name_at = |x: usize| {
+        toks.get(x)
+            .is_some_and(|y| bare_name_word(k, y) && m.cover[x].is_none())
+    };
+    match toks[i - 1].norm.as_str() {
+        // the first side, with a second bare name after "and"
+        "between" => talks_before(i - 1) && toks.get(end).is_some_and(|x| x.norm == "and") && name_at(end + 1),
+        // the second side, the first found so
+        "and" => m.cover[i - 2].is_some_and(|mi| {
+            let f = m.list[mi].first;
+            f >= 1 && toks[f - 1].norm == "between" && talks_before(f - 1)
+                && matches!(m.list[mi].referent, super::Ref::Entity(e) if m.entities[e].etype == EntityType::Person)
+        }),
+        _ => false,
     }
 }
 

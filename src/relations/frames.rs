@@ -966,6 +966,13 @@ impl Ctx<'_> {
         // the speaker of the clause ("Lebanon accused Israel …, while Israel
         // said Hezbollah had fired mortars"), else of the sentence
         let cs = self.clause_start(hit.first);
+        // a condition is no charge: "Japan might deploy its military if
+        // China attacked Taiwan"
+        if (cs.saturating_sub(1)..hit.first).any(|i| {
+            self.m.cover[i].is_none() && matches!(self.tok(i), "if" | "unless" | "whether")
+        }) {
+            return Vec::new();
+        }
         let verb = (cs..hit.first)
             .rev()
             .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, self.tok(i)));
