@@ -1596,7 +1596,10 @@ impl Ctx<'_> {
                 .any(|i| phrase_at(self.k, self.t, i, Class::Force).is_some());
         let subject_is_force = passive_force || subj.iter().any(|&mi| self.is_force_mention(mi));
         // the force is what is sent: in the object, not in a later phrase ("boosted its budget for the army")
-        if pat.needs_force && !subject_is_force && !self.force_in_object(hit.last) {
+        // (what is ordered is a force, whoever orders: "the Israeli military
+        // … ordered retaliatory strikes on Tehran" sends none)
+        let ordering = self.tok(p).starts_with("order");
+        if pat.needs_force && (!subject_is_force || ordering) && !self.force_in_object(hit.last) {
             return Vec::new();
         }
         if pat.needs_adjacent_force && !self.force_right_after(hit.last) {
