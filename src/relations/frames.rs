@@ -1296,6 +1296,18 @@ impl Ctx<'_> {
         });
         let own_agent = self.m.cover.get(w + 1).is_some_and(|c| c.is_none())
             && matches!(self.tok(w + 1), "by" | "of");
+        // "condemned the attack by Hamas": the act's own agent (not "the
+        // killing of X", whose X is the victim)
+        if plain && self.tok(w + 1) == "by" {
+            let by: Vec<usize> = self
+                .entities(&self.by_agent(w + 1, 3))
+                .into_iter()
+                .filter(|&e| self.m.entities[e].etype.is_actor())
+                .collect();
+            if !by.is_empty() {
+                return by;
+            }
+        }
         match &self.last_act {
             Some((si, agents)) if plain && !own_agent && self.current <= si + 2 => agents.clone(),
             _ => Vec::new(),
