@@ -1261,8 +1261,6 @@ impl Ctx<'_> {
         }
     }
 
-    /// The state whose adjective stands before a wrongdoing noun opening the
-    /// object at `from`: "(the) Israeli bombardment", "Armenian provocations".
     /// The actors who do the hostile act a verb trigger tells of ("Iran
     /// fired missiles at a US base"), for a later "the attack".
     pub fn act_agents(&self, hit: TriggerHit, pat: &Pattern) -> Option<Vec<usize>> {
@@ -1314,6 +1312,8 @@ impl Ctx<'_> {
         }
     }
 
+    /// The state whose adjective stands before a wrongdoing noun opening the
+    /// object at `from`: "(the) Israeli bombardment", "Armenian provocations".
     fn wrongdoing_state(&self, from: usize) -> Option<usize> {
         let end = self.clause_end(from).min(from + 5);
         let w = (from..end)
@@ -1527,6 +1527,13 @@ impl Ctx<'_> {
         vec![f]
     }
 
+    /// Whether mention `mi` modifies a noun of `class` right after it ("an
+    /// RSF meeting").
+    fn modifies(&self, mi: usize, class: Class) -> bool {
+        let after = self.m.list[mi].last;
+        self.m.cover.get(after).is_some_and(|c| c.is_none()) && self.k.is(class, self.tok(after))
+    }
+
     /// The force right after token `from` ("thousands of", "about 10,000",
     /// "an estimated" before it), within the sentence and six tokens.
     fn force_object(&self, from: usize) -> Option<usize> {
@@ -1536,10 +1543,8 @@ impl Ctx<'_> {
             if let Some(mi) = self.m.cover[i] {
                 // ("hosted an RSF meeting": a name modifying a noun of talks
                 // or government is not the force)
-                let after = self.m.list[mi].last;
-                let modifier = self.m.cover.get(after).is_some_and(|c| c.is_none())
-                    && (self.k.is(Class::Talks, self.tok(after))
-                        || self.k.is(Class::Government, self.tok(after)));
+                let modifier =
+                    self.modifies(mi, Class::Talks) || self.modifies(mi, Class::Government);
                 return (self.is_force_mention(mi) && !modifier).then_some(mi);
             }
             if !(self.counts_force(i)
@@ -2398,16 +2403,6 @@ impl Ctx<'_> {
         })
     }
 
-    /// Whether mention `mi` is in a relative clause set off by a comma:
-    /// "Malaysia, which holds the chair of ASEAN, …".
-    fn in_relative(&self, mi: usize) -> bool {
-        let s = &self.t.sentences[self.sentence_of(self.m.list[mi].first)];
-        (s.first..self.m.list[mi].first)
-            .rev()
-            .find(|&j| self.tok(j) == ",")
-            .is_some_and(|j| matches!(self.tok(j + 1), "which" | "who" | "whose"))
-    }
-
     /// The parties of a mediation: "between A and B", else the other actors
     /// of the sentence, else the two most salient states of the document.
     fn parties(&self, mediator: usize, mediators: &[usize], p: usize) -> Vec<Arg> {
@@ -2551,7 +2546,7 @@ impl Ctx<'_> {
                         && !self.after_by(mi)
                         && !self.venue(mi)
                         // ("Malaysia, which chairs ASEAN, offered to mediate")
-                        && !self.in_relative(mi)
+                        && self.relative_open(self.m.list[mi].first, s.first).is_none()
                     {
                         if let Some(e) = self.entity_of_mention(mi) {
                             if ok(e) && Some(e) != speaker && !parties.contains(&e) {
@@ -2831,8 +2826,7 @@ impl Ctx<'_> {
                 let after = self.m.list[mi].last;
                 let own = self.m.list[mi].first == j
                     && self.is_actor_mention(mi)
-                    && self.m.cover.get(after).is_some_and(|c| c.is_none())
-                    && self.k.is(Class::Talks, self.tok(after))
+                    && self.modifies(mi, Class::Talks)
                     && !matches!(self.tok(after + 1), "with" | "between")
                     && !(j..after).any(|x| matches!(self.tok(x), "-" | "–" | "and"));
                 if own {
