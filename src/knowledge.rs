@@ -698,8 +698,10 @@ impl Knowledge {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // a full DFA: the overlapping scan runs over every byte of every article
-            .kind(Some(AhoCorasickKind::DFA))
+            // a contiguous NFA: it scans as fast as a full DFA on news text
+            // (same time on 10 MB) but builds in a fraction of the time and
+            // memory, a fixed cost every process pays (a map step on a shard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| Error::Knowledge {
                 file: "gazetteer".into(),
