@@ -78,9 +78,21 @@ pub fn entity_key(etype: EntityType, label: &str) -> String {
 
 /// Folds a label into an IRI-safe slug: `Kosovo–Serbia border` → `kosovo-serbia-border`.
 pub fn slug(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
+    if label.is_ascii() {
+        // ASCII folds to lower case alone: no folded copy needed
+        return slug_chars(
+            label.bytes().map(|b| char::from(b.to_ascii_lowercase())),
+            label.len(),
+        );
+    }
+    slug_chars(fold(label).chars(), label.len())
+}
+
+/// The slug of already folded characters.
+fn slug_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut dash = false;
-    for c in fold(label).chars() {
+    for c in chars {
         if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -214,4 +226,25 @@ pub struct Event {
     pub start: usize,
     /// Character offset after the sentence end in the file.
     pub end: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The ASCII path equals slugging the folded label.
+        #[test]
+        fn ascii_slug_is_the_folded_slug(s in "[ -~\t\n]{0,30}") {
+            proptest::prop_assert_eq!(slug(&s), slug_chars(fold(&s).chars(), s.len()));
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Kosovo–Serbia border"), "kosovo-serbia-border");
+        assert_eq!(slug("  Rapid Support  Forces "), "rapid-support-forces");
+        assert_eq!(slug("Aleksandar Vučić"), "aleksandar-vucic");
+        assert_eq!(slug("--"), "_");
+    }
 }
