@@ -79,7 +79,8 @@ pub fn entity_key(etype: EntityType, label: &str) -> String {
 /// Folds a label into an IRI-safe slug: `Kosovo–Serbia border` → `kosovo-serbia-border`.
 pub fn slug(label: &str) -> String {
     if label.is_ascii() {
-        // ASCII folds to lower case alone: no folded copy needed
+        // the rest of `fold` on ASCII (whitespace, '`') touches only what a
+        // slug drops, so lower-casing is enough: no folded copy needed
         return slug_chars(
             label.bytes().map(|b| char::from(b.to_ascii_lowercase())),
             label.len(),
