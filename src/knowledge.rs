@@ -264,6 +264,10 @@ pub enum Class {
     /// escort the Gaza flotilla"): only a place after a locative preposition
     /// in it is where the force goes.
     Purpose,
+    /// Ranks between an article and a role word ("a senior official of the
+    /// Israeli government", "the top commander of the RSF"): the article
+    /// still determines the role.
+    Rank,
 }
 
 impl Class {
@@ -332,6 +336,7 @@ impl Class {
             "co_agent" => Class::CoAgent,
             "joint_agent" => Class::JointAgent,
             "purpose" => Class::Purpose,
+            "rank" => Class::Rank,
             _ => return None,
         })
     }

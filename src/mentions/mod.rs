@@ -115,6 +115,9 @@ impl Mention {
     }
 }
 
+/// Role hits: token → (end token, role index).
+pub type RoleHits = HashMap<usize, (usize, usize)>;
+
 /// The mentions of one document and the entities they refer to.
 #[derive(Debug, Default)]
 pub struct Mentions {
@@ -128,7 +131,7 @@ pub struct Mentions {
     /// For each token, the mention covering it.
     pub cover: Vec<Option<usize>>,
     /// Role hits: token → (end token, role index).
-    pub roles: HashMap<usize, (usize, usize)>,
+    pub roles: RoleHits,
     /// Role hits by end token: end → (start token, role index).
     pub role_ends: HashMap<usize, (usize, usize)>,
     /// Groups named by a state's adjective ("Syrian rebels"): (first
@@ -1778,6 +1781,16 @@ pub fn gazetteer_spans(k: &Knowledge, text: &str, from: usize, t: &Text) -> Vec<
         .into_iter()
         .filter_map(|(s, e, hit)| {
             let (a, b) = (token_starting(s)?, token_ending(e)?);
+            // a lower-case head before "of" and a name is a common noun: "the
+            // southern Gaza city of Rafah" names Rafah, not Gaza City
+            let common_head = matches!(hit, Hit::Place(_))
+                && b > a
+                && !toks[b].capitalised
+                && toks.get(b + 1).is_some_and(|x| x.norm == "of")
+                && toks.get(b + 2).is_some_and(|x| x.capitalised);
+            if common_head {
+                return None;
+            }
             Some(Span {
                 first: a,
                 last: b + 1,

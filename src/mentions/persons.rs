@@ -715,13 +715,13 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                         affil = Some(m.entities[*e].key.clone());
                         start = m.list[mi].first;
                     }
-                    // "the Chinese foreign ministry spokesman", "the Israeli military spokesman"
+                    // "the Chinese foreign ministry spokesman", "the Israeli military
+                    // spokesman", "the Ukrainian military's spokesman"
                     (Ref::Entity(e), Via::Phrase)
-                        if before == rs
-                            && matches!(
-                                m.entities[*e].etype,
-                                EntityType::State | EntityType::ArmedForce
-                            ) =>
+                        if matches!(
+                            m.entities[*e].etype,
+                            EntityType::State | EntityType::ArmedForce
+                        ) =>
                     {
                         affil = Some(m.entities[*e].key.clone());
                         start = m.list[mi].first;
@@ -749,12 +749,16 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
                         Ref::Adjective(s) => {
                             affil = Some(entity_key(EntityType::State, &k.states[*s].name))
                         }
-                        // (or a named group or force: "a spokesman for
-                        // Hamas", "the commander of the RSF")
+                        // (or a group or force: "a spokesman for Hamas",
+                        // "the commander of the RSF", "a spokesman for the
+                        // Ukrainian army", "the leader of the Tuareg rebels")
                         Ref::Entity(e)
                             if matches!(
                                 m.entities[*e].etype,
-                                EntityType::State | EntityType::Organisation
+                                EntityType::State
+                                    | EntityType::Organisation
+                                    | EntityType::ArmedForce
+                                    | EntityType::Group
                             ) || k.org_by_name(&m.entities[*e].label).is_some() =>
                         {
                             affil = Some(m.entities[*e].key.clone())
@@ -781,9 +785,17 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
         let det = |w: &str| {
             matches!(w, "the" | "this" | "that") || (indefinite && matches!(w, "a" | "an"))
         };
-        let determined = start < rs || (rs > 0 && det(t.tokens[rs - 1].norm.as_str()));
+        // (a rank between: "a senior official of", "the top commander of")
+        let mut ranked = rs;
+        while start == rs && ranked > 0 && k.is(Class::Rank, &t.tokens[ranked - 1].norm) {
+            ranked -= 1;
+        }
+        let determined = start < rs || (ranked > 0 && det(t.tokens[ranked - 1].norm.as_str()));
         if !determined {
             continue;
+        }
+        if start == rs {
+            start = ranked;
         }
         while start > 0 && det(t.tokens[start - 1].norm.as_str()) {
             start -= 1;

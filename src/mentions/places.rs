@@ -144,6 +144,7 @@ fn recent_directed(k: &Knowledge, t: &Text, m: &Mentions, before: usize) -> Opti
 /// country"; not "the border with Colombia").
 fn recent_direct_state(
     names: &[Span],
+    roles: &super::RoleHits,
     before: usize,
     t: &Text,
     k: &Knowledge,
@@ -154,8 +155,20 @@ fn recent_direct_state(
         .iter()
         .rev()
         .find_map(|s| {
-            let Hit::StateName(st) = s.hit else {
-                return None;
+            // (or a state's adjective before a role or a government: "Venezuelan
+            // Defence Minister X said the country had …", "the Venezuelan
+            // government said the country …")
+            let st = match s.hit {
+                Hit::StateName(st) => st,
+                Hit::Adjective(st)
+                    if t.tokens
+                        .get(s.last)
+                        .is_some_and(|x| k.is(Class::Government, &x.norm))
+                        || roles.contains_key(&s.last) =>
+                {
+                    st
+                }
+                _ => return None,
             };
             let mut j = s.first;
             if j > 0 && t.tokens[j - 1].norm == "the" {
@@ -472,7 +485,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 })
             });
             if let Some(h) = described {
-                if let Some(st) = recent_direct_state(names, i, t, k, true) {
+                if let Some(st) = recent_direct_state(names, &m.roles, i, t, k, true) {
                     let e = m.state(k, st);
                     m.push(Mention::of_entity(i, h + 1, e, Via::Name));
                     i = h + 1;
@@ -534,7 +547,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                         }
                     }
                     let found = if toks[i].norm == "country" {
-                        recent_direct_state(names, i, t, k, false)
+                        recent_direct_state(names, &m.roles, i, t, k, false)
                     } else {
                         recent_state(names, i, true, t, k)
                     };
@@ -593,8 +606,29 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     "south" | "north" | "east" | "west"
                 )
         };
+        // "at Woody Island", "on Mischief Reef": after "at", "on", "off" only a
+        // name ending in a geographic head
+        let headed = || {
+            (i + 1..(i + 4).min(n)).any(|j| {
+                (i..=j).all(|x| toks[x].capitalised && toks[x].kind == TokKind::Word)
+                    && k.is(Class::PlaceHead, &toks[j].norm)
+            })
+        };
+        let at_on = |w: &str| matches!(w, "at" | "on" | "off");
+        // "to the disputed Woody Island", "entered the besieged Mariupol": a
+        // participle between "the" and the name
+        let participle = i > 2
+            && toks[i - 2].norm == "the"
+            && !toks[i - 1].capitalised
+            && toks[i - 1].kind == TokKind::Word
+            && toks[i - 1].norm.len() > 4
+            && toks[i - 1].norm.ends_with("ed")
+            && (is_place_context(k, &toks[i - 3].norm) || (at_on(&toks[i - 3].norm) && headed()));
         let context = i > 0
             && (is_place_context(k, &toks[i - 1].norm)
+                || participle
+                || (at_on(&toks[i - 1].norm) && headed())
+                || (i > 1 && toks[i - 1].norm == "the" && at_on(&toks[i - 2].norm) && headed())
                 || of_direction(i - 1)
                 || (i > 1 && toks[i - 1].norm == "the" && of_direction(i - 2))
                 || conjunct

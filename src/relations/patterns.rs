@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
+use crate::knowledge::Class;
 use crate::model::Relation;
 use crate::text::fold;
 
@@ -378,18 +379,47 @@ impl TriggerIndex {
 
 /// The number of tokens of `norms` a trigger form matches at their start:
 /// its words in order, where a count may stand before any word but the first
-/// ("fired 30 rockets", "launched two missiles" match "fired rockets",
-/// "launched missiles").
+/// ("fired 30 rockets", "launched more than 500 drones", "killed hundreds of
+/// civilians" match "fired rockets", "launched drones", "killed civilians").
 fn match_form(form: &[String], norms: &[&str]) -> Option<usize> {
     let mut j = 0;
     for (k, word) in form.iter().enumerate() {
         match norms.get(j) {
             Some(n) if n == word => j += 1,
-            Some(n) if k > 0 && is_count(n) && norms.get(j + 1) == Some(&word.as_str()) => j += 2,
+            Some(_) if k > 0 => {
+                let gap = count_phrase(&norms[j..])
+                    .filter(|&g| norms.get(j + g) == Some(&word.as_str()))?;
+                j += gap + 1;
+            }
             _ => return None,
         }
     }
     Some(j)
+}
+
+/// The length of a count phrase at the start of `norms`: up to five words of
+/// numbers, quantities ("hundreds", "dozens"), approximations ("more than",
+/// "an estimated") and "of", "at least", "up to", with a number or a quantity
+/// among them.
+fn count_phrase(norms: &[&str]) -> Option<usize> {
+    let k = crate::knowledge::Knowledge::get();
+    let mut counted = false;
+    let mut len = 0;
+    for n in norms.iter().take(5) {
+        let count = is_count(n) || k.is(Class::Quantity, n);
+        if !(count
+            || k.is(Class::Approximation, n)
+            || matches!(
+                *n,
+                "of" | "at" | "least" | "up" | "to" | "over" | "about" | "some"
+            ))
+        {
+            break;
+        }
+        counted |= count;
+        len += 1;
+    }
+    (counted && len > 0).then_some(len)
 }
 
 /// A number written in digits ("30", "1,500") or as a word ("two").
