@@ -624,9 +624,32 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             && toks[i - 1].norm.len() > 4
             && toks[i - 1].norm.ends_with("ed")
             && (is_place_context(k, &toks[i - 3].norm) || (at_on(&toks[i - 3].norm) && headed()));
+        // after a force's motion ("took control of Lachin", "stormed Vuhledar")
+        // (not a name modifying a noun: "raided Microsoft servers")
+        let reached = || {
+            let mut e = i;
+            while e < n && toks[e].capitalised && toks[e].kind == TokKind::Word {
+                e += 1;
+            }
+            let modifier = toks.get(e).is_some_and(|x| {
+                x.kind == TokKind::Word
+                    && !x.capitalised
+                    && !matches!(x.norm.as_str(), "and" | "or")
+                    && !k.is(Class::Preposition, &x.norm)
+                    && !k.is(Class::ClauseBreak, &x.norm)
+                    && !k.is(Class::Auxiliary, &x.norm)
+            });
+            let tail: Vec<&str> = toks[i.saturating_sub(6)..i]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect();
+            !modifier
+                && crate::relations::patterns::TriggerIndex::get().ends_with_motion_form(&tail)
+        };
         let context = i > 0
             && (is_place_context(k, &toks[i - 1].norm)
                 || participle
+                || (toks[i].capitalised && !toks[i - 1].capitalised && reached())
                 || (at_on(&toks[i - 1].norm) && headed())
                 || (i > 1 && toks[i - 1].norm == "the" && at_on(&toks[i - 2].norm) && headed())
                 || of_direction(i - 1)

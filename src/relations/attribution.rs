@@ -12,7 +12,7 @@
 //!   the most recent group; `it` to the most recent state or organisation.
 
 use crate::knowledge::Class;
-use crate::mentions::{PronounKind, Ref};
+use crate::mentions::{PronounKind, Ref, Via};
 use crate::model::EntityType;
 use crate::text::TokKind;
 
@@ -52,9 +52,12 @@ impl Ctx<'_> {
                 .or_else(|| {
                     (s.first..s.last).find_map(|i| {
                         let mi = self.m.cover[i]?;
+                        // (or a person described by a role and resolved to
+                        // its body: "The Serbian president spoke … He accused …")
                         match self.m.list[mi].referent {
                             Ref::Entity(e)
-                                if self.m.entities[e].etype == EntityType::Person
+                                if (self.m.entities[e].etype == EntityType::Person
+                                    || self.m.list[mi].via == Via::Role)
                                     && !self.t.tokens[i].in_quote =>
                             {
                                 Some(e)
@@ -478,6 +481,14 @@ impl Ctx<'_> {
             .filter(|mi| !head.contains(mi))
             .filter_map(|mi| match self.m.list[mi].referent {
                 Ref::Entity(e) if want(e) => Some((mi, e)),
+                // ("the Serbian president said he …": a described person)
+                Ref::Entity(e)
+                    if kind == PronounKind::Person
+                        && self.m.list[mi].via == Via::Role
+                        && !exclude.contains(&e) =>
+                {
+                    Some((mi, e))
+                }
                 _ => None,
             })
             .collect();

@@ -534,7 +534,9 @@ impl Ctx<'_> {
             let mut limit = 10;
             let mut as_at = None;
             if pat.relation == Relation::Accuses {
-                if let Some(c) = (hit.last + 1..hit.last + limit).find(|&i| {
+                // ("Rwanda, which Congo accuses of backing the M23": no object
+                // before the charge)
+                if let Some(c) = (hit.last..hit.last + limit).find(|&i| {
                     matches!(self.tok(i), "of" | "for" | "over") && self.m.cover[i].is_none()
                 }) {
                     limit = c - hit.last;
@@ -728,14 +730,27 @@ impl Ctx<'_> {
         if !pat.needs_wrongdoing || pat.relation != Relation::Accuses {
             return Vec::new();
         }
+        let p = hit.first;
+        // "Israel's attack on the consulate was condemned by Russia": a
+        // passive's subject is the act, its by-phrase the accuser
+        let passive = self.after_be(p) && self.tok(p).ends_with("ed") && self.tok(hit.last) == "by";
         // (or the agents of the act told before: "Iran fired missiles at a
         // US base. Qatar condemned the attack.")
-        let accused: Vec<usize> = match self.wrongdoing_state(hit.last) {
-            Some(state) => vec![state],
-            None => self.told_act_agents(hit.last),
+        let accused: Vec<usize> = if passive {
+            self.wrongdoing_state(self.clause_start(p))
+                .into_iter()
+                .collect()
+        } else {
+            match self.wrongdoing_state(hit.last) {
+                Some(state) => vec![state],
+                None => self.told_act_agents(hit.last),
+            }
         };
-        let p = hit.first;
-        let subj = self.subjects(p);
+        let subj = if passive {
+            self.by_agent(hit.last, 6)
+        } else {
+            self.subjects(p)
+        };
         let agents: Vec<usize> = self
             .entities(&subj)
             .into_iter()
@@ -2115,7 +2130,13 @@ impl Ctx<'_> {
             );
         if matches!(
             w.as_str(),
-            "return" | "deployment" | "deployments" | "build-up" | "buildup" | "arrival"
+            "return"
+                | "deployment"
+                | "deployments"
+                | "build-up"
+                | "buildup"
+                | "arrival"
+                | "presence"
         ) && !force_words
             && !force_before
             && !self.has_force_after(hit.last, 6)
