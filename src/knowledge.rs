@@ -268,6 +268,10 @@ pub enum Class {
     /// Israeli government", "the top commander of the RSF"): the article
     /// still determines the role.
     Rank,
+    /// Adjectives that may stand inside a trigger form before one of its
+    /// nouns: "lodged a formal diplomatic protest against" is "lodged a
+    /// protest against".
+    FormModifier,
 }
 
 impl Class {
@@ -337,6 +341,7 @@ impl Class {
             "joint_agent" => Class::JointAgent,
             "purpose" => Class::Purpose,
             "rank" => Class::Rank,
+            "form_modifier" => Class::FormModifier,
             _ => return None,
         })
     }

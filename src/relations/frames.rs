@@ -1677,6 +1677,7 @@ impl Ctx<'_> {
             self.source_place_after(hit.last, 16)
         } else {
             self.place_after(hit.last, 16, false)
+                .or_else(|| self.where_antecedent(p))
         };
         if pat.needs_place && place.is_none() {
             return Vec::new();
@@ -1791,6 +1792,34 @@ impl Ctx<'_> {
             let first = self.m.cover[p - 2].map_or(p - 2, |mi| self.m.list[mi].first);
             crate::mentions::places::charged(self.t, first, p - 1)
         }
+    }
+
+    /// The place a relative "where" clause holding token `p` is about: "the
+    /// Catatumbo region, where the military has deployed thousands of
+    /// soldiers" deploys to Catatumbo.
+    fn where_antecedent(&self, p: usize) -> Option<usize> {
+        let floor = self.t.sentences[self.sentence_of(p)].first;
+        let w = (p.saturating_sub(12).max(floor + 2)..p)
+            .rev()
+            .take_while(|&i| self.tok(i) != "," || self.tok(i + 1) == "where")
+            .find(|&i| self.tok(i) == "where" && self.tok(i - 1) == ",")?;
+        // (not a report made there: "They met in Paris, where France said it …")
+        if (w..p).any(|i| self.m.cover[i].is_none() && self.k.is(Class::Speech, self.tok(i))) {
+            return None;
+        }
+        // ("the Catatumbo region, where …")
+        let mut j = w - 2;
+        if self.m.cover[j].is_none()
+            && (self.k.is(Class::Region, self.tok(j)) || self.k.is(Class::PlaceHead, self.tok(j)))
+        {
+            j = j.checked_sub(1)?;
+        }
+        let mi = self.m.cover[j]?;
+        let m = &self.m.list[mi];
+        (m.last == j + 1
+            && matches!(m.referent, Ref::Entity(e)
+                if matches!(self.m.entities[e].etype, EntityType::Place | EntityType::State)))
+        .then_some(mi)
     }
 
     /// The place a force leaves: after "from" or "out of" ("withdrawn its
@@ -2472,7 +2501,13 @@ impl Ctx<'_> {
                 .collect();
         }
         if both_sides && between.is_none() {
-            parties.extend(self.salient.iter().copied().filter(|&e| ok(e)).take(2));
+            parties.extend(
+                self.salient
+                    .iter()
+                    .copied()
+                    .filter(|&e| ok(e) && !self.mediators.contains(&e))
+                    .take(2),
+            );
             return parties.into_iter().map(Arg::Entity).collect();
         }
         let mut unresolved_set = false;
@@ -2619,7 +2654,11 @@ impl Ctx<'_> {
                 if parties.len() >= 2 {
                     break;
                 }
-                if ok(st) && !parties.contains(&st) && Some(st) != own {
+                if ok(st)
+                    && !parties.contains(&st)
+                    && Some(st) != own
+                    && !self.mediators.contains(&st)
+                {
                     parties.push(st);
                 }
             }

@@ -101,6 +101,10 @@ pub struct Ctx<'a> {
     /// The sentence and agents of the last hostile act told ("Iran fired
     /// missiles at …"): "the attack" a later condemnation names is theirs.
     pub last_act: Option<(usize, Vec<usize>)>,
+    /// The mediators found so far: never a missing side a later mediation
+    /// takes from the text's salient states ("… with Qatar and Norway as
+    /// mediators … Venezuela said it was willing to mediate again").
+    pub mediators: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -233,6 +237,7 @@ fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)
         salient,
         recognised: None,
         last_act: None,
+        mediators: Vec::new(),
     };
     ctx.attribute();
     for (si, s) in t.sentences.iter().enumerate() {
@@ -254,6 +259,16 @@ fn extract_segment(doc: &Document, from: usize, to: usize, chars: (usize, usize)
                 .find(|f| f.relation == Relation::Recognises)
             {
                 ctx.recognised = Some((si, f.targets.clone()));
+            }
+            for f in new
+                .iter()
+                .filter(|f| f.relation == Relation::Mediates && !f.negated)
+            {
+                for &a in &f.agents {
+                    if !ctx.mediators.contains(&a) {
+                        ctx.mediators.push(a);
+                    }
+                }
             }
             found.extend(new);
         }

@@ -388,6 +388,7 @@ fn match_form(form: &[String], norms: &[&str]) -> Option<usize> {
             Some(n) if n == word => j += 1,
             Some(_) if k > 0 => {
                 let gap = count_phrase(&norms[j..])
+                    .or_else(|| form_modifiers(&norms[j..], word))
                     .filter(|&g| norms.get(j + g) == Some(&word.as_str()))?;
                 j += gap + 1;
             }
@@ -420,6 +421,21 @@ fn count_phrase(norms: &[&str]) -> Option<usize> {
         len += 1;
     }
     (counted && len > 0).then_some(len)
+}
+
+/// The length of up to two adjectives of class `form_modifier` at the start
+/// of `norms`, when the form's next word is no preposition.
+fn form_modifiers(norms: &[&str], word: &str) -> Option<usize> {
+    let k = crate::knowledge::Knowledge::get();
+    if k.is(Class::Preposition, word) {
+        return None;
+    }
+    let len = norms
+        .iter()
+        .take(2)
+        .take_while(|n| k.is(Class::FormModifier, n))
+        .count();
+    (len > 0).then_some(len)
 }
 
 /// A number written in digits ("30", "1,500") or as a word ("two").
