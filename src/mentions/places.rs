@@ -627,6 +627,10 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         // after a force's motion ("took control of Lachin", "stormed Vuhledar")
         // (not a name modifying a noun: "raided Microsoft servers")
         let reached = || {
+            let triggers = crate::relations::patterns::TriggerIndex::get();
+            if !triggers.ends_motion_form(&toks[i - 1].norm) {
+                return false;
+            }
             let mut e = i;
             while e < n && toks[e].capitalised && toks[e].kind == TokKind::Word {
                 e += 1;
@@ -643,8 +647,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 .iter()
                 .map(|x| x.norm.as_str())
                 .collect();
-            !modifier
-                && crate::relations::patterns::TriggerIndex::get().ends_with_motion_form(&tail)
+            !modifier && triggers.ends_with_motion_form(&tail)
         };
         let context = i > 0
             && (is_place_context(k, &toks[i - 1].norm)

@@ -336,6 +336,12 @@ impl TriggerIndex {
         ends_with_form(&self.motion_forms, tail)
     }
 
+    /// Whether some form of a force's motion ends with `word` (a cheap test
+    /// before [`TriggerIndex::ends_with_motion_form`]).
+    pub fn ends_motion_form(&self, word: &str) -> bool {
+        self.motion_forms.contains_key(word)
+    }
+
     /// Whether `word` (folded) is a one-word verb of accusing ("accused",
     /// "blamed", "condemned"): a name after it, before "of"/"for", is the
     /// accused.
