@@ -318,17 +318,24 @@ impl Ctx<'_> {
         // "had not asked anyone to mediate", "urged other countries to
         // recognise": the agent is the request's object, here no known actor
         if p >= sent.first + 3 && toks[p - 1].norm == "to" {
+            // (a one- or two-word request ends before token j: "urged",
+            // "called on member states to recognise")
+            let request_ends = |j: usize| {
+                self.k.is(Class::Request, &toks[j - 1].norm)
+                    || (j >= sent.first + 2
+                        && phrase_at(self.k, self.t, j - 2, Class::Request) == Some(j))
+            };
             let mut j = p - 1;
             while j > sent.first
                 && p - 1 - j < 3
                 && self.m.cover[j - 1].is_none()
                 && toks[j - 1].kind == TokKind::Word
                 && !toks[j - 1].capitalised
-                && !self.k.is(Class::Request, &toks[j - 1].norm)
+                && !request_ends(j)
             {
                 j -= 1;
             }
-            if j < p - 1 && j > sent.first && self.k.is(Class::Request, &toks[j - 1].norm) {
+            if j < p - 1 && j > sent.first && request_ends(j) {
                 return Vec::new();
             }
             // "called on Spain to recognise", "appealed to African states to
@@ -1011,6 +1018,26 @@ impl Ctx<'_> {
                 )
             {
                 break;
+            }
+            // ("… recognise the election results, Borrell said": the speaker
+            // of an inverted attribution is no object)
+            if toks[k].norm == "," && self.m.cover[k].is_none() {
+                let mut j = k + 1;
+                while matches!(
+                    toks.get(j).map(|x| x.norm.as_str()),
+                    Some("the" | "a" | "an")
+                ) {
+                    j += 1;
+                }
+                let attributed = self.m.cover.get(j).copied().flatten().is_some_and(|mi| {
+                    let last = self.m.list[mi].last;
+                    toks.get(last)
+                        .is_some_and(|x| self.k.is(Class::Speech, &x.norm) && x.norm != "accused")
+                        && toks.get(last + 1).is_none_or(|x| x.kind != TokKind::Word)
+                });
+                if attributed {
+                    break;
+                }
             }
             if let Some(mi) = self.m.cover[k] {
                 // "Rwanda-backed rebels", "Pakistan-based militants": the patron

@@ -3035,6 +3035,12 @@ impl Ctx<'_> {
         {
             g -= 1;
         }
+        // ("pulled out of its mediation", "withdrew from its role")
+        if g > 1 && self.tok(g - 1) == "of" && self.tok(g - 2) == "out" {
+            g -= 2;
+        } else if g > 0 && self.tok(g - 1) == "from" {
+            g -= 1;
+        }
         (g > 0 && self.k.is(Class::Revoke, self.tok(g - 1))).then(|| g - 1)
     }
 
