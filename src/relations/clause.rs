@@ -414,6 +414,22 @@ impl Ctx<'_> {
         {
             j -= 1;
         }
+        // "…, and more than 100 countries have recognised it": a counted
+        // plural noun right before the verb is its subject, no known actor
+        // (a force is not: "how many troops had been sent" may be the speaker's)
+        if j >= sent.first + 2
+            && self.m.cover[j - 1].is_none()
+            && self.m.cover[j - 2].is_none()
+            && toks[j - 1].kind == TokKind::Word
+            && !toks[j - 1].capitalised
+            && toks[j - 1].norm.len() > 3
+            && toks[j - 1].norm.ends_with('s')
+            && !self.k.is(Class::Force, &toks[j - 1].norm)
+            && (toks[j - 2].kind == TokKind::Number
+                || self.k.is(Class::Quantity, &toks[j - 2].norm))
+        {
+            return Vec::new();
+        }
         if j > sent.first
             && matches!(toks[j - 1].norm.as_str(), "and" | "but" | "or")
             && self.m.cover[j - 1].is_none()
@@ -586,7 +602,7 @@ impl Ctx<'_> {
     /// is no act noun, or has neither and its governing verb may be its
     /// agent ("Spain announced the decision to …"); empty when a verb of
     /// reaction governs it ("Morocco welcomed the decision to …").
-    fn act_noun_agents(&self, n: usize, floor: usize) -> Option<Vec<usize>> {
+    pub(crate) fn act_noun_agents(&self, n: usize, floor: usize) -> Option<Vec<usize>> {
         let toks = &self.t.tokens;
         if self.m.cover[n].is_some() {
             let b = self.by_phrase_noun(n, floor)? + 1;
@@ -836,7 +852,13 @@ impl Ctx<'_> {
         if k < ceil && self.t.tokens[k].norm == "," {
             k += 1;
         }
-        let Some(mut x) = phrase_at(self.k, self.t, k, Class::Examples) else {
+        // (or a colon: "Five EU states do not recognise Kosovo: Spain, …")
+        let colon = k < ceil && self.t.tokens[k].norm == ":";
+        let Some(mut x) = (if colon {
+            Some(k + 1)
+        } else {
+            phrase_at(self.k, self.t, k, Class::Examples)
+        }) else {
             return Vec::new();
         };
         while x < ceil && self.t.tokens[x].norm == "the" {

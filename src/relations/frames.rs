@@ -3193,6 +3193,19 @@ impl Ctx<'_> {
         if hit.last == 0 || self.tok(hit.last - 1) != "of" {
             return Vec::new();
         }
+        // "welcomed Suriname's decision to revoke its recognition of Kosovo":
+        // the pronoun is the act noun's agent, the infinitive's subject
+        if p >= 1 && POSSESSIVES.contains(&self.tok(p - 1)) {
+            let floor = self.t.sentences[self.sentence_of(p)].first;
+            if let Some(v) = self
+                .revoking_verb(p)
+                .filter(|&v| v >= floor + 2 && self.tok(v - 1) == "to")
+            {
+                if let Some(found) = self.act_noun_agents(v - 2, floor).filter(|f| !f.is_empty()) {
+                    agents_m = found;
+                }
+            }
+        }
         let mut targets_m = self.objects(hit.last, 6);
         if pat.relation == Relation::Recognises {
             targets_m.retain(|&mi| self.recognisable(mi));
