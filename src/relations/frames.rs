@@ -272,7 +272,12 @@ impl Ctx<'_> {
         let Some(mut j) = subjects.iter().map(|&mi| self.m.list[mi].first).min() else {
             return false;
         };
-        while j > 0 && matches!(self.tok(j - 1), "the" | "a" | "an") {
+        // (over a count: "lobbied several African states to withdraw")
+        while j > 0
+            && (matches!(self.tok(j - 1), "the" | "a" | "an" | "other")
+                || self.k.is(Class::Quantity, self.tok(j - 1))
+                || self.t.tokens[j - 1].kind == TokKind::Number)
+        {
             j -= 1;
         }
         (j >= 1 && self.k.is(Class::Request, self.tok(j - 1)))
