@@ -216,7 +216,16 @@ impl Ctx<'_> {
     pub fn subjects(&self, p: usize) -> Vec<usize> {
         let sent = &self.t.sentences[self.sentence_of(p)];
         let toks = &self.t.tokens;
-        let in_q = toks[p].in_quote;
+        // (a quotation opening at the predicate quotes its words, not a
+        // speaker's: "the UAE had “violated the sovereignty of Sudan”")
+        let open = (p.saturating_sub(2).max(sent.first + 1)..=p)
+            .rev()
+            .find(|&i| toks[i].kind == TokKind::OpenQuote);
+        let partial = open.is_some_and(|o| {
+            (o + 1..p).all(|i| self.m.cover[i].is_none())
+                && (sent.first..o).any(|i| !toks[i].in_quote && self.m.cover[i].is_some())
+        });
+        let in_q = toks[p].in_quote && !partial;
         // a participial adjunct: "Kinshasa asked it to leave, accusing it of …" — the clause subject acts
         if p > sent.first + 1 && toks[p - 1].norm == "," && toks[p].norm.ends_with("ing") {
             // "“…,” he said, accusing X": the speaker of the attribution

@@ -2070,8 +2070,18 @@ impl Ctx<'_> {
             !(self.m.list[mi].last..p)
                 .any(|i| self.tok(i) == "that" || self.k.is(Class::Speech, self.tok(i)))
         };
+        // ("Its fighters have besieged El Fasher": a possessive pronoun's force)
+        let pronoun_force = |mi: usize| {
+            let m = &self.m.list[mi];
+            matches!(
+                m.referent,
+                Ref::Pronoun(PronounKind::Thing | PronounKind::Plural)
+            ) && POSSESSIVES.contains(&self.tok(m.first))
+                && phrase_at(self.k, self.t, m.last, Class::Force).is_some()
+        };
         let ok = subj.iter().any(|&mi| {
             self.is_force_mention(mi)
+                || pronoun_force(mi)
                 || matches!(self.m.list[mi].referent, Ref::Entity(e) if (any_actor && self.m.entities[e].etype.is_actor()) || (own_clause(mi) && crate::mentions::non_state_armed(self.k, &self.m.entities[e])))
         });
         // "Denmark said drones were sighted over Copenhagen": what a side
