@@ -99,6 +99,15 @@ pub struct Text {
 }
 
 impl Text {
+    /// The folded forms of the (up to) `n` tokens before token `i`: what a
+    /// trigger form ending right before a name is matched against.
+    pub fn norms_before(&self, i: usize, n: usize) -> Vec<&str> {
+        self.tokens[i.saturating_sub(n)..i]
+            .iter()
+            .map(|x| x.norm.as_str())
+            .collect()
+    }
+
     /// The index of the sentence containing token `tok`.
     pub fn sentence_of(&self, tok: usize) -> usize {
         self.sentences

@@ -544,10 +544,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                         | "inside"
                         | "within"
                 );
-            let tail: Vec<&str> = toks[s.first.saturating_sub(6)..s.first]
-                .iter()
-                .map(|x| x.norm.as_str())
-                .collect();
+            let tail = t.norms_before(s.first, 6);
             let triggers = crate::relations::patterns::TriggerIndex::get();
             // "pointed the finger at Moscow", "extended recognition to Beijing"
             let trigger_before = locative && triggers.ends_with_prepositional_form(&tail);

@@ -643,11 +643,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                     && !k.is(Class::ClauseBreak, &x.norm)
                     && !k.is(Class::Auxiliary, &x.norm)
             });
-            let tail: Vec<&str> = toks[i.saturating_sub(6)..i]
-                .iter()
-                .map(|x| x.norm.as_str())
-                .collect();
-            !modifier && triggers.ends_with_motion_form(&tail)
+            !modifier && triggers.ends_with_motion_form(&t.norms_before(i, 6))
         };
         let context = i > 0
             && (is_place_context(k, &toks[i - 1].norm)
