@@ -54,6 +54,11 @@ const BE_ADVERBS: &[&str] = &[
     "again",
 ];
 
+/// Verbs that place blame on someone ("pinned the blame … on", "laid the blame … on").
+const PLACING: &[&str] = &[
+    "pinned", "pins", "pin", "pinning", "put", "puts", "putting", "laid", "lays", "lay", "laying",
+    "placed", "places", "place", "placing", "shifted", "shifts", "shift", "shifting",
+];
 /// Participles of perception: "drones were sighted over the airport" tells
 /// what was seen, not whose.
 const PERCEPTION: &[&str] = &["sighted", "spotted", "seen", "observed", "detected"];
@@ -495,8 +500,19 @@ impl Ctx<'_> {
             by_at
         };
         let passive = passive_form && self.tok(by_at) == "by";
-        // "the attack was blamed on Hezbollah (by Israeli officials)"
-        let blamed_on = form.starts_with("blame") && self.tok(hit.last) == "on";
+        // "the attack was blamed on Hezbollah (by Israeli officials)"; "Iran
+        // pinned the blame for the explosion on Israel": the noun after a
+        // verb of placing takes its "on" later
+        let on_at = if form.starts_with("blame") && self.tok(hit.last) == "on" {
+            Some(hit.last)
+        } else if form == "blame" && prev == "the" && p >= 2 && PLACING.contains(&self.tok(p - 2)) {
+            (hit.last..(hit.last + 8).min(self.t.tokens.len()))
+                .take_while(|&i| !self.hard_break(i))
+                .find(|&i| self.m.cover[i].is_none() && self.tok(i) == "on")
+        } else {
+            None
+        };
+        let blamed_on = on_at.is_some();
         // "Moscow has been accused of …": a passive without its by-agent names no agent
         if !passive && !blamed_on && (passive_form || (prev == "stands" && form.ends_with("ed"))) {
             return Vec::new();
@@ -508,7 +524,7 @@ impl Ctx<'_> {
             } else {
                 by
             };
-            (agents, self.objects(hit.last + 1, 6))
+            (agents, self.objects(on_at.map_or(hit.last, |i| i + 1), 6))
         } else if passive {
             let mut patients = reduced.map_or_else(|| self.subjects(p), |mi| vec![mi]);
             if patients.is_empty() && pat.relation == Relation::Recognises {
@@ -1305,10 +1321,13 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let end = self.clause_end(from).min(from + 4);
-        let Some(w) = (from + 1..end).find(|&i| self.k.is(Class::Wrongdoing, self.tok(i))) else {
+        // (w is the noun's last word: "the missile launch by North Korea")
+        let Some((start, w)) = (from + 1..end)
+            .find_map(|i| phrase_at(self.k, self.t, i, Class::Wrongdoing).map(|e| (i, e - 1)))
+        else {
             return Vec::new();
         };
-        let plain = (from + 1..w).all(|i| {
+        let plain = (from + 1..start).all(|i| {
             let t = &self.t.tokens[i];
             self.m.cover[i].is_none() && t.kind == TokKind::Word && !t.capitalised
         });
@@ -1336,8 +1355,10 @@ impl Ctx<'_> {
     /// object at `from`: "(the) Israeli bombardment", "Armenian provocations".
     fn wrongdoing_state(&self, from: usize) -> Option<usize> {
         let end = self.clause_end(from).min(from + 5);
-        let w = (from..end)
-            .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Wrongdoing, self.tok(i)))?;
+        // (a wrongdoing of several words: "Pyongyang's missile launch")
+        let w = (from..end).find(|&i| {
+            self.m.cover[i].is_none() && phrase_at(self.k, self.t, i, Class::Wrongdoing).is_some()
+        })?;
         let s = self.adjective_before(w)?;
         // nothing but the adjective and determiners between the verb and the noun
         let adjective = (from..w).find(|&i| self.m.cover[i].is_some())?;
@@ -2969,6 +2990,7 @@ impl Ctx<'_> {
             && !talks_before
             && !self.talks_near(hit.last, 8)
             && self.tok(hit.last) != "between"
+            && self.tok(hit.last - 1) != "between"
         {
             return Vec::new();
         }
