@@ -608,13 +608,24 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         };
         // "at Woody Island", "on Mischief Reef": after "at", "on", "off" only a
         // name ending in a geographic head
+        // (or a name before a military facility: "at the Hmeimim air base",
+        // "from the Al Udeid base")
+        let facility = |j: usize| {
+            let w = |x: usize| toks.get(x).map_or("", |t| t.norm.as_str());
+            matches!(w(j), "base" | "airbase" | "airfield" | "airstrip")
+                || (matches!(w(j), "air" | "naval" | "military" | "army") && w(j + 1) == "base")
+        };
         let headed = || {
             (i + 1..(i + 4).min(n)).any(|j| {
                 (i..=j).all(|x| toks[x].capitalised && toks[x].kind == TokKind::Word)
                     && k.is(Class::PlaceHead, &toks[j].norm)
+            }) || (i + 1..(i + 4).min(n)).any(|j| {
+                (i..j).all(|x| toks[x].capitalised && toks[x].kind == TokKind::Word)
+                    && !toks[j].capitalised
+                    && facility(j)
             })
         };
-        let at_on = |w: &str| matches!(w, "at" | "on" | "off");
+        let at_on = |w: &str| matches!(w, "at" | "on" | "off" | "from");
         // "to the disputed Woody Island", "entered the besieged Mariupol": a
         // participle between "the" and the name
         let participle = i > 2

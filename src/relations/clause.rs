@@ -226,6 +226,24 @@ impl Ctx<'_> {
                 && (sent.first..o).any(|i| !toks[i].in_quote && self.m.cover[i].is_some())
         });
         let in_q = toks[p].in_quote && !partial;
+        // a for-infinitive names its own subject: "called for Russian
+        // peacekeepers to be deployed", "it is time for Spain to recognise"
+        let to = if p >= sent.first + 2 && toks[p - 1].norm == "be" {
+            p - 2
+        } else {
+            p.saturating_sub(1)
+        };
+        if to > sent.first + 1 && toks[to].norm == "to" {
+            if let Some(mi) = self.m.cover[to - 1].filter(|&mi| self.is_actor_mention(mi)) {
+                let mut f = self.m.list[mi].first;
+                while f > sent.first && matches!(toks[f - 1].norm.as_str(), "the" | "a" | "an") {
+                    f -= 1;
+                }
+                if f > sent.first && toks[f - 1].norm == "for" && self.m.cover[f - 1].is_none() {
+                    return self.with_conjuncts(mi, sent.first);
+                }
+            }
+        }
         // a participial adjunct: "Kinshasa asked it to leave, accusing it of …" — the clause subject acts
         if p > sent.first + 1 && toks[p - 1].norm == "," && toks[p].norm.ends_with("ing") {
             // "“…,” he said, accusing X": the speaker of the attribution
@@ -1262,10 +1280,49 @@ impl Ctx<'_> {
     fn clause_follows(&self, i: usize) -> bool {
         let i = if self.tok(i) == "the" { i + 1 } else { i };
         let Some(mi) = self.m.cover.get(i).copied().flatten() else {
-            return false;
+            return self.common_clause_follows(i);
         };
         let next = self.m.list[mi].last;
-        let w = self.tok(next);
+        self.t.tokens.get(next).is_some_and(|t| !t.capitalised) && self.finite_verb(self.tok(next))
+    }
+
+    /// Whether a clause whose subject is a common noun starts at `i`: "(after)
+    /// a drone crashed", "(after) the talks failed", "two missiles struck"
+    /// (but not a phrase: "after a failed coup", "after talks in Doha").
+    fn common_clause_follows(&self, i: usize) -> bool {
+        let toks = &self.t.tokens;
+        let det = |t: &crate::text::Token| {
+            matches!(
+                t.norm.as_str(),
+                "a" | "an" | "the" | "two" | "three" | "several"
+            ) || t.kind == TokKind::Number
+        };
+        // (with "the" already skipped by the caller, the noun may start here)
+        let start = if toks.get(i).is_some_and(det) {
+            i + 1
+        } else {
+            i
+        };
+        let noun = |j: usize| {
+            let t = &toks[j];
+            t.kind == TokKind::Word
+                && !t.capitalised
+                && self.m.cover[j].is_none()
+                && !self.k.is(Class::Preposition, &t.norm)
+                && !self.finite_verb(&t.norm)
+        };
+        let mut j = start;
+        while j < toks.len() && j < start + 3 && noun(j) {
+            j += 1;
+        }
+        j > start
+            && toks.get(j).is_some_and(|t| {
+                t.kind == TokKind::Word && !t.capitalised && self.finite_verb(&t.norm)
+            })
+    }
+
+    /// A past or auxiliary verb form: the verb of a clause after its subject.
+    fn finite_verb(&self, w: &str) -> bool {
         let verb = |w: &str| {
             (w.ends_with("ed") && w.len() > 3)
                 || matches!(
@@ -1278,7 +1335,7 @@ impl Ctx<'_> {
                         "on" | "last" | "this" | "first" | "week" | "month" | "year"
                     ))
         };
-        self.t.tokens.get(next).is_some_and(|t| !t.capitalised) && verb(w)
+        verb(w)
     }
 
     pub fn place_after(&self, from: usize, limit: usize, direct: bool) -> Option<usize> {

@@ -271,7 +271,13 @@ impl Ctx<'_> {
     /// event is only asked of its agent (hypothetical). The agent follows a
     /// verb of asking and the trigger is its infinitive.
     fn requested(&self, subjects: &[usize], p: usize) -> bool {
-        if p == 0 || self.tok(p - 1) != "to" {
+        // (a passive infinitive too: "called for Russian peacekeepers to be deployed")
+        let to = if p >= 2 && self.tok(p - 1) == "be" {
+            p - 2
+        } else {
+            p.saturating_sub(1)
+        };
+        if p == 0 || self.tok(to) != "to" {
             return false;
         }
         let Some(mut j) = subjects.iter().map(|&mi| self.m.list[mi].first).min() else {

@@ -308,10 +308,16 @@ impl Ctx<'_> {
 
     /// A subject followed by "to" and the predicate, with no finite verb
     /// ("US to deploy missiles in Germany", a headline's future) or after a
-    /// copula ("Kenya is to send police"): only planned.
+    /// copula ("Kenya is to send police", "troops are to be deployed"): only planned.
     /// (Not the object of a verb of commanding: "ordered the army to move
     /// to the border" is ordered, and the order's frame reads it.)
     fn planned(&self, from: usize, to: usize) -> bool {
+        // (a passive too: "Russian peacekeepers are to be deployed")
+        let to = if to > from + 1 && self.t.tokens[to - 1].norm == "be" {
+            to - 1
+        } else {
+            to
+        };
         to > from
             && self.t.tokens[to - 1].norm == "to"
             && self.t.tokens[from..to - 1]
