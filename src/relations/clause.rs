@@ -480,7 +480,32 @@ impl Ctx<'_> {
             } else {
                 None
             };
-            if let Some(s) = self.clause_subject(sent.first, before) {
+            // ("Vucic said Serbia had not sent troops … and would never
+            // recognise it": the reported clause's subject, not the speaker,
+            // when the conjunct goes on with an auxiliary; not "said Kigali
+            // would respect … but accused Kinshasa", the speaker's own verb)
+            let aux_next = toks.get(before + 1).is_some_and(|t| {
+                self.k.is(Class::Auxiliary, &t.norm) || self.k.is(Class::Modal, &t.norm)
+            });
+            let reported = (sent.first..before)
+                .filter(|_| aux_next)
+                .rev()
+                .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, &toks[i].norm))
+                .and_then(|v| {
+                    let f = if toks[v + 1].norm == "that" {
+                        v + 2
+                    } else {
+                        v + 1
+                    };
+                    let mi = self.m.cover.get(f).copied().flatten()?;
+                    let m = &self.m.list[mi];
+                    (self.is_actor_mention(mi)
+                        && m.last < before
+                        && toks.get(m.last).is_some_and(|t| !t.capitalised)
+                        && self.finite_verb(&toks[m.last].norm))
+                    .then_some(mi)
+                });
+            if let Some(s) = reported.or_else(|| self.clause_subject(sent.first, before)) {
                 // "Serbia and Kosovo said" coordinates subjects; "Rwanda denies
                 // supporting the rebels and says" verb phrases, the mention
                 // before "and" being an object

@@ -1581,6 +1581,23 @@ impl Ctx<'_> {
         self.m.cover.get(after).is_some_and(|c| c.is_none()) && self.k.is(class, self.tok(after))
     }
 
+    /// Whether a name `mi` (not a phrase with a force noun) modifies the
+    /// common noun right after it: "an RSF gathering", "Wagner leaders".
+    fn modifies_noun(&self, mi: usize) -> bool {
+        let m = &self.m.list[mi];
+        m.via == Via::Name
+            && self.t.tokens.get(m.last).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !t.capitalised
+                    && self.m.cover[m.last].is_none()
+                    && !matches!(t.norm.as_str(), "and" | "or")
+                    && !self.k.is(Class::Force, &t.norm)
+                    && !self.k.is(Class::Preposition, &t.norm)
+                    && !self.k.is(Class::ClauseBreak, &t.norm)
+                    && !self.k.is(Class::Auxiliary, &t.norm)
+            })
+    }
+
     /// The force right after token `from` ("thousands of", "about 10,000",
     /// "an estimated" before it), within the sentence and six tokens.
     fn force_object(&self, from: usize) -> Option<usize> {
@@ -1590,8 +1607,10 @@ impl Ctx<'_> {
             if let Some(mi) = self.m.cover[i] {
                 // ("hosted an RSF meeting": a name modifying a noun of talks
                 // or government is not the force)
-                let modifier =
-                    self.modifies(mi, Class::Talks) || self.modifies(mi, Class::Government);
+                // (nor a name before any common noun: "hosted an RSF gathering")
+                let modifier = self.modifies(mi, Class::Talks)
+                    || self.modifies(mi, Class::Government)
+                    || self.modifies_noun(mi);
                 return (self.is_force_mention(mi) && !modifier).then_some(mi);
             }
             if !(self.counts_force(i)
