@@ -228,12 +228,7 @@ impl Ctx<'_> {
         let in_q = toks[p].in_quote && !partial;
         // a for-infinitive names its own subject: "called for Russian
         // peacekeepers to be deployed", "it is time for Spain to recognise"
-        let to = if p >= sent.first + 2 && toks[p - 1].norm == "be" {
-            p - 2
-        } else {
-            p.saturating_sub(1)
-        };
-        if to > sent.first + 1 && toks[to].norm == "to" {
+        if let Some(to) = self.infinitive_to(p).filter(|&to| to > sent.first + 1) {
             if let Some(mi) = self.m.cover[to - 1].filter(|&mi| self.is_actor_mention(mi)) {
                 let mut f = self.m.list[mi].first;
                 while f > sent.first && matches!(toks[f - 1].norm.as_str(), "the" | "a" | "an") {
@@ -487,10 +482,13 @@ impl Ctx<'_> {
             let aux_next = toks.get(before + 1).is_some_and(|t| {
                 self.k.is(Class::Auxiliary, &t.norm) || self.k.is(Class::Modal, &t.norm)
             });
-            let reported = (sent.first..before)
-                .filter(|_| aux_next)
-                .rev()
-                .find(|&i| self.m.cover[i].is_none() && self.k.is(Class::Speech, &toks[i].norm))
+            let reported = aux_next
+                .then(|| {
+                    (sent.first..before).rev().find(|&i| {
+                        self.m.cover[i].is_none() && self.k.is(Class::Speech, &toks[i].norm)
+                    })
+                })
+                .flatten()
                 .and_then(|v| {
                     let f = if toks[v + 1].norm == "that" {
                         v + 2
@@ -1348,19 +1346,16 @@ impl Ctx<'_> {
 
     /// A past or auxiliary verb form: the verb of a clause after its subject.
     fn finite_verb(&self, w: &str) -> bool {
-        let verb = |w: &str| {
-            (w.ends_with("ed") && w.len() > 3)
-                || matches!(
+        (w.ends_with("ed") && w.len() > 3)
+            || matches!(
+                w,
+                "flew" | "began" | "took" | "fled" | "struck" | "went" | "came"
+            )
+            || (self.k.is(Class::Auxiliary, w)
+                && !matches!(
                     w,
-                    "flew" | "began" | "took" | "fled" | "struck" | "went" | "came"
-                )
-                || (self.k.is(Class::Auxiliary, w)
-                    && !matches!(
-                        w,
-                        "on" | "last" | "this" | "first" | "week" | "month" | "year"
-                    ))
-        };
-        verb(w)
+                    "on" | "last" | "this" | "first" | "week" | "month" | "year"
+                ))
     }
 
     pub fn place_after(&self, from: usize, limit: usize, direct: bool) -> Option<usize> {

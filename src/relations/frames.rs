@@ -109,6 +109,17 @@ impl Ctx<'_> {
             && (DETERMINERS.contains(&self.tok(p - 1)) || self.tok(p - 1) == "'s")
     }
 
+    /// The "to" of the infinitive whose verb is at `p`, over the "be" of a
+    /// passive ("to deploy", "to be deployed").
+    pub(super) fn infinitive_to(&self, p: usize) -> Option<usize> {
+        let to = if p >= 2 && self.tok(p - 1) == "be" {
+            p - 2
+        } else {
+            p.checked_sub(1)?
+        };
+        (self.tok(to) == "to").then_some(to)
+    }
+
     pub(super) fn tok(&self, i: usize) -> &str {
         self.t.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
     }
@@ -272,12 +283,7 @@ impl Ctx<'_> {
     /// verb of asking and the trigger is its infinitive.
     fn requested(&self, subjects: &[usize], p: usize) -> bool {
         // (a passive infinitive too: "called for Russian peacekeepers to be deployed")
-        let to = if p >= 2 && self.tok(p - 1) == "be" {
-            p - 2
-        } else {
-            p.saturating_sub(1)
-        };
-        if p == 0 || self.tok(to) != "to" {
+        if self.infinitive_to(p).is_none() {
             return false;
         }
         let Some(mut j) = subjects.iter().map(|&mi| self.m.list[mi].first).min() else {

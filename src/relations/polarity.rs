@@ -313,16 +313,12 @@ impl Ctx<'_> {
     /// to the border" is ordered, and the order's frame reads it.)
     fn planned(&self, from: usize, to: usize) -> bool {
         // (a passive too: "Russian peacekeepers are to be deployed")
-        let to = if to > from + 1 && self.t.tokens[to - 1].norm == "be" {
-            to - 1
-        } else {
-            to
+        let Some(inf) = self.infinitive_to(to).filter(|&i| i >= from) else {
+            return false;
         };
-        to > from
-            && self.t.tokens[to - 1].norm == "to"
-            && self.t.tokens[from..to - 1]
-                .iter()
-                .all(|t| matches!(t.norm.as_str(), "is" | "are" | "was" | "were"))
+        self.t.tokens[from..inf]
+            .iter()
+            .all(|t| matches!(t.norm.as_str(), "is" | "are" | "was" | "were"))
             && !self.commanded(from)
     }
 
