@@ -272,6 +272,17 @@ pub enum Class {
     /// nouns: "lodged a formal diplomatic protest against" is "lodged a
     /// protest against".
     FormModifier,
+    /// Verbs that place blame on someone: "laid the blame on X" accuses X.
+    Placing,
+    /// Participles of perception: "drones were sighted over the airport"
+    /// tells what was seen, not whose it is.
+    Perception,
+    /// Head nouns of a military facility: a capitalised name before one is
+    /// a place ("at the Hmeimim air base", "from the Al Udeid base").
+    Facility,
+    /// Adjectives between a locative preposition and a state's name that
+    /// keep it the place: "in neighbouring Benin", "to war-torn Syria".
+    PlaceModifier,
 }
 
 impl Class {
@@ -342,18 +353,22 @@ impl Class {
             "purpose" => Class::Purpose,
             "rank" => Class::Rank,
             "form_modifier" => Class::FormModifier,
+            "placing" => Class::Placing,
+            "perception" => Class::Perception,
+            "facility" => Class::Facility,
+            "place_modifier" => Class::PlaceModifier,
             _ => return None,
         })
     }
 
-    fn bit(self) -> u64 {
-        1 << (self as u64)
+    fn bit(self) -> u128 {
+        1 << (self as u128)
     }
 }
 
 /// The set of lexicon classes of one word (see [`Knowledge::classes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Classes(u64);
+pub struct Classes(u128);
 
 impl Classes {
     /// Whether the word belongs to `class`.
@@ -391,9 +406,9 @@ pub struct Knowledge {
     /// region" never refers back to one.
     pub place_is_point: Vec<bool>,
     /// Word classes: folded entry (multi-word entries joined by spaces) → bitmask of its classes.
-    words: FxHashMap<String, u64>,
+    words: FxHashMap<String, u128>,
     /// First words of entries → bitmask of the classes they can start.
-    starts: FxHashMap<String, u64>,
+    starts: FxHashMap<String, u128>,
     /// Direction words → label prefix ("northern" → "Northern").
     pub directions: FxHashMap<String, String>,
     /// The hyphenated words of lexicon entries ("cease-fire", "build-up").
@@ -556,7 +571,7 @@ impl Knowledge {
                 }
             });
         }
-        let mut words: FxHashMap<String, u64> = FxHashMap::default();
+        let mut words: FxHashMap<String, u128> = FxHashMap::default();
         let mut directions = FxHashMap::default();
         let mut ship_prefixes = FxHashMap::default();
         for (line, cols) in rows(LEXICON) {
@@ -617,7 +632,7 @@ impl Knowledge {
             .map(|e| e.split(' ').count())
             .max()
             .unwrap_or(1);
-        let mut starts: FxHashMap<String, u64> = FxHashMap::default();
+        let mut starts: FxHashMap<String, u128> = FxHashMap::default();
         for (e, bits) in &words {
             let first = e.split(' ').next().unwrap_or(e).to_string();
             *starts.entry(first).or_default() |= bits;

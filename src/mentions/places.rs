@@ -612,8 +612,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         // "from the Al Udeid base")
         let facility = |j: usize| {
             let w = |x: usize| toks.get(x).map_or("", |t| t.norm.as_str());
-            matches!(w(j), "base" | "airbase" | "airfield" | "airstrip")
-                || (matches!(w(j), "air" | "naval" | "military" | "army") && w(j + 1) == "base")
+            k.is(Class::Facility, w(j)) || k.is(Class::Facility, &format!("{} {}", w(j), w(j + 1)))
         };
         let headed = || {
             (i + 1..(i + 4).min(n)).any(|j| {

@@ -1414,9 +1414,10 @@ impl Ctx<'_> {
                 let m = &self.m.list[mi];
                 let locative = {
                     let mut j = m.first;
+                    // ("to the Syrian capital", "in neighbouring Benin")
                     while j > from
-                        && matches!(toks[j - 1].norm.as_str(), "the" | "of")
-                        && toks[j - 1].norm != "of"
+                        && (toks[j - 1].norm == "the"
+                            || self.k.is(Class::PlaceModifier, &toks[j - 1].norm))
                     {
                         j -= 1;
                     }

@@ -54,15 +54,6 @@ const BE_ADVERBS: &[&str] = &[
     "again",
 ];
 
-/// Verbs that place blame on someone ("pinned the blame … on", "laid the blame … on").
-const PLACING: &[&str] = &[
-    "pinned", "pins", "pin", "pinning", "put", "puts", "putting", "laid", "lays", "lay", "laying",
-    "placed", "places", "place", "placing", "shifted", "shifts", "shift", "shifting",
-];
-/// Participles of perception: "drones were sighted over the airport" tells
-/// what was seen, not whose.
-const PERCEPTION: &[&str] = &["sighted", "spotted", "seen", "observed", "detected"];
-
 impl Ctx<'_> {
     /// Applies a pattern's frame at a trigger.
     pub fn apply(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -517,7 +508,11 @@ impl Ctx<'_> {
         // verb of placing takes its "on" later
         let on_at = if form.starts_with("blame") && self.tok(hit.last) == "on" {
             Some(hit.last)
-        } else if form == "blame" && prev == "the" && p >= 2 && PLACING.contains(&self.tok(p - 2)) {
+        } else if form == "blame"
+            && prev == "the"
+            && p >= 2
+            && self.k.is(Class::Placing, self.tok(p - 2))
+        {
             (hit.last..(hit.last + 8).min(self.t.tokens.len()))
                 .take_while(|&i| !self.hard_break(i))
                 .find(|&i| self.m.cover[i].is_none() && self.tok(i) == "on")
@@ -1619,9 +1614,12 @@ impl Ctx<'_> {
                     || self.modifies_noun(mi);
                 return (self.is_force_mention(mi) && !modifier).then_some(mi);
             }
+            // (a superlative too: "hosts the largest US military base")
+            let superlative = |w: &str| w.len() > 5 && w.ends_with("est");
             if !(self.counts_force(i)
                 || self.tok(i) == "of"
-                || matches!(self.tok(i), "a" | "an" | "the" | "any" | "no" | "some"))
+                || matches!(self.tok(i), "a" | "an" | "the" | "any" | "no" | "some")
+                || (i > from && self.tok(i - 1) == "the" && superlative(self.tok(i))))
             {
                 return None;
             }
@@ -2138,7 +2136,7 @@ impl Ctx<'_> {
         });
         // "Denmark said drones were sighted over Copenhagen": what a side
         // reports seeing is not its own force
-        let perceived = PERCEPTION.contains(&w);
+        let perceived = self.k.is(Class::Perception, w);
         let implied = if ok || perceived {
             None
         } else {
@@ -2216,6 +2214,15 @@ impl Ctx<'_> {
         }
         // ("balloon incursions", "migrant incursions": no force)
         if p >= 1 && self.k.is(Class::NonForce, self.tok(p - 1)) {
+            return Vec::new();
+        }
+        // "France ended its military deployment in Mali": a deployment taken
+        // back is a withdrawal (but one that is to be taken back still
+        // stands: "urged Serbia to end its deployment")
+        if self
+            .revoking_verb(p)
+            .is_some_and(|v| v == 0 || self.tok(v - 1) != "to")
+        {
             return Vec::new();
         }
         // ("a military buildup", "the troop deployment": the force before the noun)
@@ -2302,13 +2309,21 @@ impl Ctx<'_> {
                 .map(|&mi| self.m.list[mi].last)
                 .max()
                 .unwrap_or(p);
+            // (nor the object of a reaction taken for a subject: "Poland
+            // summoned the Russian envoy over the incursion"; but a name
+            // modifying the noun is its agent: "protested Chinese coast
+            // guard intrusion")
+            let reaction_object = subj.iter().any(|&mi| {
+                let m = &self.m.list[mi];
+                m.last < p && m.first > 0 && self.k.is(Class::Reaction, self.tok(m.first - 1))
+            });
             // ("withdraw what it described as a large military deployment":
             // a free relative's verb governs nothing)
             let reacts = (from..p).any(|i| {
                 self.k.is(Class::Reaction, self.tok(i))
                     && !(i.saturating_sub(3)..i).any(|j| self.tok(j) == "what")
             });
-            if !reacts && solicited.is_none() {
+            if !reacts && !reaction_object && solicited.is_none() {
                 agents_m = subj;
             }
         }
@@ -3097,7 +3112,7 @@ impl Ctx<'_> {
         while g > 0
             && matches!(
                 self.tok(g - 1),
-                "its" | "their" | "his" | "her" | "the" | "'s"
+                "its" | "their" | "his" | "her" | "the" | "'s" | "military" | "troop" | "naval"
             )
             || (g > 0 && self.m.cover[g - 1].is_some() && g + 2 > p)
         {
