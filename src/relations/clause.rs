@@ -791,11 +791,19 @@ impl Ctx<'_> {
         let open = (close.saturating_sub(24).max(floor)..close)
             .rev()
             .find(|&x| toks[x].norm == ",")?;
+        // (or an indefinite apposition after a name: "Hungary, an EU
+        // country, refused …", never a list's next item)
+        let apposition = || {
+            matches!(toks[open + 1].norm.as_str(), "a" | "an")
+                && open > floor
+                && self.m.cover[open - 1].is_some_and(|mi| self.is_actor_mention(mi))
+                && (open + 2..close).all(|x| !self.hard_break(x))
+        };
         (open + 1 < close
-            && matches!(
+            && (matches!(
                 toks[open + 1].norm.as_str(),
                 "which" | "who" | "whose" | "whom"
-            ))
+            ) || apposition()))
         .then_some(open)
     }
 

@@ -643,7 +643,12 @@ impl Ctx<'_> {
         };
         // "No country except Turkey recognises Northern Cyprus": the
         // exception does what the negated generic subject does not
-        if agents_m.is_empty() && !passive && !blamed_on {
+        // (also after a group: "No UN member state apart from Turkey …")
+        let none_of = agents_m.iter().all(|&mi| {
+            let f = self.m.list[mi].first;
+            f > 0 && self.tok(f - 1) == "no"
+        });
+        if none_of && !passive && !blamed_on {
             if let Some(exceptions) = self.exceptions(p) {
                 targets_m.retain(|mi| !exceptions.contains(mi));
                 let agents = self.entities(&exceptions);
@@ -719,11 +724,8 @@ impl Ctx<'_> {
     /// the TRNC apart from Turkey", "Apart from Turkey, no country …".
     fn exceptions(&self, p: usize) -> Option<Vec<usize>> {
         let s = &self.t.sentences[self.sentence_of(p)];
-        let generic = (s.first..p).any(|i| {
-            self.m.cover[i].is_none()
-                && matches!(self.tok(i), "no" | "none")
-                && self.m.cover[i + 1].is_none()
-        });
+        let generic =
+            (s.first..p).any(|i| self.m.cover[i].is_none() && matches!(self.tok(i), "no" | "none"));
         if !generic {
             return None;
         }

@@ -395,6 +395,7 @@ fn match_form(form: &[String], norms: &[&str]) -> Option<usize> {
             Some(_) if k > 0 => {
                 let gap = count_phrase(&norms[j..])
                     .or_else(|| form_modifiers(&norms[j..], word))
+                    .or_else(|| with_phrase(&norms[j..], word))
                     .filter(|&g| norms.get(j + g) == Some(&word.as_str()))?;
                 j += gap + 1;
             }
@@ -442,6 +443,24 @@ fn form_modifiers(norms: &[&str], word: &str) -> Option<usize> {
         .take_while(|n| k.is(Class::FormModifier, n))
         .count();
     (len > 0).then_some(len)
+}
+
+/// The length of a "with" phrase at the start of `norms` that names where a
+/// complaint or protest is lodged, up to the form's next word when that is a
+/// preposition: "filed a complaint with the UN Security Council against"
+/// is "filed a complaint against".
+fn with_phrase(norms: &[&str], word: &str) -> Option<usize> {
+    let k = crate::knowledge::Knowledge::get();
+    if norms.first() != Some(&"with") || !k.is(Class::Preposition, word) {
+        return None;
+    }
+    norms
+        .iter()
+        .take(8)
+        .skip(1)
+        .take_while(|n| !k.is(Class::ClauseBreak, n) && **n != ",")
+        .position(|n| *n == word)
+        .map(|g| g + 1)
 }
 
 /// A number written in digits ("30", "1,500") or as a word ("two").
