@@ -610,10 +610,7 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
         // name ending in a geographic head
         // (or a name before a military facility: "at the Hmeimim air base",
         // "from the Al Udeid base")
-        let facility = |j: usize| {
-            let w = |x: usize| toks.get(x).map_or("", |t| t.norm.as_str());
-            k.is(Class::Facility, w(j)) || k.is(Class::Facility, &format!("{} {}", w(j), w(j + 1)))
-        };
+        let facility = |j: usize| phrase_at(k, t, j, Class::Facility).is_some();
         let headed = || {
             (i + 1..(i + 4).min(n)).any(|j| {
                 (i..=j).all(|x| toks[x].capitalised && toks[x].kind == TokKind::Word)

@@ -54,6 +54,10 @@ const BE_ADVERBS: &[&str] = &[
     "again",
 ];
 
+/// Words before an event noun that make a force its theme ("a military
+/// buildup", "the troop deployment", "its naval deployment").
+const FORCE_MODIFIERS: &[&str] = &["military", "troop", "naval", "army", "force"];
+
 impl Ctx<'_> {
     /// Applies a pattern's frame at a trigger.
     pub fn apply(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
@@ -2228,11 +2232,7 @@ impl Ctx<'_> {
             return Vec::new();
         }
         // ("a military buildup", "the troop deployment": the force before the noun)
-        let force_before = p >= 1
-            && matches!(
-                self.tok(p - 1),
-                "military" | "troop" | "naval" | "army" | "force"
-            );
+        let force_before = p >= 1 && FORCE_MODIFIERS.contains(&self.tok(p - 1));
         if matches!(
             w.as_str(),
             "return"
@@ -3112,10 +3112,10 @@ impl Ctx<'_> {
     fn revoking_verb(&self, p: usize) -> Option<usize> {
         let mut g = p;
         while g > 0
-            && matches!(
+            && (matches!(
                 self.tok(g - 1),
-                "its" | "their" | "his" | "her" | "the" | "'s" | "military" | "troop" | "naval"
-            )
+                "its" | "their" | "his" | "her" | "the" | "'s"
+            ) || FORCE_MODIFIERS.contains(&self.tok(g - 1)))
             || (g > 0 && self.m.cover[g - 1].is_some() && g + 2 > p)
         {
             g -= 1;
