@@ -217,18 +217,12 @@ pub fn document_rdf(doc: &crate::document::Document, format: StreamFormat) -> Ve
         }
         StreamFormat::NQuads => {
             let graph = crate::export::rdf::article_iri(&doc.id);
-            let mut w = oxttl::NQuadsSerializer::new().for_writer(&mut buf);
+            let mut w = crate::export::turtle::NTriplesSerializer::new().for_writer(&mut buf);
             let _ = crate::export::rdf::for_each_subject(&g, |ts| {
-                ts.iter().try_for_each(|t| {
-                    w.serialize_quad(oxrdf::QuadRef::new(
-                        t.subject,
-                        t.predicate,
-                        t.object,
-                        &graph,
-                    ))
-                })
+                ts.iter()
+                    .try_for_each(|t| w.serialize_quad(*t, graph.as_ref()))
             });
-            w.finish();
+            let _ = w.finish();
         }
     }
     buf

@@ -7,6 +7,7 @@ pub mod jsonld;
 pub mod publish;
 pub mod rdf;
 pub mod render;
+pub mod turtle;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

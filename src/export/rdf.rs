@@ -1,5 +1,6 @@
 //! The graph as RDF triples (the contract of `spec/rdf-contract.md`), and the
-//! Turtle and N-Triples writers over oxttl.
+//! Turtle and N-Triples writers (`super::turtle`: oxttl's bytes, printed
+//! without `core::fmt`).
 //!
 //! Triples are generated, sorted by their N-Triples form and de-duplicated,
 //! so the same graph always gives the same bytes. There are no blank nodes:
@@ -7,8 +8,8 @@
 
 use std::io::{self, Write};
 
+use super::turtle::{NTriplesSerializer, TurtleSerializer};
 use oxrdf::{Literal, LiteralRef, NamedNode, NamedNodeRef, Term, TermRef, Triple, TripleRef};
-use oxttl::{NTriplesSerializer, TurtleSerializer};
 
 use crate::graph::KnowledgeGraph;
 use crate::model::Event;
@@ -310,7 +311,7 @@ pub fn write_turtle_graph<W: Write>(g: &KnowledgeGraph, w: W) -> io::Result<W> {
 pub fn write_ntriples_graph<W: Write>(g: &KnowledgeGraph, w: W) -> io::Result<W> {
     let mut ser = NTriplesSerializer::new().for_writer(w);
     for_each_subject(g, |ts| ts.iter().try_for_each(|t| ser.serialize_triple(*t)))?;
-    Ok(ser.finish())
+    ser.finish()
 }
 
 fn turtle_serializer() -> io::Result<TurtleSerializer> {
@@ -337,7 +338,7 @@ pub fn write_ntriples<W: Write>(triples: &[Triple], w: W) -> io::Result<W> {
     for tr in triples {
         w.serialize_triple(tr)?;
     }
-    Ok(w.finish())
+    w.finish()
 }
 
 #[cfg(test)]
