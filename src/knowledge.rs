@@ -283,6 +283,9 @@ pub enum Class {
     /// Adjectives between a locative preposition and a state's name that
     /// keep it the place: "in neighbouring Benin", "to war-torn Syria".
     PlaceModifier,
+    /// Adjectives before a non-state armed actor's noun named by no state
+    /// or people: "ethnic armed groups", "Islamist militants".
+    GroupModifier,
 }
 
 impl Class {
@@ -357,6 +360,7 @@ impl Class {
             "perception" => Class::Perception,
             "facility" => Class::Facility,
             "place_modifier" => Class::PlaceModifier,
+            "group_modifier" => Class::GroupModifier,
             _ => return None,
         })
     }

@@ -911,6 +911,75 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// "Rebels accused the army of …", "Ethnic armed groups said …", "the
+/// militants" with no armed actor named before them (`definite_forces` found
+/// none): a non-state armed actor of its own, named by the phrase in lower
+/// case ("rebels", "ethnic armed groups"; not by a state the document names:
+/// "Qatar mediated between the rebels and …" are not Qatar's). Not when the
+/// phrase has an owner ("the rebels in Sudan", "rebels of the M23"), modifies
+/// a noun ("rebel-held", "militants' …" stays theirs), or follows a word that
+/// makes it part of a longer phrase ("a rebel", "Houthi rebels", "backed
+/// rebels").
+fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for s in &t.sentences {
+        let mut at = s.first;
+        while at < s.last {
+            let mut head = at;
+            // (a modifier can begin the noun itself: "ethnic armed groups")
+            while phrases::phrase_at(k, t, head, Class::Irregular).is_none() {
+                match phrases::phrase_at(k, t, head, Class::GroupModifier) {
+                    Some(e) => head = e,
+                    None => break,
+                }
+            }
+            let Some(end) =
+                phrases::phrase_at(k, t, head, Class::Irregular).filter(|&e| e <= s.last)
+            else {
+                at = head.max(at + 1);
+                continue;
+            };
+            let start = if at > s.first && toks[at - 1].norm == "the" {
+                at - 1
+            } else {
+                at
+            };
+            let free = (start..end).all(|y| m.cover[y].is_none());
+            // the word before: none, a verb or preposition in lower case, or punctuation
+            let open = start == s.first
+                || toks.get(start - 1).is_some_and(|p| {
+                    m.cover[start - 1].is_none()
+                        && p.norm != "-"
+                        && p.norm != "'s"
+                        && !(p.kind == TokKind::Word && p.capitalised)
+                        && !matches!(p.norm.as_str(), "a" | "an" | "one" | "another")
+                        && !p.norm.ends_with("ed")
+                });
+            let owned = toks.get(end).is_some_and(|x| {
+                matches!(
+                    x.norm.as_str(),
+                    "-" | "of" | "in" | "from" | "within" | "loyal"
+                ) && (end + 1..s.last.min(end + 4)).any(|y| m.cover[y].is_some())
+                    || x.norm == "-" && !x.space_before
+            });
+            if free && open && !owned {
+                let label = span_text(text, t, at, end).to_lowercase();
+                let e = m.entity(Entity::new(EntityType::Group, label));
+                let mut g = Mention::of_entity(start, end, e, Via::Phrase);
+                g.force = Some(span_text(text, t, head, end));
+                m.push(g);
+            }
+            at = end;
+        }
+    }
+}
+
+/// Whether `e` is a group that `unnamed_groups` named by its common noun
+/// ("rebels", "ethnic armed groups"): the only labels in lower case.
+fn common_noun_group(e: &Entity) -> bool {
+    e.etype == EntityType::Group && e.label.starts_with(|c: char| c.is_lowercase())
+}
+
 /// The state named last after "in" in the sentence before token `at`, the
 /// scene of the fighting a text opens with: "a truce in Sudan … a
 /// ceasefire between the army and the Rapid Support Forces".
@@ -1459,7 +1528,10 @@ fn nearest_list(
         let et = m.entities[e].etype;
         match kind {
             SetKind::States => et == EntityType::State,
-            SetKind::Actors => et.is_actor(),
+            // (a group named by a common noun, "gunmen", "rebels", is no
+            // principal party: "the gunmen, and Kosovo police said …" is no
+            // list of "the two sides")
+            SetKind::Actors => et.is_actor() && !common_noun_group(&m.entities[e]),
             SetKind::Places => matches!(et, EntityType::Place | EntityType::State),
         }
     };
@@ -1694,6 +1766,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     person_governments(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     definite_forces(k, text, t, &mut m);
+    unnamed_groups(k, text, t, &mut m);
     definite_governments(k, text, t, &mut m);
     definite_organisations(k, t, &mut m);
     numbered_sets(k, t, &mut m);

@@ -1681,6 +1681,24 @@ impl Ctx<'_> {
 
     fn frame_deploy(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
         let p = hit.first;
+        // "attacked a police station in Homs", "the stations": an uninflected
+        // form right after a determiner, or after a determiner and one
+        // lower-case modifier, is a noun ("Russia also stations troops" and
+        // "plans to deploy" are verbs)
+        let w = self.tok(p);
+        let det = |i: usize| DETERMINERS.contains(&self.tok(i));
+        if hit.last == p + 1 && !w.ends_with("ed") && !w.ends_with("ing") && p > 0 {
+            let before = &self.t.tokens[p - 1];
+            let modifier = p > 1
+                && det(p - 2)
+                && self.m.cover[p - 1].is_none()
+                && before.kind == TokKind::Word
+                && !before.capitalised
+                && !self.k.is(Class::Auxiliary, &before.norm);
+            if det(p - 1) || modifier {
+                return Vec::new();
+            }
+        }
         let subj = self.subjects(p);
         let passive = self.after_be(p);
         // "troops were sent to Somalia by Ethiopia": the passive subject is the force
@@ -2154,6 +2172,15 @@ impl Ctx<'_> {
         let Some(place) = self.place_after(hit.last, 10, true) else {
             return Vec::new();
         };
+        // "rebels captured two soldiers near the border", "seized civilians
+        // in …": the verb takes people or a force, and the place is theirs
+        if (hit.last..self.m.list[place].first).any(|i| {
+            [Class::Force, Class::People, Class::NonForce]
+                .into_iter()
+                .any(|c| phrase_at(self.k, self.t, i, c).is_some())
+        }) {
+            return Vec::new();
+        }
         // "troops were in Syria", "were in parts of Ukraine" (not "were in
         // retreat near Kharkiv"): being in a place needs the place at once
         if BE.contains(&w)
