@@ -925,17 +925,19 @@ fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     for s in &t.sentences {
         let mut at = s.first;
         while at < s.last {
+            // modifiers, then the noun (a modifier can begin the noun itself:
+            // "ethnic armed groups")
             let mut head = at;
-            // (a modifier can begin the noun itself: "ethnic armed groups")
-            while phrases::phrase_at(k, t, head, Class::Irregular).is_none() {
+            let irregular = loop {
+                if let Some(e) = phrases::phrase_at(k, t, head, Class::Irregular) {
+                    break Some(e);
+                }
                 match phrases::phrase_at(k, t, head, Class::GroupModifier) {
                     Some(e) => head = e,
-                    None => break,
+                    None => break None,
                 }
-            }
-            let Some(end) =
-                phrases::phrase_at(k, t, head, Class::Irregular).filter(|&e| e <= s.last)
-            else {
+            };
+            let Some(end) = irregular.filter(|&e| e <= s.last) else {
                 at = head.max(at + 1);
                 continue;
             };
@@ -955,12 +957,11 @@ fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                         && !matches!(p.norm.as_str(), "a" | "an" | "one" | "another")
                         && !p.norm.ends_with("ed")
                 });
+            // an owner after it, or a compound ("rebel-held")
             let owned = toks.get(end).is_some_and(|x| {
-                matches!(
-                    x.norm.as_str(),
-                    "-" | "of" | "in" | "from" | "within" | "loyal"
-                ) && (end + 1..s.last.min(end + 4)).any(|y| m.cover[y].is_some())
-                    || x.norm == "-" && !x.space_before
+                let owner = matches!(x.norm.as_str(), "of" | "in" | "from" | "within" | "loyal")
+                    && (end + 1..s.last.min(end + 4)).any(|y| m.cover[y].is_some());
+                owner || (x.norm == "-" && !x.space_before)
             });
             if free && open && !owned {
                 let label = span_text(text, t, at, end).to_lowercase();
