@@ -286,6 +286,9 @@ pub enum Class {
     /// Adjectives before a non-state armed actor's noun named by no state
     /// or people: "ethnic armed groups", "Islamist militants".
     GroupModifier,
+    /// Collective actors that are no armed force, named by a common noun:
+    /// "protesters", "the opposition", "rights groups".
+    Collective,
 }
 
 impl Class {
@@ -361,6 +364,7 @@ impl Class {
             "facility" => Class::Facility,
             "place_modifier" => Class::PlaceModifier,
             "group_modifier" => Class::GroupModifier,
+            "collective" => Class::Collective,
             _ => return None,
         })
     }

@@ -349,8 +349,8 @@ fn person_possessions(
     out
 }
 
+/// "Haftar's forces", "Hemedti's fighters": a person's force is the person's.
 fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
-    let toks = &t.tokens;
     for (first, last, e, end) in person_possessions(k, t, m, Class::Force) {
         if (last..end).all(|x| m.cover[x].is_none()) {
             let mut mm = Mention::of_entity(first, end, e, Via::Phrase);
@@ -358,8 +358,14 @@ fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             m.replace(mm);
         }
     }
-    // "troops loyal to Haftar", "forces under the command of Hemedti",
-    // "fighters commanded by …"
+}
+
+/// "troops loyal to Haftar", "forces under the command of Hemedti",
+/// "fighters commanded by …", "troops loyal to the junta": the force is its
+/// commander's. Runs after the definite phrases, so that "the junta" or
+/// "the government" after the link is already an actor.
+fn commanded_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
     const OWNED_BY: &[&[&str]] = &[
         &["loyal", "to"],
         &["under", "the", "command", "of"],
@@ -897,7 +903,22 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                     .flatten();
             }
             // (a vehicle or weapon is one named before: "the drone")
-            if end != at + 2 || compound || !service {
+            if compound || !service {
+                return None;
+            }
+            // a text naming no state at all: the service is an actor of its
+            // own ("Rebels accused the army of …", "the security forces")
+            if names_no_state(k, m) {
+                return Some(common_noun_actor(
+                    text,
+                    t,
+                    m,
+                    EntityType::ArmedForce,
+                    at + 1,
+                    end,
+                ));
+            }
+            if end != at + 2 {
                 return None;
             }
             let st = salient_state(k, m, at).or_else(|| scene_state(k, t, m, at))?;
@@ -922,21 +943,34 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// rebels").
 fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let toks = &t.tokens;
+    // (a participle before the noun modifies it, "backed rebels"; a verb
+    // of a relation acts on it, "blamed militants")
+    let triggers = crate::relations::patterns::TriggerIndex::get();
+    // (in a text naming no state, a bare service opening a sentence is an
+    // actor too: "Police accused protesters of …")
+    let stateless = names_no_state(k, m);
     for s in &t.sentences {
         let mut at = s.first;
         while at < s.last {
+            // (only as the sentence's first words, its subject: "how many
+            // troops had been sent" are the sender's)
+            let service = (stateless && at == s.first)
+                .then(|| phrases::phrase_at(k, t, at, Class::Service))
+                .flatten();
             // modifiers, then the noun (a modifier can begin the noun itself:
             // "ethnic armed groups")
             let mut head = at;
-            let irregular = loop {
-                if let Some(e) = phrases::phrase_at(k, t, head, Class::Irregular) {
+            let irregular = service.or_else(|| loop {
+                let noun = phrases::phrase_at(k, t, head, Class::Irregular)
+                    .or_else(|| phrases::phrase_at(k, t, head, Class::Collective));
+                if let Some(e) = noun {
                     break Some(e);
                 }
                 match phrases::phrase_at(k, t, head, Class::GroupModifier) {
                     Some(e) => head = e,
                     None => break None,
                 }
-            };
+            });
             let Some(end) = irregular.filter(|&e| e <= s.last) else {
                 at = head.max(at + 1);
                 continue;
@@ -954,18 +988,27 @@ fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                         && p.norm != "-"
                         && p.norm != "'s"
                         && !(p.kind == TokKind::Word && p.capitalised)
-                        && !matches!(p.norm.as_str(), "a" | "an" | "one" | "another")
-                        && !p.norm.ends_with("ed")
+                        && (start < at || {
+                            let article = matches!(p.norm.as_str(), "a" | "an" | "one" | "another");
+                            let participle =
+                                p.norm.ends_with("ed") && !triggers.starts_verb(&p.norm);
+                            !article && !participle
+                        })
                 });
             // an owner after it, or a compound ("rebel-held")
             let owned = toks.get(end).is_some_and(|x| {
-                let owner = matches!(x.norm.as_str(), "of" | "in" | "from" | "within" | "loyal")
-                    && (end + 1..s.last.min(end + 4)).any(|y| m.cover[y].is_some());
+                let owner = matches!(x.norm.as_str(), "loyal" | "under" | "commanded")
+                    || matches!(x.norm.as_str(), "of" | "in" | "from" | "within")
+                        && (end + 1..s.last.min(end + 4)).any(|y| m.cover[y].is_some());
                 owner || (x.norm == "-" && !x.space_before)
             });
             if free && open && !owned {
-                let label = span_text(text, t, at, end).to_lowercase();
-                let e = m.entity(Entity::new(EntityType::Group, label));
+                let etype = if service.is_some() {
+                    EntityType::ArmedForce
+                } else {
+                    EntityType::Group
+                };
+                let e = common_noun_actor(text, t, m, etype, at, end);
                 let mut g = Mention::of_entity(start, end, e, Via::Phrase);
                 g.force = Some(span_text(text, t, head, end));
                 m.push(g);
@@ -973,6 +1016,39 @@ fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             at = end;
         }
     }
+}
+
+/// The actor named by the common noun of tokens `a..b` alone, labelled by
+/// it in lower case ("rebels", "army", "government forces", "junta"): what a
+/// phrase with no named owner is when the text names no state or group it
+/// could belong to.
+fn common_noun_actor(
+    text: &str,
+    t: &Text,
+    m: &mut Mentions,
+    etype: EntityType,
+    a: usize,
+    b: usize,
+) -> usize {
+    let label = span_text(text, t, a, b).to_lowercase();
+    m.entity(Entity::new(etype, label))
+}
+
+/// Whether the text names no state, by name, capital or adjective, nor
+/// through a person, force or group of one (what [`state_counts`] counts).
+fn names_no_state(k: &Knowledge, m: &Mentions) -> bool {
+    state_counts(k, m, m.cover.len()).is_empty()
+}
+
+/// Whether `e` is a group named by a common noun of class `collective`
+/// ("protesters", "rights groups"): an actor that never deploys forces.
+pub(crate) fn unarmed_collective(k: &Knowledge, e: &Entity) -> bool {
+    // (the noun after any modifiers: "local protesters")
+    let label = e.label.as_str();
+    common_noun_group(e)
+        && std::iter::once(0)
+            .chain(label.match_indices(' ').map(|(i, _)| i + 1))
+            .any(|i| k.is(Class::Collective, &label[i..]))
 }
 
 /// Whether `e` is a group that `unnamed_groups` named by its common noun
@@ -1044,8 +1120,19 @@ fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
         {
             let police = phrases::phrase_at(k, t, at + 1, Class::Police);
             if let Some(end) = police.or_else(|| phrases::phrase_at(k, t, at + 1, Class::Force)) {
-                let force = salient_state(k, m, at)
-                    .and_then(|st| regular_force(k, m, st, police.is_some()));
+                let force = match salient_state(k, m, at) {
+                    Some(st) => regular_force(k, m, st, police.is_some()),
+                    // ("Rebels accused government forces of …" naming no state)
+                    None if names_no_state(k, m) => Some(common_noun_actor(
+                        text,
+                        t,
+                        m,
+                        EntityType::ArmedForce,
+                        at,
+                        end,
+                    )),
+                    None => None,
+                };
                 if let Some(e) = force {
                     let mut mm = Mention::of_entity(at, end, e, Via::Phrase);
                     mm.force = Some(span_text(text, t, at + 1, end));
@@ -1106,7 +1193,14 @@ fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             Some(mi) => mi.and_then(|mi| m.state_of(&m.list[mi].referent)),
             None => salient_state(k, m, at)
                 .or_else(|| salient_state_not_named(k, t, m, at))
-                .map(|st| m.state(k, st)),
+                .map(|st| m.state(k, st))
+                // a text naming no state at all: "The junta accused the
+                // rebels of …" is an actor of its own, the junta
+                .or_else(|| {
+                    names_no_state(k, m).then(|| {
+                        common_noun_actor(text, t, m, EntityType::Organisation, at + 1, end)
+                    })
+                }),
         };
         if let Some(e) = state {
             m.push(Mention::of_entity(at, end, e, Via::Phrase));
@@ -1770,6 +1864,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     unnamed_groups(k, text, t, &mut m);
     definite_governments(k, text, t, &mut m);
     definite_organisations(k, t, &mut m);
+    commanded_forces(k, text, t, &mut m);
     numbered_sets(k, t, &mut m);
     acronyms(k, text, t, &mut m);
     pronouns(k, t, &mut m);

@@ -316,12 +316,14 @@ impl Ctx<'_> {
         // a force is deployed to a state or a place, never to a people
         // ("accused Morocco of occupying their land" after "Sahrawis")
         let mut targets = targets;
+        let mut agents = agents;
         if pat.relation == Relation::Deploys {
             targets.retain(|a| self.place_like(a));
+            // nor do unarmed crowds deploy: "Protesters occupied the square"
+            agents.retain(|&e| !crate::mentions::unarmed_collective(self.k, &self.m.entities[e]));
         }
         // "brokered by the United States with help from Qatar": the helper
         // mediates too
-        let mut agents = agents;
         let joint = match pat.relation {
             Relation::Mediates => self.co_agents(hit.first, Class::CoAgent),
             Relation::Recognises | Relation::Deploys => {

@@ -342,14 +342,14 @@ impl TriggerIndex {
         self.motion_forms.contains_key(word)
     }
 
-    /// Whether `word` (folded) is a one-word verb of accusing ("accused",
-    /// "blamed", "condemned"): a name after it, before "of"/"for", is the
-    /// accused.
     /// Whether a hyphenated compound is a word of some trigger form.
     pub fn is_compound(&self, word: &str) -> bool {
         self.compounds.contains(word)
     }
 
+    /// Whether `word` (folded) is a one-word verb of accusing ("accused",
+    /// "blamed", "condemned"): a name after it, before "of"/"for", is the
+    /// accused.
     pub fn is_accuse_verb(&self, word: &str) -> bool {
         self.accuse_verbs.contains(word)
     }
