@@ -138,6 +138,9 @@ pub struct Mentions {
     /// token, state index in `k.states`), the state they belong to
     /// without being its government.
     homes: Vec<(usize, usize)>,
+    /// Whether the text names no state ([`names_no_state`]), found once: the
+    /// passes that ask it add no mention that would change the answer.
+    no_state: std::cell::OnceCell<bool>,
 }
 
 impl Mentions {
@@ -1037,7 +1040,8 @@ fn common_noun_actor(
 /// Whether the text names no state, by name, capital or adjective, nor
 /// through a person, force or group of one (what [`state_counts`] counts).
 fn names_no_state(k: &Knowledge, m: &Mentions) -> bool {
-    state_counts(k, m, m.cover.len()).is_empty()
+    *m.no_state
+        .get_or_init(|| mention_states(k, m, m.cover.len()).next().is_none())
 }
 
 /// Whether `e` is a group named by a common noun of class `collective`
@@ -1425,42 +1429,58 @@ fn salient_state_not_named(k: &Knowledge, t: &Text, m: &Mentions, at: usize) -> 
     }
 }
 
+/// The states the mentions before token `at` speak of, with each
+/// mention's first token, in order (what [`state_counts`] counts).
+fn mention_states<'a>(
+    k: &'a Knowledge,
+    m: &'a Mentions,
+    at: usize,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut j = 0;
+    std::iter::from_fn(move || {
+        while j < at {
+            let Some(mi) = m.cover[j] else {
+                j += 1;
+                continue;
+            };
+            let first = j;
+            j = m.list[mi].last.max(j + 1);
+            let st = match m.list[mi].referent {
+                Ref::Entity(e) if m.entities[e].etype == EntityType::State => {
+                    k.state_by_name(&m.entities[e].label)
+                }
+                Ref::Adjective(st) => Some(st),
+                // ("Sudan's army", "Sudanese President …" and "Sudanese
+                // rebels" speak of Sudan)
+                // (a listed force of a state the text does not name: "The RSF
+                // blamed the army" speaks of Sudan)
+                Ref::Entity(e) => m
+                    .affiliated_state(e)
+                    .and_then(|s| k.state_by_name(&m.entities[s].label))
+                    .or_else(|| m.homes.iter().find(|h| h.0 == first).map(|h| h.1))
+                    .or_else(|| {
+                        let o = k.org_by_name(&m.entities[e].label)?;
+                        k.state_by_name(k.orgs[o].parent.as_deref()?)
+                    }),
+                _ => None,
+            };
+            if let Some(st) = st {
+                return Some((first, st));
+            }
+        }
+        None
+    })
+}
+
 /// The states named before token `at` (by name, adjective or a listed
 /// body's state): (state, count, first token), most often first.
 fn state_counts(k: &Knowledge, m: &Mentions, at: usize) -> Vec<(usize, usize, usize)> {
     let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (state, count, first)
-    let mut j = 0;
-    while j < at {
-        let Some(mi) = m.cover[j] else {
-            j += 1;
-            continue;
-        };
-        let st = match m.list[mi].referent {
-            Ref::Entity(e) if m.entities[e].etype == EntityType::State => {
-                k.state_by_name(&m.entities[e].label)
-            }
-            Ref::Adjective(st) => Some(st),
-            // ("Sudan's army", "Sudanese President …" and "Sudanese
-            // rebels" speak of Sudan)
-            // (a listed force of a state the text does not name: "The RSF
-            // blamed the army" speaks of Sudan)
-            Ref::Entity(e) => m
-                .affiliated_state(e)
-                .and_then(|s| k.state_by_name(&m.entities[s].label))
-                .or_else(|| m.homes.iter().find(|h| h.0 == j).map(|h| h.1))
-                .or_else(|| {
-                    let o = k.org_by_name(&m.entities[e].label)?;
-                    k.state_by_name(k.orgs[o].parent.as_deref()?)
-                }),
-            _ => None,
-        };
-        if let Some(st) = st {
-            match counts.iter_mut().find(|c| c.0 == st) {
-                Some(c) => c.1 += 1,
-                None => counts.push((st, 1, j)),
-            }
+    for (j, st) in mention_states(k, m, at) {
+        match counts.iter_mut().find(|c| c.0 == st) {
+            Some(c) => c.1 += 1,
+            None => counts.push((st, 1, j)),
         }
-        j = m.list[mi].last.max(j + 1);
     }
     // (only when unambiguous: named first and strictly most often)
     counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
