@@ -424,6 +424,9 @@ pub struct Knowledge {
     /// Naval ship-name prefixes, folded → the state whose navy uses them
     /// ("uss" → United States).
     pub ship_prefixes: FxHashMap<String, usize>,
+    /// State and organisation indices by canonical name (the first of a name).
+    state_index: FxHashMap<String, usize>,
+    org_index: FxHashMap<String, usize>,
     automaton: AhoCorasick,
     /// Payloads of the automaton's patterns: what it refers to, whether case matters.
     payloads: Vec<(Hit, bool)>,
@@ -741,7 +744,17 @@ impl Knowledge {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let mut state_index = FxHashMap::default();
+        for (i, st) in states.iter().enumerate() {
+            state_index.entry(st.name.clone()).or_insert(i);
+        }
+        let mut org_index = FxHashMap::default();
+        for (i, o) in orgs.iter().enumerate() {
+            org_index.entry(o.name.clone()).or_insert(i);
+        }
         Ok(Knowledge {
+            state_index,
+            org_index,
             states,
             orgs,
             roles,
@@ -827,12 +840,12 @@ impl Knowledge {
 
     /// The state of an adjective, name or capital, by canonical name.
     pub fn state_by_name(&self, name: &str) -> Option<usize> {
-        self.states.iter().position(|s| s.name == name)
+        self.state_index.get(name).copied()
     }
 
     /// The organisation by canonical name.
     pub fn org_by_name(&self, name: &str) -> Option<usize> {
-        self.orgs.iter().position(|s| s.name == name)
+        self.org_index.get(name).copied()
     }
 }
 
