@@ -138,9 +138,6 @@ pub struct Mentions {
     /// token, state index in `k.states`), the state they belong to
     /// without being its government.
     homes: Vec<(usize, usize)>,
-    /// Whether the text names no state ([`names_no_state`]), found once: the
-    /// passes that ask it add no mention that would change the answer.
-    no_state: std::cell::OnceCell<bool>,
 }
 
 impl Mentions {
@@ -793,7 +790,7 @@ fn the_direction(k: &Knowledge, t: &Text, m: &mut Mentions) {
 /// `organisations.tsv` ("the IDF … the army"); "the rebels", "the militants" to
 /// the most recent non-state armed actor ("M23 rebels … between Kinshasa
 /// and the rebels").
-fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions, stateless: bool) {
     let toks = &t.tokens;
     for at in 0..toks.len().saturating_sub(1) {
         if toks[at].norm != "the" || m.cover[at + 1].is_some() {
@@ -911,7 +908,7 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
             }
             // a text naming no state at all: the service is an actor of its
             // own ("Rebels accused the army of …", "the security forces")
-            if names_no_state(k, m) {
+            if stateless {
                 return Some(common_noun_actor(
                     text,
                     t,
@@ -944,14 +941,13 @@ fn definite_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
 /// a noun ("rebel-held", "militants' …" stays theirs), or follows a word that
 /// makes it part of a longer phrase ("a rebel", "Houthi rebels", "backed
 /// rebels").
-fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions, stateless: bool) {
     let toks = &t.tokens;
     // (a participle before the noun modifies it, "backed rebels"; a verb
     // of a relation acts on it, "blamed militants")
     let triggers = crate::relations::patterns::TriggerIndex::get();
     // (in a text naming no state, a bare service opening a sentence is an
     // actor too: "Police accused protesters of …")
-    let stateless = names_no_state(k, m);
     for s in &t.sentences {
         let mut at = s.first;
         while at < s.last {
@@ -1040,8 +1036,7 @@ fn common_noun_actor(
 /// Whether the text names no state, by name, capital or adjective, nor
 /// through a person, force or group of one (what [`state_counts`] counts).
 fn names_no_state(k: &Knowledge, m: &Mentions) -> bool {
-    *m.no_state
-        .get_or_init(|| mention_states(k, m, m.cover.len()).next().is_none())
+    mention_states(k, m, m.cover.len()).next().is_none()
 }
 
 /// Whether `e` is a group named by a common noun of class `collective`
@@ -1113,7 +1108,7 @@ fn owner_follows(toks: &[crate::text::Token], end: usize) -> bool {
 /// ([`salient_state`]): "Sudan's army shelled Darfur. The government
 /// accused the RSF …", "Syrian rebels accused the government of …";
 /// "government forces" are its regular army.
-fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions, stateless: bool) {
     let toks = &t.tokens;
     for at in 0..toks.len().saturating_sub(1) {
         // "government forces", "government troops" (not "pro-government
@@ -1127,7 +1122,7 @@ fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 let force = match salient_state(k, m, at) {
                     Some(st) => regular_force(k, m, st, police.is_some()),
                     // ("Rebels accused government forces of …" naming no state)
-                    None if names_no_state(k, m) => Some(common_noun_actor(
+                    None if stateless => Some(common_noun_actor(
                         text,
                         t,
                         m,
@@ -1201,7 +1196,7 @@ fn definite_governments(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
                 // a text naming no state at all: "The junta accused the
                 // rebels of …" is an actor of its own, the junta
                 .or_else(|| {
-                    names_no_state(k, m).then(|| {
+                    stateless.then(|| {
                         common_noun_actor(text, t, m, EntityType::Organisation, at + 1, end)
                     })
                 }),
@@ -1880,9 +1875,12 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     persons::resolve_roles(k, t, &mut m);
     person_governments(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
-    definite_forces(k, text, t, &mut m);
-    unnamed_groups(k, text, t, &mut m);
-    definite_governments(k, text, t, &mut m);
+    // (what the phrases below fall back on; none of them names a state
+    // when the text named none)
+    let stateless = names_no_state(k, &m);
+    definite_forces(k, text, t, &mut m, stateless);
+    unnamed_groups(k, text, t, &mut m, stateless);
+    definite_governments(k, text, t, &mut m, stateless);
     definite_organisations(k, t, &mut m);
     commanded_forces(k, text, t, &mut m);
     numbered_sets(k, t, &mut m);
