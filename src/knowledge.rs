@@ -289,6 +289,9 @@ pub enum Class {
     /// Collective actors that are no armed force, named by a common noun:
     /// "protesters", "the opposition", "rights groups".
     Collective,
+    /// Offices of a state's government ("president", "foreign minister"): a
+    /// bare "the president" no one named holds is the salient state's.
+    StateOffice,
 }
 
 impl Class {
@@ -365,6 +368,7 @@ impl Class {
             "place_modifier" => Class::PlaceModifier,
             "group_modifier" => Class::GroupModifier,
             "collective" => Class::Collective,
+            "state_office" => Class::StateOffice,
             _ => return None,
         })
     }

@@ -1021,7 +1021,7 @@ fn unnamed_groups(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions, statele
 /// it in lower case ("rebels", "army", "government forces", "junta"): what a
 /// phrase with no named owner is when the text names no state or group it
 /// could belong to.
-fn common_noun_actor(
+pub(super) fn common_noun_actor(
     text: &str,
     t: &Text,
     m: &mut Mentions,
@@ -1035,7 +1035,7 @@ fn common_noun_actor(
 
 /// Whether the text names no state, by name, capital or adjective, nor
 /// through a person, force or group of one (what [`state_counts`] counts).
-fn names_no_state(k: &Knowledge, m: &Mentions) -> bool {
+pub(super) fn names_no_state(k: &Knowledge, m: &Mentions) -> bool {
     mention_states(k, m, m.cover.len()).next().is_none()
 }
 
@@ -1382,7 +1382,7 @@ fn definite_organisations(k: &Knowledge, t: &Text, m: &mut Mentions) {
 /// The state the document is about so far: named first and strictly most
 /// often before token `at` (by name, capital or adjective, or through a
 /// person, force or group of it); none when the two disagree.
-fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
+pub(super) fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
     let counts = state_counts(k, m, at);
     match counts.as_slice() {
         [(st, _, _)] => Some(*st),
@@ -1397,7 +1397,12 @@ fn salient_state(k: &Knowledge, m: &Mentions, at: usize) -> Option<usize> {
 /// again later in its sentence, up to `last`: "Armenia said Azerbaijani
 /// troops had shelled villages. The foreign ministry accused Baku of …"
 /// (no one acts on itself).
-fn salient_state_not_named(k: &Knowledge, t: &Text, m: &Mentions, at: usize) -> Option<usize> {
+pub(super) fn salient_state_not_named(
+    k: &Knowledge,
+    t: &Text,
+    m: &Mentions,
+    at: usize,
+) -> Option<usize> {
     let counts = state_counts(k, m, at);
     let [(a, n, _), (b, n2, _), rest @ ..] = counts.as_slice() else {
         return None;
@@ -1872,7 +1877,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     named_owners(t, &mut m);
     persons::find_weak(k, text, t, &mut m);
     the_direction(k, t, &mut m);
-    persons::resolve_roles(k, t, &mut m);
+    persons::resolve_roles(k, text, t, &mut m);
     person_governments(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
     // (what the phrases below fall back on; none of them names a state

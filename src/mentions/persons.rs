@@ -655,7 +655,7 @@ fn subject_name(
 /// president", "the political scientist". Resolved to the person in the
 /// document with that role (and affiliation, when given); otherwise, for
 /// officials of a named state, to the state.
-pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
+pub fn resolve_roles(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     let n = t.tokens.len();
     let mut roles: Vec<(usize, usize, usize)> =
         m.roles.iter().map(|(s, (e, r))| (*s, *e, *r)).collect();
@@ -842,6 +842,20 @@ pub fn resolve_roles(k: &Knowledge, t: &Text, m: &mut Mentions) {
             None if phrase.is_some() => None,
             None => match &affil {
                 Some(a) if role.kind != "expert" => m.by_key(a),
+                // "Kenya held elections. The president accused …": an office of
+                // state that no one named holds is the office of the state
+                // the text is about, and in a text naming no state an actor
+                // of its own ("The president accused the opposition of …")
+                None if rs == ranked && k.is(Class::StateOffice, &fold(&role.name)) => {
+                    super::salient_state(k, m, start)
+                        .or_else(|| super::salient_state_not_named(k, t, m, start))
+                        .map(|st| m.state(k, st))
+                        .or_else(|| {
+                            super::names_no_state(k, m).then(|| {
+                                super::common_noun_actor(text, t, m, EntityType::Person, rs, re)
+                            })
+                        })
+                }
                 _ => None,
             },
         };

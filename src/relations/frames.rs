@@ -1763,6 +1763,29 @@ impl Ctx<'_> {
         if pat.needs_place && place.is_none() {
             return Vec::new();
         }
+        // "ordered the police to investigate the attack in Goma": an order
+        // to do something else than move leaves the force where it is
+        // (but "ordered the army to move to the border", "ordered troops to
+        // be ready to move into Ukraine")
+        if ordering {
+            let place_start = place.map_or(hit.last + 8, |mi| self.m.list[mi].first);
+            let infinitive = (hit.last..place_start).find(|&i| {
+                self.tok(i) == "to"
+                    && self.m.cover[i + 1].is_none()
+                    && self
+                        .t
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|x| x.kind == TokKind::Word)
+                    && !DETERMINERS.contains(&self.tok(i + 1))
+            });
+            let triggers = crate::relations::patterns::TriggerIndex::get();
+            if infinitive.is_some_and(|i| {
+                !(i + 1..place_start).any(|j| triggers.starts_deploy_form(self.tok(j)))
+            }) {
+                return Vec::new();
+            }
+        }
         // "sent drones to Sudan's army", "sent fighters to the rebels": what
         // goes to an armed actor is a supply, not a deployment
         if place.is_none() && self.to_armed_actor(hit.last) {
@@ -3022,13 +3045,18 @@ impl Ctx<'_> {
         };
         // "…talks in Havana, with Cuba and Norway acting as guarantors": the
         // mediators act as such in talks the sentence has named before
+        // (also without the verb: "with Cuba and Norway as guarantors")
         let acting_as = p >= 2
             && self.tok(p - 1) == "as"
             && matches!(
                 self.tok(p - 2),
                 "acting" | "acted" | "act" | "acts" | "serving" | "served" | "serve" | "serves"
             );
-        let talks_before = acting_as && {
+        let with_as = p >= 2
+            && !acting_as
+            && self.tok(p - 1) == "as"
+            && self.with_phrase_before(p - 1).is_some();
+        let talks_before = (acting_as || with_as) && {
             let s = &self.t.sentences[self.sentence_of(p)];
             (s.first..p).any(|i| self.k.is(Class::Talks, self.tok(i)))
         };
@@ -3082,6 +3110,7 @@ impl Ctx<'_> {
         let subj = acting_as
             .then(|| self.with_phrase_before(p - 2))
             .flatten()
+            .or_else(|| with_as.then(|| self.with_phrase_before(p - 1)).flatten())
             .or_else(|| agent_noun.then(|| self.role_holder(p)).flatten())
             .unwrap_or(clause_subjects);
         let mediators = self.entities(&subj);

@@ -122,6 +122,8 @@ pub struct TriggerIndex {
     pub patterns: Vec<Pattern>,
     by_first: HashMap<String, Vec<(usize, usize)>>,
     verb_first: HashSet<String>,
+    /// First words of the forms of deployment and motion ("deploy", "move").
+    deploy_first: HashSet<String>,
     accuse_verbs: HashSet<String>,
     /// Multi-word accusation and recognition forms, by their last word.
     prepositional_forms: HashMap<String, Vec<Vec<String>>>,
@@ -276,6 +278,11 @@ impl TriggerIndex {
                     .map(|f| f[0].clone())
             })
             .collect();
+        let deploy_first = patterns
+            .iter()
+            .filter(|p| p.relation == Relation::Deploys)
+            .flat_map(|p| p.forms.iter().map(|f| f[0].clone()))
+            .collect();
         let accuse_verbs = patterns
             .iter()
             .filter(|p| p.frame == Frame::Verb && p.relation == Relation::Accuses)
@@ -308,6 +315,7 @@ impl TriggerIndex {
             patterns,
             by_first,
             verb_first,
+            deploy_first,
             accuse_verbs,
             prepositional_forms,
             motion_forms,
@@ -319,6 +327,13 @@ impl TriggerIndex {
     /// "sent", "mediated"): a name before it stands in a subject's place.
     pub fn starts_verb(&self, word: &str) -> bool {
         self.verb_first.contains(word)
+    }
+
+    /// Whether `word` (folded) starts a form of deployment or motion
+    /// ("deploy", "move", "entered"): "ordered the army to move to …" is an
+    /// order to deploy, "ordered the police to investigate …" is not.
+    pub fn starts_deploy_form(&self, word: &str) -> bool {
+        self.deploy_first.contains(word)
     }
 
     /// Whether the words `tail` end with a multi-word form of an accusation
