@@ -3356,9 +3356,16 @@ impl Ctx<'_> {
         if agents_m.is_empty() {
             agents_m = self.by_agent(hit.last, 12);
         }
+        // "welcomed US recognition of its sovereignty", "the Russian
+        // recognition of the Taliban": a state's adjective or an acronym
+        // before the noun is its agent, as a possessor is
+        let modifier = agents_m
+            .is_empty()
+            .then(|| self.adjective_before(p))
+            .flatten();
         // "Guatemala reaffirmed its recognition of Taiwan" has a possessor;
         // "Guatemala reaffirms recognition of Taiwan" a support verb
-        if agents_m.is_empty() {
+        if agents_m.is_empty() && modifier.is_none() {
             agents_m = self
                 .support_verb_before(p)
                 .map(|v| self.subjects(v))
@@ -3367,6 +3374,7 @@ impl Ctx<'_> {
         let agents: Vec<usize> = self
             .entities(&agents_m)
             .into_iter()
+            .chain(modifier)
             .filter(|&e| self.m.entities[e].etype.is_actor())
             .collect();
         // "the United States' recognition of its sovereignty": its is not the agent
