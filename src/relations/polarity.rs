@@ -263,12 +263,39 @@ impl Ctx<'_> {
     /// A modal cue (not one of class `but`), a plan, a negated negation or a
     /// condition makes the predicate at `to` only possible.
     fn possible(&self, but: Option<Class>, from: usize, to: usize) -> bool {
+        let outcome = self.possible_outcome(from);
         let from = self.by_phrase_before(from).unwrap_or(from);
-        self.cue_in_but(Class::Modal, but, from, to)
+        outcome
+            || self.cue_in_but(Class::Modal, but, from, to)
             || self.warned_against(to)
             || self.planned(from, to)
             || self.left_open(from, to)
             || self.conditional(from)
+    }
+
+    /// "A deal could see Saudi Arabia recognise Israel", "the plan would
+    /// let Turkey station troops": the subject ending at `end` is the object
+    /// of a verb taking a bare infinitive (see, let, make, have, help) that
+    /// a modal governs, so its predicate is only a possible outcome.
+    fn possible_outcome(&self, end: usize) -> bool {
+        let Some(first) = self.mention_ending_at(end) else {
+            return false;
+        };
+        let toks = &self.t.tokens;
+        let mut v = first;
+        if v > 0 && toks[v - 1].norm == "the" {
+            v -= 1;
+        }
+        if v == 0
+            || !matches!(
+                toks[v - 1].norm.as_str(),
+                "see" | "let" | "make" | "have" | "help"
+            )
+        {
+            return false;
+        }
+        // the modal right before the verb, or one adverb away ("could even see")
+        (v.saturating_sub(3)..v - 1).any(|i| self.k.is(Class::Modal, &toks[i].norm))
     }
 
     /// A gerund after "against" is warned of, not done: "warned Russia
