@@ -669,6 +669,15 @@ impl Ctx<'_> {
         }
         let agents = self.entities(&agents_m);
         let mut targets = self.object_args(&targets_m, &agents);
+        // "refused to recognise the Venezuelan election results": a state's
+        // adjective before a status noun is the state whose status it is
+        if targets.is_empty() && pat.relation == Relation::Recognises && !passive {
+            targets.extend(
+                self.adjective_status(hit.last)
+                    .filter(|e| !agents.contains(e))
+                    .map(Arg::Entity),
+            );
+        }
         if targets.is_empty() && pat.relation == Relation::Accuses && !passive && !blamed_on {
             // "blamed Armenian provocations for …", "blamed the Israeli bombardment":
             // a state's adjective before a wrongdoing names the accused
@@ -1380,6 +1389,44 @@ impl Ctx<'_> {
         (from..adjective)
             .all(|i| matches!(self.tok(i), "the" | "a" | "an"))
             .then_some(s)
+    }
+
+    /// The state of an adjective opening the object at `from` before a
+    /// status noun, over determiners and lower-case modifiers: "the
+    /// Venezuelan election results", "the outcome of the Belarusian
+    /// presidential election" (lexicon class `status`).
+    fn adjective_status(&self, from: usize) -> Option<usize> {
+        let end = self.clause_end(from).min(from + 8);
+        let mut i = from;
+        // (a head before "of": "the outcome of …", "the results of …")
+        while i < end && self.m.cover[i].is_none() {
+            let w = self.tok(i);
+            let head_of = class_at(self.k, self.t, i, Class::Status) && self.tok(i + 1) == "of";
+            if matches!(w, "the" | "a" | "an") {
+                i += 1;
+            } else if head_of {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        let mi = self.m.cover.get(i).copied().flatten()?;
+        let Ref::Adjective(st) = self.m.list[mi].referent else {
+            return None;
+        };
+        let mut j = self.m.list[mi].last;
+        while j < end
+            && self.m.cover[j].is_none()
+            && !class_at(self.k, self.t, j, Class::Status)
+            && self.t.tokens[j].kind == TokKind::Word
+            && !self.t.tokens[j].capitalised
+            && j < self.m.list[mi].last + 2
+        {
+            j += 1;
+        }
+        (j < end && self.m.cover[j].is_none() && class_at(self.k, self.t, j, Class::Status))
+            .then(|| self.m.state_entity(st))
+            .flatten()
     }
 
     /// The state of a bare adjective (or the actor of an acronym) before the
