@@ -407,14 +407,25 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             }
         }
 
-        if let Hit::Adjective(st) = s.hit {
-            // 3b. A state's adjective before a non-state armed actor names a group
-            // of that country, not its army: "Syrian rebels", "Iraqi militias"
-            let mut j = end;
-            while j < end + 2 && j < n && k.is(Class::Modifier, &toks[j].norm) {
+        // 3b. A state's adjective (or its possessive name) before a
+        // non-state armed actor or a collective names a group of that
+        // country, not its army or government: "Syrian rebels", "Iraqi
+        // militias", "Kenya's opposition", "Belarusian protesters"
+        let own_group = match s.hit {
+            Hit::Adjective(st) => Some((st, end)),
+            Hit::StateName(st) if after_pos > end => Some((st, after_pos)),
+            _ => None,
+        };
+        if let Some((st, from)) = own_group {
+            let mut j = from;
+            while j < from + 2 && j < n && k.is(Class::Modifier, &toks[j].norm) {
                 j += 1;
             }
-            if let Some(iend) = phrase_at(k, t, j, Class::Irregular) {
+            let noun = phrase_at(k, t, j, Class::Irregular)
+                .or_else(|| phrase_at(k, t, j, Class::Collective))
+                // (not a name's modifier: "Sudan's paramilitary Rapid Support Forces")
+                .filter(|&iend| toks.get(iend).is_none_or(|x| !x.capitalised));
+            if let Some(iend) = noun {
                 let adj = k.states[st].adjectives.first().cloned();
                 let noun: Vec<&str> = toks[j..iend].iter().map(|x| x.norm.as_str()).collect();
                 let label = format!("{} {}", adj.unwrap_or_default(), noun.join(" "));
@@ -425,6 +436,8 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 m.homes.push((s.first, st));
                 continue;
             }
+        }
+        if let Hit::Adjective(st) = s.hit {
             // "Lebanese territory", "Greek airspace": the state's own area, a
             // place a force can enter (named like the state itself)
             if let Some(tend) = phrase_at(k, t, end, Class::Territory) {

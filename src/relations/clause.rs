@@ -88,6 +88,7 @@ pub(super) const AUX: &[&str] = &[
     "openly",
     "publicly",
     "both",
+    "each",
 ];
 
 impl Ctx<'_> {
@@ -793,8 +794,21 @@ impl Ctx<'_> {
             .find(|&x| toks[x].norm == ",")?;
         // (or an indefinite apposition after a name: "Hungary, an EU
         // country, refused …", never a list's next item)
+        // or a definite one naming no one by name: "Malaysia, the ASEAN
+        // chair, brokered …", not a list's "Russia, the United States, and …")
+        let definite = || {
+            toks[open + 1].norm == "the"
+                && (open + 2..close).all(|x| {
+                    self.m.cover[x]
+                        .is_none_or(|mi| !matches!(self.m.list[mi].via, Via::Name | Via::Capital))
+                })
+                && toks
+                    .get(close + 1)
+                    .is_some_and(|x| !matches!(x.norm.as_str(), "and" | "or"))
+                && self.m.cover.get(close + 1).is_some_and(|c| c.is_none())
+        };
         let apposition = || {
-            matches!(toks[open + 1].norm.as_str(), "a" | "an")
+            (matches!(toks[open + 1].norm.as_str(), "a" | "an") || definite())
                 && open > floor
                 && self.m.cover[open - 1].is_some_and(|mi| self.is_actor_mention(mi))
                 && (open + 2..close).all(|x| !self.hard_break(x))

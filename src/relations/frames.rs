@@ -463,9 +463,11 @@ impl Ctx<'_> {
             return Vec::new();
         }
         // "Armenia and Azerbaijan accused each other of …", "each side blames the other"
+        // ("Thailand and Cambodia each accused the other")
         let each_side = p > 0
-            && self.m.cover[p - 1]
-                .is_some_and(|mi| matches!(self.m.list[mi].referent, Ref::Set(_)))
+            && (self.tok(p - 1) == "each"
+                || self.m.cover[p - 1]
+                    .is_some_and(|mi| matches!(self.m.list[mi].referent, Ref::Set(_))))
             && (self.tok(hit.last), self.tok(hit.last + 1)) == ("the", "other");
         if each_side
             || matches!(
@@ -1747,6 +1749,11 @@ impl Ctx<'_> {
             if det(p - 1) || modifier {
                 return Vec::new();
             }
+        }
+        // "supported by an increased security deployment": a participle
+        // right after a determiner is an adjective
+        if p > 0 && w.ends_with("ed") && det(p - 1) {
+            return Vec::new();
         }
         let subj = self.subjects(p);
         let passive = self.after_be(p);
@@ -3057,6 +3064,11 @@ impl Ctx<'_> {
             || (p > 1 && self.tok(p - 1) == "-" && self.tok(p - 2) != "co")
         {
             return Vec::new(); // handled by the pp and compound frames
+        }
+        // "Malaysia, the ASEAN chair, brokered …": the head of a role
+        // description is a noun, not the verb "chair"
+        if self.m.cover[p].is_some_and(|mi| self.m.list[mi].via == Via::Role) {
+            return Vec::new();
         }
         // "Nairobi hosted an RSF meeting": one side's own talks (not "US
         // talks with Iran", "Russia-Ukraine talks")
