@@ -1416,19 +1416,12 @@ impl Ctx<'_> {
         let Ref::Adjective(st) = self.m.list[mi].referent else {
             return None;
         };
-        let mut j = self.m.list[mi].last;
-        while j < end
-            && self.m.cover[j].is_none()
-            && !class_at(self.k, self.t, j, Class::Status)
-            && self.t.tokens[j].kind == TokKind::Word
-            && !self.t.tokens[j].capitalised
-            && j < self.m.list[mi].last + 2
-        {
-            j += 1;
-        }
-        (j < end && self.m.cover[j].is_none() && class_at(self.k, self.t, j, Class::Status))
-            .then(|| self.m.state_entity(st))
-            .flatten()
+        // the status noun, at most two modifiers on, read back to its state
+        let last = self.m.list[mi].last;
+        let noun =
+            (last..end.min(last + 3)).find(|&j| class_at(self.k, self.t, j, Class::Status))?;
+        let state = self.m.state_entity(st)?;
+        (self.adjective_before(noun) == Some(state)).then_some(state)
     }
 
     /// The state of a bare adjective (or the actor of an acronym) before the
@@ -1766,7 +1759,11 @@ impl Ctx<'_> {
         // (what is ordered is a force, whoever orders: "the Israeli military
         // … ordered retaliatory strikes on Tehran" sends none)
         let ordering = self.tok(p).starts_with("order");
-        if pat.needs_force && (!subject_is_force || ordering) && !self.force_in_object(hit.last) {
+        let object_needed = pat.needs_object_force && !passive_force;
+        if pat.needs_force
+            && (!subject_is_force || ordering || object_needed)
+            && !self.force_in_object(hit.last)
+        {
             return Vec::new();
         }
         if pat.needs_adjacent_force && !self.force_right_after(hit.last) {

@@ -96,6 +96,10 @@ pub struct Pattern {
     /// (deploy only) the force must follow the trigger at once, after
     /// numbers and quantity words only ("has about 1,500 troops in …").
     pub needs_adjacent_force: bool,
+    /// (deploy only) the force must be the object even when the subject is
+    /// a force (`needs = object force`: "police stepped up checks" adds no
+    /// force; "the army reinforced its units" does).
+    pub needs_object_force: bool,
     /// (deploy only) the trigger counts only when negated, and then tells
     /// the opposite (`needs = negation`: a withdrawal not made is a
     /// presence, "has not withdrawn its troops from Transnistria"); the
@@ -173,6 +177,7 @@ impl TriggerIndex {
                     needs_wrongdoing: false,
                     needs_place: false,
                     needs_adjacent_force: false,
+                    needs_object_force: false,
                     needs_negation: false,
                     examples: Vec::new(),
                 });
@@ -224,6 +229,10 @@ impl TriggerIndex {
                     _ if value == "wrongdoing" => p.needs_wrongdoing = true,
                     _ if value == "place" => p.needs_place = true,
                     _ if value == "negation" => p.needs_negation = true,
+                    _ if value == "object force" => {
+                        p.needs_force = true;
+                        p.needs_object_force = true;
+                    }
                     _ if value == "adjacent force" => {
                         p.needs_force = true;
                         p.needs_adjacent_force = true;
