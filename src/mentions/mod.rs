@@ -360,6 +360,57 @@ fn loyal_forces(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
     }
 }
 
+/// "Police in Nairobi", "the police in Kenya": police located in a state
+/// or its capital are that state's police (a police force serves at home;
+/// "troops in Kabul" may be anyone's and are left alone).
+fn located_police(k: &Knowledge, text: &str, t: &Text, m: &mut Mentions) {
+    let toks = &t.tokens;
+    for at in 0..toks.len().saturating_sub(2) {
+        let Some(end) = phrases::phrase_at(k, t, at, Class::Police) else {
+            continue;
+        };
+        // (the whole noun phrase: not "Kenyan police", "the police chief")
+        let opens = at == 0
+            || toks[at - 1].kind != TokKind::Word
+            || !toks[at - 1].capitalised
+            || toks[at - 1].norm == "the";
+        if !opens || (at..=end).any(|x| m.cover.get(x).is_none_or(|c| c.is_some())) {
+            continue;
+        }
+        if toks[end].norm != "in" {
+            continue;
+        }
+        let Some(place) = m.cover.get(end + 1).copied().flatten() else {
+            continue;
+        };
+        let state = match m.list[place].referent {
+            Ref::Entity(e) if m.list[place].first == end + 1 => {
+                let ent = &m.entities[e];
+                match ent.etype {
+                    EntityType::State => k.state_by_name(&ent.label),
+                    // a capital named as a place
+                    EntityType::Place => {
+                        (0..k.states.len()).find(|&st| k.states[st].capitals.contains(&ent.label))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some(force) = state.and_then(|st| regular_force(k, m, st, true)) else {
+            continue;
+        };
+        let start = if at > 0 && toks[at - 1].norm == "the" && m.cover[at - 1].is_none() {
+            at - 1
+        } else {
+            at
+        };
+        let mut mm = Mention::of_entity(start, end, force, Via::Phrase);
+        mm.force = Some(span_text(text, t, at, end));
+        m.push(mm);
+    }
+}
+
 /// "troops loyal to Haftar", "forces under the command of Hemedti",
 /// "fighters commanded by …", "troops loyal to the junta": the force is its
 /// commander's. Runs after the definite phrases, so that "the junta" or
@@ -1880,6 +1931,7 @@ pub fn find(k: &Knowledge, text: &str, from: usize, t: &Text) -> Mentions {
     persons::resolve_roles(k, text, t, &mut m);
     person_governments(k, t, &mut m);
     loyal_forces(k, text, t, &mut m);
+    located_police(k, text, t, &mut m);
     // (what the phrases below fall back on; none of them names a state
     // when the text named none)
     let stateless = names_no_state(k, &m);

@@ -130,8 +130,9 @@ impl Ctx<'_> {
             if self.m.cover[j - 1].is_some() {
                 return false;
             }
-            // a conjunct shares the case of its left neighbour: "between Khartoum and Port Sudan"
-            if matches!(w, "and" | "or" | "nor") && steps == 0 && j >= 2 {
+            // a conjunct shares the case of its left neighbour: "between Khartoum and Port Sudan",
+            // "from Egypt and the United States"
+            if matches!(w, "and" | "or" | "nor") && j >= 2 {
                 return self.m.cover[j - 2].is_some_and(|prev| prev != mi && self.is_oblique(prev));
             }
             // "along with", "together with", "as well as" coordinate: "Serbia,

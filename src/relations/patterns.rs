@@ -218,8 +218,9 @@ impl TriggerIndex {
                     }
                 }
                 "forms" => {
-                    p.forms = value
-                        .split('|')
+                    p.forms = expand_forms(value)
+                        .map_err(|e| err(line, e))?
+                        .iter()
                         .map(|f| f.split_whitespace().map(fold).collect::<Vec<_>>())
                         .filter(|f| !f.is_empty())
                         .collect()
@@ -524,8 +525,79 @@ fn parse_expected(s: &str) -> Option<Expected> {
     })
 }
 
+/// The forms of a `forms =` line: alternatives separated by `|`, each of
+/// which may hold groups `{a|b|c}` that multiply it out ("{lead|led} {a|the}
+/// mission" is four forms).
+fn expand_forms(value: &str) -> std::result::Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    let mut alternatives = Vec::new();
+    for (i, c) in value.char_indices() {
+        match c {
+            '{' if depth == 0 => depth = 1,
+            '{' => return Err("nested `{` in forms".into()),
+            '}' if depth == 1 => depth = 0,
+            '}' => return Err("`}` without `{` in forms".into()),
+            '|' if depth == 0 => {
+                alternatives.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if depth != 0 {
+        return Err("`{` without `}` in forms".into());
+    }
+    alternatives.push(&value[start..]);
+    for alt in alternatives {
+        // each form so far, extended by every choice of the next group
+        let mut forms = vec![String::new()];
+        let mut rest = alt;
+        while let Some(open) = rest.find('{') {
+            let close = open + rest[open..].find('}').unwrap_or(rest.len() - open);
+            let fixed = &rest[..open];
+            let choices: Vec<&str> = rest[open + 1..close].split('|').collect();
+            forms = forms
+                .iter()
+                .flat_map(|f| {
+                    choices
+                        .iter()
+                        .map(move |c| format!("{f}{fixed} {} ", c.trim()))
+                })
+                .collect();
+            rest = &rest[(close + 1).min(rest.len())..];
+        }
+        out.extend(forms.into_iter().map(|f| format!("{f}{rest}")));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn groups_in_forms_multiply_out() {
+        let forms =
+            super::expand_forms("{lead|led} {a|the} force | send troops").expect("valid forms");
+        let words: Vec<String> = forms
+            .iter()
+            .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "lead a force",
+                "lead the force",
+                "led a force",
+                "led the force",
+                "send troops"
+            ]
+        );
+        assert!(super::expand_forms("{lead|led force").is_err());
+        assert!(super::expand_forms("lead} force").is_err());
+        assert!(super::expand_forms("{a|{b}}").is_err());
+    }
+
     use super::*;
 
     #[test]
