@@ -292,6 +292,10 @@ pub enum Class {
     /// Offices of a state's government ("president", "foreign minister"): a
     /// bare "the president" no one named holds is the salient state's.
     StateOffice,
+    /// Nouns of a part or kind of a place before "of" and its name: "the
+    /// town of Afrin", "the streets of Khartoum", "the outskirts of Kyiv" (a
+    /// capital there is the city, not its government).
+    PlacePart,
 }
 
 impl Class {
@@ -369,6 +373,7 @@ impl Class {
             "group_modifier" => Class::GroupModifier,
             "collective" => Class::Collective,
             "state_office" => Class::StateOffice,
+            "place_part" => Class::PlacePart,
             _ => return None,
         })
     }

@@ -541,22 +541,26 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
                 );
             // "according to Yerevan" is a source, not a destination
             let according = prev == "to" && s.first > 1 && toks[s.first - 2].norm == "according";
-            let locative = !according
-                && matches!(
-                    prev,
-                    "in" | "at"
-                        | "to"
-                        | "near"
-                        | "outside"
-                        | "into"
-                        | "around"
-                        | "toward"
-                        | "towards"
-                        | "across"
-                        | "throughout"
-                        | "inside"
-                        | "within"
-                );
+            // "the streets of Khartoum", "the outskirts of Kyiv"
+            let part_of =
+                prev == "of" && s.first > 1 && k.is(Class::PlacePart, &toks[s.first - 2].norm);
+            let locative = part_of
+                || !according
+                    && matches!(
+                        prev,
+                        "in" | "at"
+                            | "to"
+                            | "near"
+                            | "outside"
+                            | "into"
+                            | "around"
+                            | "toward"
+                            | "towards"
+                            | "across"
+                            | "throughout"
+                            | "inside"
+                            | "within"
+                    );
             let tail = t.norms_before(s.first, 6);
             let triggers = crate::relations::patterns::TriggerIndex::get();
             // "pointed the finger at Moscow", "extended recognition to Beijing"

@@ -577,20 +577,8 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             );
         // (also over "the": "sent warships to the Natuna Islands")
         // and after "the town of", "the port of": "entered the town of Afrin"
-        let town_of = i > 1
-            && toks[i - 1].norm == "of"
-            && matches!(
-                toks[i - 2].norm.as_str(),
-                "town"
-                    | "city"
-                    | "village"
-                    | "port"
-                    | "district"
-                    | "province"
-                    | "island"
-                    | "enclave"
-                    | "outskirts"
-            );
+        let town_of =
+            i > 1 && toks[i - 1].norm == "of" && k.is(Class::PlacePart, &toks[i - 2].norm);
         // "to Surin and Sisaket provinces": a conjunct of a place named so
         let conjunct = i > 1
             && matches!(toks[i - 1].norm.as_str(), "and" | "or")

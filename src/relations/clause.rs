@@ -1448,27 +1448,12 @@ impl Ctx<'_> {
                         && (self.k.is(Class::Locative, &toks[j - 1].norm)
                             || (toks[j - 1].norm == "of"
                                 && j >= 2
-                                && matches!(
-                                    toks[j - 2].norm.as_str(),
-                                    "territory"
-                                        | "province"
-                                        | "region"
-                                        | "parts"
-                                        | "part"
-                                        | "coast"
-                                        | "coasts"
-                                        | "shores"
-                                        | "waters"
-                                        | "outskirts"
-                                        | "vicinity"
-                                        | "airspace"
-                                        | "edge"
-                                        // "south of the Litani River"
-                                        | "south"
-                                        | "north"
-                                        | "east"
-                                        | "west"
-                                ))))
+                                && (self.k.is(Class::PlacePart, &toks[j - 2].norm)
+                                    // "south of the Litani River"
+                                    || matches!(
+                                        toks[j - 2].norm.as_str(),
+                                        "south" | "north" | "east" | "west"
+                                    )))))
                         || (direct && j == from)
                 };
                 if purpose && !locative {

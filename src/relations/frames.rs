@@ -444,6 +444,12 @@ impl Ctx<'_> {
         {
             return Vec::new();
         }
+        // "called the attack a war crime": "call" accuses only with a
+        // wrongdoing as its object's complement (not "called on", "called
+        // the attack a success")
+        if form.starts_with("call") && !self.called_wrongdoing(hit.last) {
+            return Vec::new();
+        }
         // "condemned Russia for …": the verb accuses only with its complement
         let window = hit.last..(hit.last + 10).min(self.t.tokens.len());
         let after_word = if pat.needs_word.is_empty() {
@@ -684,6 +690,16 @@ impl Ctx<'_> {
             // "blamed Armenian provocations for …", "blamed the Israeli bombardment":
             // a state's adjective before a wrongdoing names the accused
             targets.extend(self.wrongdoing_state(hit.last).map(Arg::Entity));
+            // "described the strike as a war crime by Russia", "… as crimes
+            // against humanity committed by the RSF": the wrongdoing's by-agent
+            if targets.is_empty() && pat.needs_wrongdoing {
+                targets.extend(
+                    self.wrongdoing_by(after_word)
+                        .into_iter()
+                        .filter(|e| !agents.contains(e))
+                        .map(Arg::Entity),
+                );
+            }
             // "Iran fired missiles at a US base. Qatar condemned the attack"
             if targets.is_empty() {
                 targets.extend(
@@ -790,7 +806,10 @@ impl Ctx<'_> {
         } else {
             match self.wrongdoing_state(hit.last) {
                 Some(state) => vec![state],
-                None => self.told_act_agents(hit.last),
+                // ("branded the attack an act of terrorism by Kyiv")
+                None => Some(self.wrongdoing_by(hit.last))
+                    .filter(|v| !v.is_empty())
+                    .unwrap_or_else(|| self.told_act_agents(hit.last)),
             }
         };
         let subj = if passive {
@@ -1391,6 +1410,69 @@ impl Ctx<'_> {
         (from..adjective)
             .all(|i| matches!(self.tok(i), "the" | "a" | "an"))
             .then_some(s)
+    }
+
+    /// Whether the object from `from` on is followed by "a"/"an", at most
+    /// two lower-case modifiers and a wrongdoing: "called the strike a war
+    /// crime", "called it a flagrant violation of …" (not "called on …",
+    /// "called for …", "called the attack a success").
+    fn called_wrongdoing(&self, from: usize) -> bool {
+        if matches!(
+            self.tok(from),
+            "on" | "upon" | "for" | "off" | "in" | "up" | "out" | "back"
+        ) {
+            return false;
+        }
+        let end = self.clause_end(from).min(from + 9);
+        (from + 1..end).any(|a| {
+            if !matches!(self.tok(a), "a" | "an") || self.m.cover[a].is_some() {
+                return false;
+            }
+            (a + 1..(a + 4).min(end)).any(|w| {
+                phrase_at(self.k, self.t, w, Class::Wrongdoing).is_some()
+                    && (a + 1..w).all(|x| {
+                        self.m.cover[x].is_none()
+                            && self.t.tokens[x].kind == TokKind::Word
+                            && !self.t.tokens[x].capitalised
+                    })
+            })
+        })
+    }
+
+    /// The actors of the by-phrase after the first wrongdoing from `from` on,
+    /// directly or after a participle of doing: "a war crime by Russia",
+    /// "crimes against humanity committed by the RSF", "an act of terrorism
+    /// carried out by Kyiv".
+    fn wrongdoing_by(&self, from: usize) -> Vec<usize> {
+        let end = self.clause_end(from).min(from + 8);
+        let by_after = |w_end: usize| {
+            let mut by = w_end;
+            // ("crimes against humanity": the wrongdoing's own complement)
+            if self.tok(by) == "against" && self.tok(by + 1) == "humanity" {
+                by += 2;
+            }
+            if matches!(
+                self.tok(by),
+                "committed" | "perpetrated" | "carried" | "conducted"
+            ) {
+                by += if self.tok(by + 1) == "out" { 2 } else { 1 };
+            }
+            (self.tok(by) == "by").then_some(by)
+        };
+        let Some(by) = (from..end).find_map(|i| {
+            (self.m.cover[i].is_none())
+                .then(|| phrase_at(self.k, self.t, i, Class::Wrongdoing))
+                .flatten()
+                .and_then(by_after)
+        }) else {
+            return Vec::new();
+        };
+        let found: Vec<usize> = self
+            .objects(by + 1, 4)
+            .into_iter()
+            .filter(|&mi| self.is_actor_mention(mi) && self.m.list[mi].first <= by + 2)
+            .collect();
+        self.entities(&found)
     }
 
     /// The state of an adjective opening the object at `from` before a
