@@ -1309,17 +1309,6 @@ fn tally(m: &Mentions, before: usize, of: impl Fn(&Ref) -> Option<usize>) -> Vec
 /// A state's regular army or police: the force of `organisations.tsv`
 /// marked so (the IDF), else its generic one ("Serbian Armed Forces").
 fn regular_force(k: &Knowledge, m: &mut Mentions, st: usize, police: bool) -> Option<usize> {
-    let regular = if police {
-        crate::knowledge::Regular::Police
-    } else {
-        crate::knowledge::Regular::Army
-    };
-    let name = &k.states[st].name;
-    if let Some(o) = (0..k.orgs.len())
-        .find(|&o| k.orgs[o].regular == Some(regular) && k.orgs[o].parent.as_deref() == Some(name))
-    {
-        return Some(m.org(k, o));
-    }
     let head = if police {
         phrases::Head::Police
     } else {

@@ -175,6 +175,21 @@ pub(super) fn state_head_entity(
     head: Head,
 ) -> Option<usize> {
     let info = &k.states[s];
+    // a state's regular army or police listed in `organisations.tsv` is its
+    // force under every name ("Israeli troops" are the Israel Defense Forces)
+    let regular = match head {
+        Head::Police => Some(crate::knowledge::Regular::Police),
+        Head::Force => Some(crate::knowledge::Regular::Army),
+        _ => None,
+    };
+    if let Some(o) = regular.and_then(|r| {
+        (0..k.orgs.len()).find(|&o| {
+            k.orgs[o].regular == Some(r) && k.orgs[o].parent.as_deref() == Some(&info.name)
+        })
+    }) {
+        m.state(k, s);
+        return Some(m.org(k, o));
+    }
     // the state exists for salience and borders even if only its force is named
     let state = m.state(k, s);
     let state_key = m.entities[state].key.clone();
