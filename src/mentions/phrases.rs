@@ -527,6 +527,26 @@ pub fn find(k: &Knowledge, text: &str, t: &Text, names: &[Span], m: &mut Mention
             });
             continue;
         }
+        // 3c. A state's name or capital before a capitalised geographic head is
+        //    a place of its own: "the Niger Delta", "the Jordan Valley", "the
+        //    Congo Basin", "the Panama Canal" (not a direction: "Sudan South")
+        if matches!(s.hit, Hit::StateName(_) | Hit::Capital(_)) {
+            let head = toks.get(s.last).filter(|x| {
+                x.kind == TokKind::Word
+                    && x.capitalised
+                    && !x.newline_before
+                    && k.is(Class::PlaceHead, &x.norm)
+                    && !matches!(x.norm.as_str(), "north" | "south" | "east" | "west")
+            });
+            if head.is_some() && m.cover[s.last].is_none() {
+                let e = m.entity(super::named_entity(
+                    EntityType::Place,
+                    &super::span_text(text, t, s.first, s.last + 1),
+                ));
+                m.push(Mention::of_entity(s.first, s.last + 1, e, Via::Name));
+                continue;
+            }
+        }
         // 4. Plain names and capitals; a capital after a locative preposition is
         //    the city, not its government ("talks in Pretoria")
         if let Hit::Capital(_) = s.hit {
