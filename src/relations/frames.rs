@@ -3509,6 +3509,21 @@ impl Ctx<'_> {
                 .map(|v| self.subjects(v))
                 .unwrap_or_default();
         }
+        // "would give Addis Ababa sea access in exchange for possible
+        // recognition of Somaliland": what is promised in exchange is the
+        // nearest other actor's before the phrase, and only possible
+        let exchange = self.exchange_for(p);
+        if agents_m.is_empty() && modifier.is_none() {
+            if let Some(at) = exchange {
+                let floor = self.t.sentences[self.sentence_of(p)].first;
+                agents_m.extend(
+                    (floor..at)
+                        .rev()
+                        .filter_map(|i| self.m.cover[i])
+                        .find(|&mi| self.is_actor_mention(mi) && !targets_m.contains(&mi)),
+                );
+            }
+        }
         let agents: Vec<usize> = self
             .entities(&agents_m)
             .into_iter()
@@ -3535,9 +3550,39 @@ impl Ctx<'_> {
         // "the non-recognition of Abkhazia"
         let non = p >= 2 && self.tok(p - 1) == "-" && self.tok(p - 2) == "non";
         let negated = (!governed_by_other && self.negated(from, p)) || revoked || non;
-        let hypothetical =
-            self.hypothetical(from, p) || self.hypothetical(hit.last, end) || requested;
+        let hypothetical = self.hypothetical(from, p)
+            || self.hypothetical(hit.last, end)
+            || requested
+            || exchange.is_some();
         vec![self.found(pat, hit, agents, targets, negated, hypothetical)]
+    }
+
+    /// The token "in" of "in exchange for" or "in return for" right before
+    /// the event noun at `p`, over a few adjectives ("in exchange for
+    /// possible recognition of …", "in return for formal recognition").
+    fn exchange_for(&self, p: usize) -> Option<usize> {
+        let mut j = p;
+        while j > 0
+            && p - j < 3
+            && matches!(
+                self.tok(j - 1),
+                "possible"
+                    | "eventual"
+                    | "formal"
+                    | "future"
+                    | "official"
+                    | "diplomatic"
+                    | "its"
+                    | "their"
+            )
+        {
+            j -= 1;
+        }
+        (j >= 3
+            && self.tok(j - 1) == "for"
+            && matches!(self.tok(j - 2), "exchange" | "return")
+            && self.tok(j - 3) == "in")
+            .then(|| j - 3)
     }
 
     /// Whether the mention `mi` can be what is recognised: a possessor ("X's",
