@@ -3250,6 +3250,18 @@ impl Ctx<'_> {
             .flatten()
             .or_else(|| with_as.then(|| self.with_phrase_before(p - 1)).flatten())
             .or_else(|| agent_noun.then(|| self.role_holder(p)).flatten())
+            // "mediators from Qatar and Egypt"
+            .or_else(|| {
+                (agent_noun && self.tok(p + 1) == "from")
+                    .then(|| {
+                        let ceil = self.t.sentences[self.sentence_of(p)].last;
+                        self.objects(p + 2, 3)
+                            .into_iter()
+                            .find(|&mi| self.is_actor_mention(mi))
+                            .map(|mi| self.right_conjuncts(mi, ceil))
+                    })
+                    .flatten()
+            })
             .unwrap_or(clause_subjects);
         let mediators = self.entities(&subj);
         let s = &self.t.sentences[self.sentence_of(p)];
