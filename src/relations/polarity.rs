@@ -15,6 +15,7 @@ use super::Ctx;
 use crate::knowledge::Class;
 use crate::mentions::phrases::phrase_at;
 use crate::mentions::Ref;
+use crate::text::TokKind;
 
 impl Ctx<'_> {
     fn cue_in(&self, class: Class, from: usize, to: usize) -> bool {
@@ -201,19 +202,40 @@ impl Ctx<'_> {
             self.m.cover[i].is_none() && self.k.is(Class::Denial, &self.t.tokens[i].norm)
         };
         let before = cs - 2;
-        denial(before)
-            || (before > s.first
-                && matches!(
-                    self.t.tokens[before].norm.as_str(),
-                    "claims"
-                        | "claim"
-                        | "allegations"
-                        | "allegation"
-                        | "accusations"
-                        | "reports"
-                        | "suggestions"
-                )
-                && denial(before - 1))
+        // ("rejected the claims that", "dismissed as \"absurd\" claims
+        // that", "denied media reports that": a few words between)
+        let toks = &self.t.tokens;
+        let denied_noun = before > s.first
+            && matches!(
+                toks[before].norm.as_str(),
+                "claims"
+                    | "claim"
+                    | "allegations"
+                    | "allegation"
+                    | "accusations"
+                    | "reports"
+                    | "suggestions"
+            )
+            && (before.saturating_sub(5).max(s.first)..before)
+                .rev()
+                // (the denial, or a word between: "as", a quote mark, or a
+                // modifier that is no verb or conjunction: not "denied the
+                // attack and repeated claims that …")
+                .take_while(|&i| {
+                    let w = toks[i].norm.as_str();
+                    self.m.cover[i].is_none()
+                        && (matches!(toks[i].kind, TokKind::OpenQuote | TokKind::CloseQuote)
+                            || (toks[i].kind == TokKind::Word
+                                && (denial(i)
+                                    || w == "as"
+                                    // ("the unfounded claims": a participle after a determiner)
+                                    || ((!w.ends_with("ed")
+                                        || (i > 0 && DETERMINERS.contains(&toks[i - 1].norm.as_str())))
+                                        && !matches!(w, "and" | "or" | "but")
+                                        && !self.k.is(Class::ClauseBreak, w)))))
+                })
+                .any(denial);
+        denial(before) || denied_noun
     }
 
     /// "Rwanda denied it had sent troops", "Moscow denies its forces
