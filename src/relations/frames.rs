@@ -2327,27 +2327,39 @@ impl Ctx<'_> {
         if !ok && implied.is_none() {
             return Vec::new();
         }
-        let Some(place) = self.place_after(hit.last, 10, true) else {
-            return Vec::new();
-        };
-        // "rebels captured two soldiers near the border", "seized civilians
-        // in …": the verb takes people or a force, and the place is theirs
-        if (hit.last..self.m.list[place].first).any(|i| {
-            [Class::Force, Class::People, Class::NonForce]
-                .into_iter()
-                .any(|c| phrase_at(self.k, self.t, i, c).is_some())
-        }) {
+        let place = self.place_after(hit.last, 10, true);
+        // "Russian troops entered the town": a place the text does not name
+        // is a deployment to no stated place
+        // (not an invasion or occupation by an actor: "trying to occupy the
+        // region" may be its own)
+        let unnamed = place.is_none()
+            && !any_actor
+            && !perceived
+            && !BE.contains(&w)
+            && self.unnamed_place_at(hit.last);
+        if place.is_none() && !unnamed {
             return Vec::new();
         }
-        // "troops were in Syria", "were in parts of Ukraine" (not "were in
-        // retreat near Kharkiv"): being in a place needs the place at once
-        if BE.contains(&w)
-            && !(hit.last..self.m.list[place].first).all(|i| {
-                DETERMINERS.contains(&self.tok(i))
-                    || matches!(self.tok(i), "parts" | "part" | "areas" | "of" | "occupied")
-            })
-        {
-            return Vec::new();
+        if let Some(place) = place {
+            // "rebels captured two soldiers near the border", "seized civilians
+            // in …": the verb takes people or a force, and the place is theirs
+            if (hit.last..self.m.list[place].first).any(|i| {
+                [Class::Force, Class::People, Class::NonForce]
+                    .into_iter()
+                    .any(|c| phrase_at(self.k, self.t, i, c).is_some())
+            }) {
+                return Vec::new();
+            }
+            // "troops were in Syria", "were in parts of Ukraine" (not "were in
+            // retreat near Kharkiv"): being in a place needs the place at once
+            if BE.contains(&w)
+                && !(hit.last..self.m.list[place].first).all(|i| {
+                    DETERMINERS.contains(&self.tok(i))
+                        || matches!(self.tok(i), "parts" | "part" | "areas" | "of" | "occupied")
+                })
+            {
+                return Vec::new();
+            }
         }
         let agents = match implied {
             Some(side) => vec![side],
@@ -2356,9 +2368,11 @@ impl Ctx<'_> {
         // "Azerbaijani forces crossed into its territory": not their own state's
         let mut own: Vec<usize> = agents.clone();
         own.extend(agents.iter().filter_map(|&e| self.force_state(e)));
-        let mut targets = self.object_args(&self.place_conjuncts(place), &own);
+        let mut targets = place.map_or_else(Vec::new, |place| {
+            self.object_args(&self.place_conjuncts(place), &own)
+        });
         // "its territory" names a state of the same sentence, never one named long before
-        if matches!(self.m.list[place].referent, Ref::Pronoun(_)) {
+        if place.is_some_and(|place| matches!(self.m.list[place].referent, Ref::Pronoun(_))) {
             let s = &self.t.sentences[self.sentence_of(p)];
             targets.retain(|a| {
                 matches!(a, Arg::Entity(e) if (s.first..s.last).any(|i| {
@@ -2370,7 +2384,7 @@ impl Ctx<'_> {
             // no one invades or occupies itself ("X is trying to occupy the region", the region being X)
             targets.retain(|a| !matches!(a, Arg::Entity(t) if agents.contains(t)));
         }
-        if agents.is_empty() || targets.is_empty() {
+        if agents.is_empty() || (targets.is_empty() && !unnamed) {
             return Vec::new();
         }
         let from = self.scope_from(&subj, p);
@@ -2379,6 +2393,32 @@ impl Ctx<'_> {
         let mut f = self.found(pat, hit, agents, targets, negated, hypothetical);
         f.force = self.force_text(&subj, p, p);
         vec![f]
+    }
+
+    /// Whether an unnamed place opens the object at `from`: an article,
+    /// at most two lower-case modifiers and a noun of a place or a
+    /// facility ("the town", "a village", "the hospital compound", "the
+    /// air base"), no name after it.
+    fn unnamed_place_at(&self, from: usize) -> bool {
+        if !matches!(self.tok(from), "the" | "a" | "an") {
+            return false;
+        }
+        (from + 1..from + 4).any(|j| {
+            let noun = [Class::PlacePart, Class::PlaceHead, Class::Facility]
+                .into_iter()
+                .find_map(|c| phrase_at(self.k, self.t, j, c));
+            noun.is_some_and(|end| {
+                (from + 1..end).all(|x| {
+                    self.m.cover.get(x).is_some_and(|c| c.is_none())
+                        && self.t.tokens[x].kind == TokKind::Word
+                        && !self.t.tokens[x].capitalised
+                }) && self
+                    .t
+                    .tokens
+                    .get(end)
+                    .is_none_or(|x| !x.capitalised && x.norm != "of")
+            })
+        })
     }
 
     fn frame_nominal(&self, hit: TriggerHit, pat: &Pattern) -> Vec<Found> {
