@@ -1892,6 +1892,7 @@ impl Ctx<'_> {
         } else {
             self.place_after(hit.last, 16, false)
                 .or_else(|| self.where_antecedent(p))
+                .or_else(|| passive_force.then(|| self.located_subject(p)).flatten())
         };
         if pat.needs_place && place.is_none() {
             return Vec::new();
@@ -2034,6 +2035,28 @@ impl Ctx<'_> {
     /// The place a relative "where" clause holding token `p` is about: "the
     /// Catatumbo region, where the military has deployed thousands of
     /// soldiers" deploys to Catatumbo.
+    /// "Police in Nairobi were deployed to disperse …": the place right
+    /// after "in" that ends the passive subject, before its verb.
+    fn located_subject(&self, p: usize) -> Option<usize> {
+        let from = self.clause_start(p);
+        (from + 1..p).find_map(|i| {
+            let mi = self.m.cover[i]?;
+            let m = &self.m.list[mi];
+            let ok = m.first == i
+                && self.tok(i - 1) == "in"
+                && self.m.cover[i - 2].is_some_and(|f| self.is_force_mention(f))
+                && (m.last..p).all(|x| {
+                    self.m.cover[x].is_none() && self.k.is(Class::Auxiliary, self.tok(x))
+                        || BE.contains(&self.tok(x))
+                })
+                && self.place_like(&Arg::Entity(match m.referent {
+                    Ref::Entity(e) => e,
+                    _ => return None,
+                }));
+            ok.then_some(mi)
+        })
+    }
+
     fn where_antecedent(&self, p: usize) -> Option<usize> {
         let floor = self.t.sentences[self.sentence_of(p)].first;
         let w = (p.saturating_sub(12).max(floor + 2)..p)
