@@ -1430,11 +1430,7 @@ impl Ctx<'_> {
             }
             (a + 1..(a + 4).min(end)).any(|w| {
                 phrase_at(self.k, self.t, w, Class::Wrongdoing).is_some()
-                    && (a + 1..w).all(|x| {
-                        self.m.cover[x].is_none()
-                            && self.t.tokens[x].kind == TokKind::Word
-                            && !self.t.tokens[x].capitalised
-                    })
+                    && self.plain_modifiers(a + 1, w)
             })
         })
     }
@@ -2039,20 +2035,21 @@ impl Ctx<'_> {
     /// after "in" that ends the passive subject, before its verb.
     fn located_subject(&self, p: usize) -> Option<usize> {
         let from = self.clause_start(p);
-        (from + 1..p).find_map(|i| {
+        // (the force, "in", the place: from the clause's third token on)
+        (from + 2..p).find_map(|i| {
             let mi = self.m.cover[i]?;
             let m = &self.m.list[mi];
+            let Ref::Entity(e) = m.referent else {
+                return None;
+            };
             let ok = m.first == i
                 && self.tok(i - 1) == "in"
                 && self.m.cover[i - 2].is_some_and(|f| self.is_force_mention(f))
                 && (m.last..p).all(|x| {
-                    self.m.cover[x].is_none() && self.k.is(Class::Auxiliary, self.tok(x))
-                        || BE.contains(&self.tok(x))
+                    BE.contains(&self.tok(x))
+                        || (self.m.cover[x].is_none() && self.k.is(Class::Auxiliary, self.tok(x)))
                 })
-                && self.place_like(&Arg::Entity(match m.referent {
-                    Ref::Entity(e) => e,
-                    _ => return None,
-                }));
+                && self.place_like(&Arg::Entity(e));
             ok.then_some(mi)
         })
     }
@@ -2418,6 +2415,17 @@ impl Ctx<'_> {
         vec![f]
     }
 
+    /// Whether tokens `[a, b)` are lower-case words no mention covers: the
+    /// modifiers between an article and its noun ("a flagrant violation",
+    /// "the hospital compound").
+    fn plain_modifiers(&self, a: usize, b: usize) -> bool {
+        (a..b).all(|x| {
+            self.m.cover.get(x).is_some_and(|c| c.is_none())
+                && self.t.tokens[x].kind == TokKind::Word
+                && !self.t.tokens[x].capitalised
+        })
+    }
+
     /// Whether an unnamed place opens the object at `from`: an article,
     /// at most two lower-case modifiers and a noun of a place or a
     /// facility ("the town", "a village", "the hospital compound", "the
@@ -2430,16 +2438,14 @@ impl Ctx<'_> {
             let noun = [Class::PlacePart, Class::PlaceHead, Class::Facility]
                 .into_iter()
                 .find_map(|c| phrase_at(self.k, self.t, j, c));
+            // (modifiers and noun in lower case: not "the North")
             noun.is_some_and(|end| {
-                (from + 1..end).all(|x| {
-                    self.m.cover.get(x).is_some_and(|c| c.is_none())
-                        && self.t.tokens[x].kind == TokKind::Word
-                        && !self.t.tokens[x].capitalised
-                }) && self
-                    .t
-                    .tokens
-                    .get(end)
-                    .is_none_or(|x| !x.capitalised && x.norm != "of")
+                self.plain_modifiers(from + 1, end)
+                    && self
+                        .t
+                        .tokens
+                        .get(end)
+                        .is_none_or(|x| !x.capitalised && x.norm != "of")
             })
         })
     }
